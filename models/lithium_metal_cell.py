@@ -1,0 +1,163 @@
+"""Named model: all-solid-state cell with a single-ion SE and a Li-metal anode."""
+
+import pybamm
+
+from .options import CellModelOptions
+from .submodels import (
+    active_material,
+    electrode,
+    interface,
+    lithium_metal,
+    solid_electrolyte,
+    transport_efficiency,
+)
+
+
+class LithiumMetalCell(pybamm.lithium_ion.BaseModel):
+    """Li metal | single-ion SE separator | thick composite cathode.
+
+    Layers along x: Li metal (planar, finite, its thickness a state), dense SE
+    separator, composite cathode (CAM + SE + carbon + binder + voids). The SE
+    conducts Li+ only (transference number 1): there is no electrolyte
+    concentration variable and no liquid-electrolyte parameter anywhere.
+
+    The submodels are listed explicitly in ``__init__``; ``print(model.submodels)``
+    shows what is solved. PyBaMM's own submodels are reused where the physics
+    is the same (external circuit, isothermal temperature, uniform current
+    collector, Fickian particle diffusion, OCP).
+
+    Parameters
+    ----------
+    options : CellModelOptions or dict, optional
+        Which law each process uses. Default: Bruggeman everywhere, no film.
+    name : str, optional
+        Model name.
+    build : bool, optional
+        Build the model now (default True). Set False to swap submodels first.
+    """
+
+    def __init__(self, options=None, name="Li-metal solid-state cell", build=True):
+        if options is None:
+            options = CellModelOptions()
+        elif isinstance(options, dict):
+            options = CellModelOptions(**options)
+        self.cell_options = options
+        super().__init__(
+            {"working electrode": "positive", "calculate discharge energy": "true"},
+            name,
+        )
+        param, opts = self.param, self.options
+        laws = transport_efficiency.LAWS
+        kinetics = {"none": interface.ButlerVolmer, "resistive": interface.ButlerVolmerFilm}
+        self.submodels = {
+            "external circuit": pybamm.external_circuit.ExplicitCurrentControl(
+                param, opts
+            ),
+            "discharge and throughput variables": (
+                pybamm.external_circuit.DischargeThroughput(param, opts)
+            ),
+            "thermal": pybamm.thermal.isothermal.Isothermal(param, opts),
+            "surface temperature": pybamm.thermal.surface.Ambient(param, opts),
+            "current collector": pybamm.current_collector.Uniform(param),
+            "separator solid electrolyte transport efficiency": laws[
+                options.separator_transport
+            ](param, "separator", "solid electrolyte", opts),
+            "positive electrode solid electrolyte transport efficiency": laws[
+                options.solid_electrolyte_transport
+            ](param, "positive", "solid electrolyte", opts),
+            "positive electrode active material transport efficiency": laws[
+                options.active_material_transport
+            ](param, "positive", "active material", opts),
+            "positive electrode carbon transport efficiency": laws[
+                options.carbon_transport
+            ](param, "positive", "carbon", opts),
+            "positive active material": active_material.PartiallyConnected(param, opts),
+            "positive particle mechanics": pybamm.particle_mechanics.NoMechanics(
+                param, "positive", opts, "primary"
+            ),
+            "positive particle": pybamm.particle.FickianDiffusion(
+                param, "positive", opts, phase="primary", x_average=False
+            ),
+            "positive total particle concentration": pybamm.particle.TotalConcentration(
+                param, "positive", opts, "primary"
+            ),
+            "positive open-circuit potential": (
+                pybamm.open_circuit_potential.SingleOpenCircuitPotential(
+                    param, "positive", "lithium-ion main", opts, "primary"
+                )
+            ),
+            "positive interface kinetics": kinetics[options.film](param, opts),
+            "lithium metal anode": lithium_metal.LithiumMetalAnode(param, opts),
+            "separator ionic conduction": solid_electrolyte.SeparatorOhm(param, opts),
+            "positive electrode ionic conduction": solid_electrolyte.CompositeIonicOhm(
+                param, opts
+            ),
+            "positive electrode electronic conduction": (
+                electrode.CompositeElectronicOhm(param, opts)
+            ),
+        }
+        if build:
+            self.build_model()
+
+    def set_voltage_variables(self):
+        """Cut-off events, power and open-circuit voltage (no liquid terms)."""
+        V = self.variables["Voltage [V]"]
+        I = self.variables["Current [A]"]
+        ocv_bulk = self.variables["Positive electrode bulk open-circuit potential [V]"]
+        ocv_surf = self.variables[
+            "X-averaged positive electrode open-circuit potential [V]"
+        ]
+        self.variables.update(
+            {
+                "Bulk open-circuit voltage [V]": ocv_bulk,
+                "Surface open-circuit voltage [V]": ocv_surf,
+                "Terminal power [W]": I * V,
+                "Power [W]": I * V,
+            }
+        )
+        self.events += [
+            pybamm.Event(
+                "Minimum voltage [V]",
+                V - self.param.voltage_low_cut,
+                pybamm.EventType.TERMINATION,
+            ),
+            pybamm.Event(
+                "Maximum voltage [V]",
+                self.param.voltage_high_cut - V,
+                pybamm.EventType.TERMINATION,
+            ),
+        ]
+
+    def set_degradation_variables(self):
+        """Cyclable Li inventory: Li in the CAM plus Li metal."""
+        n_cam = self.variables["Total lithium in primary phase in positive electrode [mol]"]
+        n_li = self.variables["Total lithium in lithium metal [mol]"]
+        self.variables.update(
+            {
+                "Total lithium in positive electrode [mol]": n_cam,
+                "Total lithium [mol]": n_cam + n_li,
+                "Total lithium capacity [A.h]": (n_cam + n_li) * self.param.F / 3600,
+            }
+        )
+
+    @property
+    def default_parameter_values(self):
+        # registered by asslb-sim under PyBaMM's parameter-set entry point
+        return pybamm.ParameterValues("NMC811_Li6PS5Cl_Li")
+
+    @property
+    def default_var_pts(self):
+        var_pts = super().default_var_pts
+        var_pts.update({"x_s": 5, "x_p": 30, "r_p": 20})
+        return var_pts
+
+    @property
+    def default_quick_plot_variables(self):
+        return [
+            "Positive particle surface concentration [mol.m-3]",
+            "Electrolyte potential [V]",
+            "Positive electrode potential [V]",
+            "Positive electrode interfacial current density [A.m-2]",
+            "Current [A]",
+            "Voltage [V]",
+        ]

@@ -1,0 +1,58 @@
+"""Options of the asslb-sim cell models: which law each process uses."""
+
+from dataclasses import asdict, dataclass
+
+from .submodels.transport_efficiency import LAWS
+
+FILM_OPTIONS = ("none", "resistive")
+
+
+@dataclass(frozen=True)
+class CellModelOptions:
+    """Choice of law for each process of a solid-state cell model.
+
+    Parameters
+    ----------
+    separator_transport : str
+        Transport-efficiency law of the SE phase in the separator.
+    solid_electrolyte_transport : str
+        Transport-efficiency law of the SE phase in the composite cathode.
+    active_material_transport : str
+        Transport-efficiency law of electronic conduction through the CAM.
+    carbon_transport : str
+        Transport-efficiency law of electronic conduction through carbon.
+    film : str
+        ``"none"`` (Butler-Volmer only) or ``"resistive"`` (a film resistance
+        in series with Butler-Volmer, one extra algebraic state per node).
+
+    Each law is one of ``"Bruggeman"``, ``"tortuosity factor"``,
+    ``"percolation"``.
+    """
+
+    separator_transport: str = "Bruggeman"
+    solid_electrolyte_transport: str = "Bruggeman"
+    active_material_transport: str = "Bruggeman"
+    carbon_transport: str = "Bruggeman"
+    film: str = "none"
+
+    def __post_init__(self):
+        for field in (
+            "separator_transport",
+            "solid_electrolyte_transport",
+            "active_material_transport",
+            "carbon_transport",
+        ):
+            value = getattr(self, field)
+            if value not in LAWS:
+                raise ValueError(
+                    f"option {field}={value!r} is not a transport-efficiency law; "
+                    f"valid: {sorted(LAWS)}"
+                )
+        if self.film not in FILM_OPTIONS:
+            raise ValueError(
+                f"option film={self.film!r} is not valid; valid: {list(FILM_OPTIONS)}"
+            )
+
+    def as_dict(self):
+        """Return the options as a plain dict."""
+        return asdict(self)

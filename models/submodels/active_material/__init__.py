@@ -1,0 +1,5 @@
+"""Active-material submodels."""
+
+from .partially_connected import PartiallyConnected
+
+__all__ = ["PartiallyConnected"]

@@ -1,0 +1,5 @@
+"""Li-metal anode submodels."""
+
+from .lithium_metal_anode import LithiumMetalAnode
+
+__all__ = ["LithiumMetalAnode"]

@@ -1,0 +1,101 @@
+"""Planar Li-metal anode with a finite, evolving Li inventory."""
+
+import pybamm
+
+
+class LithiumMetalAnode(pybamm.BaseSubModel):
+    r"""Li|SE interface kinetics, Li interphase resistance and Li thickness.
+
+    The anode current collector is the potential reference
+    (:math:`\phi_{s,cn} = 0`); the electronic drop across the Li foil itself
+    (about 1e-10 V at 5 mA/cm2 for 50 um of Li at 1.1e7 S/m) is neglected. With
+    ``i`` the applied current density (positive on discharge, Li stripping):
+
+    .. math::
+        \eta_{Li} &= \frac{2RT}{F}\,\mathrm{arcsinh}\left(\frac{i}{2 i_{0,Li}(T)}\right)
+        \quad \text{(symmetric Butler-Volmer, inverted exactly)}\\
+        \eta_{int} &= i\,R_{int,Li}\\
+        \phi_e(x_{Li|SE}) &= \phi_{s,cn} - \eta_{Li} - \eta_{int}\\
+        \frac{dL_{Li}}{dt} &= -\frac{i}{F c_{Li}}, \qquad
+        c_{Li} = \frac{\rho_{Li}}{M_{Li}}, \qquad L_{Li}(0) = L_{Li,0}
+
+    Discharge stops with the event ``"Lithium metal exhausted"`` when
+    :math:`L_{Li}` reaches 0.
+
+    Parameters read: ``"Exchange-current density for lithium metal electrode
+    [A.m-2]"`` (a function of temperature only: the SE's Li+ concentration is
+    fixed), ``"Lithium metal interphase resistance [Ohm.m2]"``,
+    ``"Negative electrode thickness [m]"`` (the Li thickness at the start),
+    ``"Lithium metal density [kg.m-3]"`` and ``"Lithium metal molar mass
+    [kg.mol-1]"``.
+    """
+
+    def __init__(self, param, options=None):
+        super().__init__(param, "negative", options=options)
+
+    def get_fundamental_variables(self):
+        L_Li = pybamm.Variable(
+            "Lithium metal thickness [m]",
+            domain="current collector",
+            scale=pybamm.Parameter("Negative electrode thickness [m]"),
+        )
+        return {"Lithium metal thickness [m]": L_Li}
+
+    def get_coupled_variables(self, variables):
+        param = self.param
+        i = variables["Current collector current density [A.m-2]"]
+        T = variables["X-averaged negative electrode temperature [K]"]
+        phi_s_cn = variables["Negative current collector potential [V]"]
+        L_Li = variables["Lithium metal thickness [m]"]
+
+        j0 = pybamm.FunctionParameter(
+            "Exchange-current density for lithium metal electrode [A.m-2]",
+            {"Temperature [K]": T},
+        )
+        R_int = pybamm.Parameter("Lithium metal interphase resistance [Ohm.m2]")
+        eta_r = 2 * param.R * T / param.F * pybamm.arcsinh(i / (2 * j0))
+        eta_int = i * R_int
+        phi_e = phi_s_cn - eta_r - eta_int
+
+        c_Li = self._molar_concentration()
+        variables.update(
+            {
+                "Lithium metal interface exchange current density [A.m-2]": j0,
+                "Lithium metal interface reaction overpotential [V]": eta_r,
+                "Lithium metal interphase overpotential [V]": eta_int,
+                "Lithium metal interface electrode potential [V]": phi_s_cn,
+                "Lithium metal interface electrolyte potential [V]": phi_e,
+                "Lithium metal molar concentration [mol.m-3]": c_Li,
+                "Total lithium in lithium metal [mol]": pybamm.yz_average(L_Li)
+                * c_Li
+                * param.A_cc,
+            }
+        )
+        return variables
+
+    def _molar_concentration(self):
+        rho = pybamm.Parameter("Lithium metal density [kg.m-3]")
+        M = pybamm.Parameter("Lithium metal molar mass [kg.mol-1]")
+        return rho / M
+
+    def set_rhs(self, variables):
+        L_Li = variables["Lithium metal thickness [m]"]
+        i = variables["Current collector current density [A.m-2]"]
+        c_Li = variables["Lithium metal molar concentration [mol.m-3]"]
+        self.rhs = {L_Li: -i / (self.param.F * c_Li)}
+
+    def set_initial_conditions(self, variables):
+        L_Li = variables["Lithium metal thickness [m]"]
+        self.initial_conditions = {
+            L_Li: pybamm.Parameter("Negative electrode thickness [m]")
+        }
+
+    def add_events_from(self, variables):
+        L_Li = variables["Lithium metal thickness [m]"]
+        self.events.append(
+            pybamm.Event(
+                "Lithium metal exhausted",
+                pybamm.yz_average(L_Li),
+                pybamm.EventType.TERMINATION,
+            )
+        )

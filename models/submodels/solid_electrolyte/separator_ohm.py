@@ -1,0 +1,60 @@
+"""Ohmic single-ion conduction in the dense solid-electrolyte separator."""
+
+import pybamm
+
+
+class SeparatorOhm(pybamm.BaseSubModel):
+    r"""Single-ion (t+ = 1) ohmic conduction through the SE separator.
+
+    A single-ion conductor carries Li+ through a fixed anion lattice: the Li+
+    concentration is uniform and there is no diffusion equation and no
+    concentration overpotential. Charge conservation with no reaction in the
+    separator makes the current uniform, so the potential is linear and is
+    written in closed form (no states):
+
+    .. math::
+        i_e &= -\kappa_{s,eff}\,\frac{\partial \phi_e}{\partial x} = i,
+        \qquad \frac{\partial i_e}{\partial x} = 0\\
+        \phi_e(x) &= \phi_e(x_{Li|SE}) - \frac{i\,(x - x_{Li|SE})}{\kappa_{s,eff}}\\
+        \kappa_{s,eff} &= \kappa_{SE,s}(T)\,T_{s}(\varepsilon_{SE,s})
+
+    ``kappa_SE,s(T)`` is ``"Separator solid electrolyte conductivity [S.m-1]"``
+    (a function of temperature) and ``T_s`` the ``"Separator solid electrolyte
+    transport efficiency"`` (binder, template and voids lower it). The ohmic
+    drop across the separator is :math:`i L_s / \kappa_{s,eff}`.
+    """
+
+    def __init__(self, param, options=None):
+        super().__init__(param, "separator", options=options)
+
+    def get_coupled_variables(self, variables):
+        param = self.param
+        i = variables["Current collector current density [A.m-2]"]
+        T = variables["X-averaged separator temperature [K]"]
+        phi_e_Li = variables["Lithium metal interface electrolyte potential [V]"]
+        tor = variables["Separator solid electrolyte transport efficiency"]
+
+        kappa = pybamm.FunctionParameter(
+            "Separator solid electrolyte conductivity [S.m-1]", {"Temperature [K]": T}
+        )
+        kappa_eff = kappa * tor
+        x_s = pybamm.standard_spatial_vars.x_s
+        x_left = param.n.L
+        phi_e_s = pybamm.PrimaryBroadcast(phi_e_Li, "separator") - pybamm.PrimaryBroadcast(
+            i / kappa_eff, "separator"
+        ) * (x_s - x_left)
+        delta_phi = i * param.s.L / kappa_eff
+
+        variables.update(
+            {
+                "Separator electrolyte potential [V]": phi_e_s,
+                "Separator electrolyte current density [A.m-2]": pybamm.PrimaryBroadcast(
+                    i, "separator"
+                ),
+                "Separator effective ionic conductivity [S.m-1]": kappa_eff,
+                "Separator ohmic overpotential [V]": delta_phi,
+                "Separator electrolyte potential at positive electrode [V]": phi_e_Li
+                - delta_phi,
+            }
+        )
+        return variables

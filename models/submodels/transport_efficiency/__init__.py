@@ -1,0 +1,21 @@
+"""Transport-efficiency laws T(eps), one per class, one instance per phase."""
+
+from .base_transport_efficiency import PHASES, BaseTransportEfficiency
+from .bruggeman import Bruggeman
+from .percolation import Percolation
+from .tortuosity_factor import TortuosityFactor
+
+LAWS = {
+    "Bruggeman": Bruggeman,
+    "tortuosity factor": TortuosityFactor,
+    "percolation": Percolation,
+}
+
+__all__ = [
+    "LAWS",
+    "PHASES",
+    "BaseTransportEfficiency",
+    "Bruggeman",
+    "Percolation",
+    "TortuosityFactor",
+]
