@@ -1,3 +1,37 @@
-"""asslb-sim: all-solid-state Li-metal battery simulator built on PyBaMM."""
+"""asslb-sim: all-solid-state Li-metal battery simulator built on PyBaMM.
+
+The workflows users call. Heavy imports (PyBaMM) happen on first use, so that
+``import asslb_sim`` and ``asslb-sim --help`` stay fast.
+"""
 
 __version__ = "0.1.0"
+
+__all__ = [
+    "Cell",
+    "CellDefinitionError",
+    "from_preset",
+    "from_toml",
+    "load_cell",
+    "plot_discharge_curves",
+    "rate_capability",
+]
+
+
+def __getattr__(name):
+    if name in {"Cell", "from_preset", "from_toml", "load_cell"}:
+        from . import cell  # noqa: PLC0415
+
+        return getattr(cell, name)
+    if name == "CellDefinitionError":
+        from .errors import CellDefinitionError  # noqa: PLC0415
+
+        return CellDefinitionError
+    if name == "rate_capability":
+        from .simulate import rate_capability  # noqa: PLC0415
+
+        return rate_capability
+    if name == "plot_discharge_curves":
+        from .plotting import plot_discharge_curves  # noqa: PLC0415
+
+        return plot_discharge_curves
+    raise AttributeError(f"module 'asslb_sim' has no attribute {name!r}")

@@ -17,10 +17,10 @@ import numpy as np
 import pybamm
 from pybamm.input.parameters.lithium_ion.Chen2020 import nmc_LGM50_ocp_Chen2020
 
+from . import laws
 from .stoichiometry import stoichiometry_at_voltage
 
 F = 96485.33212  # C/mol
-R_GAS = 8.314462618  # J/(mol K)
 T_REF = 298.15  # K
 
 # --- NMC811 ---------------------------------------------------------------
@@ -45,60 +45,14 @@ def nmc811_ocp(sto):
     return nmc_LGM50_ocp_Chen2020(sto) - 0.5623e-4 * np.exp(109.451 * sto - 100.006)
 
 
-def nmc811_diffusivity(sto, T):
-    """NMC811 Li diffusivity [m2.s-1]: 4e-15 m2/s, Chen et al. (2020) GITT [P].
-
-    Arrhenius with 25 kJ/mol: assumed (typical of layered oxides; the ASSB
-    literature reports no activation energy for this value).
-    """
-    return 4e-15 * np.exp(25000 / R_GAS * (1 / T_REF - 1 / T))
-
-
-def nmc811_exchange_current_density(c_s_surf, c_s_max, T):
-    """Exchange-current density [A.m-2] of the NMC811|Li6PS5Cl contact.
-
-    ``j0 = 2 j0_half sqrt(x (1 - x))`` with ``x = c_s_surf / c_s_max``, i.e.
-    ``k c^0.5 (c_max - c)^0.5`` with ``k = 2 j0_half / c_max``.
-    j0_half = 2.06 A/m2 at x = 0.5: Naik et al., ACS AMI 14, 29754 (2022), Table S2
-    rate constant evaluated at x = 0.5 [D in digest]; within the 2-5 A/m2 of P2D
-    ASSB sets (Sinzig 2024: 4.98 A/m2 [Pd]). EIS-based values are 0.1-0.16 A/m2
-    on a different area basis (Miss 2022 [Pd]). Arrhenius with 17.8 kJ/mol from
-    Chen et al. (2020) [P].
-    """
-    j0_half = 2.06
-    arrhenius = np.exp(17800 / R_GAS * (1 / T_REF - 1 / T))
-    return 2 * j0_half / c_s_max * c_s_surf**0.5 * (c_s_max - c_s_surf) ** 0.5 * arrhenius
-
-
-def nmc811_electronic_conductivity(sto, T):
-    """NMC811 electronic conductivity [S.m-1]: 1.5 S/m, Yanev et al. JES 171,
-    050530 (2024) (1.45-1.57 S/m) [Pd]; constant in stoichiometry and temperature
-    (assumed: no SOC-resolved data collected yet)."""
-    return 1.5 + 0 * sto
-
-
 # --- Li6PS5Cl -------------------------------------------------------------
+RHO_LPSCL = 1865.0  # kg/m3, crystallographic (a = 9.85 A, Z = 4) [D]; 1.86-1.87 printed (Minnmann 2021) [Pd]
 KAPPA_LPSCL = 0.18  # S/m at 25 C, 1.8 mS/cm crystalline, Lee et al. Nat. Energy 5, 299 (2020) [Pd]
 EA_LPSCL = 0.35 * F  # J/mol, 0.35 eV, Lee et al. (2020) [Pd]
-RHO_LPSCL = 1865.0  # kg/m3, crystallographic (a = 9.85 A, Z = 4) [D]; 1.86-1.87 printed (Minnmann 2021) [Pd]
-
-
-def li6ps5cl_conductivity(T):
-    """Li6PS5Cl ionic conductivity [S.m-1], Arrhenius about 25 C."""
-    return KAPPA_LPSCL * np.exp(-EA_LPSCL / R_GAS * (1 / T - 1 / T_REF))
-
 
 # --- Li metal -------------------------------------------------------------
 RHO_LI = 534.0  # kg/m3, literature-values.md section 2.4 [P]
 M_LI = 6.941e-3  # kg/mol [P]
-
-
-def li_exchange_current_density(T):
-    """Li|Li6PS5Cl exchange-current density [A.m-2]: 8.87 A/m2, Sinzig et al.
-    JES 171, 120519 (2024) Table VI [Pd]; temperature-independent (assumed: no
-    activation energy reported)."""
-    return 8.87 + 0 * T
-
 
 # --- Cathode composition --------------------------------------------------
 # Formulation 70 : 27 : 2 : 1 wt% NMC811 : Li6PS5Cl : carbon : PTFE with 10 vol%
@@ -144,14 +98,24 @@ def get_parameter_values():
         "Nominal cell capacity [A.h]": q_nominal,
         "Current function [A]": q_nominal,
         # --- Li metal anode --------------------------------------------------
-        "Exchange-current density for lithium metal electrode [A.m-2]": li_exchange_current_density,
+        "Exchange-current density for lithium metal electrode [A.m-2]": (
+            laws.lithium_exchange_current_density
+        ),
+        # Sinzig et al. JES 171, 120519 (2024) Table VI [Pd]
+        "Lithium metal exchange-current density at reference temperature [A.m-2]": 8.87,
+        # assumed: no activation energy reported for Li|LPSCl exchange current
+        "Lithium metal exchange-current density activation energy [J.mol-1]": 0.0,
         # assumed: Li|LPSCl interphase; Lee (2020) reports 5 Ohm cm2 total interface
         # resistance at 60 C and 50 Ohm cm2 at 25 C for the whole cell [Pd]
         "Lithium metal interphase resistance [Ohm.m2]": 5e-4,
         "Lithium metal density [kg.m-3]": RHO_LI,
         "Lithium metal molar mass [kg.mol-1]": M_LI,
         # --- separator -------------------------------------------------------
-        "Separator solid electrolyte conductivity [S.m-1]": li6ps5cl_conductivity,
+        "Separator solid electrolyte conductivity [S.m-1]": laws.arrhenius_conductivity(
+            "Separator solid electrolyte"
+        ),
+        "Separator solid electrolyte conductivity at reference temperature [S.m-1]": KAPPA_LPSCL,
+        "Separator solid electrolyte conductivity activation energy [J.mol-1]": EA_LPSCL,
         "Separator solid electrolyte volume fraction": 1.0,  # assumed: dense, binder-free film
         "Separator solid electrolyte Bruggeman exponent": 1.5,  # inert at full density
         "Separator solid electrolyte density [kg.m-3]": RHO_LPSCL,
@@ -166,10 +130,31 @@ def get_parameter_values():
         "Positive electrode carbon density [kg.m-3]": 1825.0,  # Shan253 YAML [P]
         "Positive electrode binder density [kg.m-3]": 2200.0,  # PTFE [M]
         # --- composite cathode: transport -------------------------------------
-        "Positive electrode solid electrolyte conductivity [S.m-1]": li6ps5cl_conductivity,
+        "Positive electrode solid electrolyte conductivity [S.m-1]": (
+            laws.arrhenius_conductivity("Positive electrode solid electrolyte")
+        ),
+        "Positive electrode solid electrolyte conductivity at reference temperature [S.m-1]": (
+            KAPPA_LPSCL
+        ),
+        "Positive electrode solid electrolyte conductivity activation energy [J.mol-1]": EA_LPSCL,
+        # tortuosity-factor law: 4.33 at 41.6 vol% CAM, Minnmann et al. JES 168, 040537 (2021) [Fd]
+        "Positive electrode solid electrolyte tortuosity factor": 4.33,
         # assumed 3.0: sulfide composites fit 2.2-3.0 (Bielefeld 2020 [D]) to 3.4-3.7 (Stavola 2023 [Pd])
         "Positive electrode solid electrolyte Bruggeman exponent": 3.0,
-        "Positive electrode active material conductivity [S.m-1]": nmc811_electronic_conductivity,
+        # constant in stoichiometry (assumed: no SOC-resolved data collected yet)
+        "Positive electrode active material conductivity [S.m-1]": (
+            laws.constant_in_stoichiometry(
+                "Positive electrode active material conductivity at reference state [S.m-1]"
+            )
+        ),
+        # NMC811 1.45-1.57 S/m, Yanev et al. JES 171, 050530 (2024) [Pd]
+        "Positive electrode active material conductivity at reference state [S.m-1]": 1.5,
+        # percolation law of CAM-only conduction: threshold 49 vol% for 5 um particles,
+        # Bielefeld et al. J. Phys. Chem. C 123, 1626 (2019), p_c = 7.83 ln(d/um) + 36.67 [Pd/D];
+        # exponent 2.0 (assumed: 3D lattice percolation); floor 1e-6 (assumed: keeps sigma > 0)
+        "Positive electrode active material percolation threshold": 0.49,
+        "Positive electrode active material percolation exponent": 2.0,
+        "Positive electrode active material percolation floor": 1e-6,
         "Positive electrode active material Bruggeman exponent": 1.5,  # Sinzig et al. (2024) [Pd]
         # assumed: compacted carbon black / VGCF powders conduct 10-1000 S/m
         "Positive electrode carbon conductivity [S.m-1]": 100.0,
@@ -177,10 +162,19 @@ def get_parameter_values():
         # --- composite cathode: CAM -------------------------------------------
         "Maximum concentration in positive electrode [mol.m-3]": C_MAX_NMC811,
         "Positive particle radius [m]": 5.22e-6,  # Chen et al. (2020) [P]
-        "Positive particle diffusivity [m2.s-1]": nmc811_diffusivity,
+        "Positive particle diffusivity [m2.s-1]": laws.particle_diffusivity,
+        "Positive particle diffusivity at reference temperature [m2.s-1]": 4e-15,  # Chen 2020 GITT [P]
+        # assumed: typical of layered oxides; no ASSB value reported
+        "Positive particle diffusivity activation energy [J.mol-1]": 25000.0,
         "Positive electrode OCP [V]": nmc811_ocp,
         "Positive electrode OCP entropic change [V.K-1]": 0.0,  # assumed: isothermal use
-        "Positive electrode exchange-current density [A.m-2]": nmc811_exchange_current_density,
+        "Positive electrode exchange-current density [A.m-2]": laws.cam_exchange_current_density,
+        # 2.06 A/m2: Naik et al. ACS AMI 14, 29754 (2022) Table S2 rate constant at x = 0.5
+        # [D in digest]; P2D ASSB sets use 2-5 A/m2 (Sinzig 2024: 4.98 [Pd]); EIS gives
+        # 0.1-0.16 A/m2 on another area basis (Miss 2022 [Pd])
+        "Positive electrode exchange-current density at half lithiation [A.m-2]": 2.06,
+        # Chen et al. (2020) [P]
+        "Positive electrode exchange-current density activation energy [J.mol-1]": 17800.0,
         # Yanev et al. JES 171, 050530 (2024) Table I, gran73 coverage 50.3 % [Pd]
         "Positive electrode active material contact coverage": 0.5,
         # assumed: all CAM connected at 43 vol% CAM with 3 vol% carbon

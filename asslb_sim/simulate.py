@@ -1,0 +1,298 @@
+"""Rate capability: discharge curves and a per-C-rate summary from one model build."""
+
+from __future__ import annotations
+
+import math
+import os
+from dataclasses import dataclass
+
+import numpy as np
+import pandas as pd
+
+from .cell import Cell, load_cell
+from .errors import CellDefinitionError
+
+os.environ.setdefault("PYBAMM_DISABLE_TELEMETRY", "1")
+
+_F = 96485.33212  # C/mol
+_CURRENT = "Current function [A]"
+
+TERMINATIONS = {
+    "event: Minimum voltage [V]": "voltage cut-off",
+    "event: Lithium metal exhausted": "Li exhausted",
+}
+
+
+@dataclass(frozen=True)
+class CRateBasis:
+    """What 1C means for a cell.
+
+    Attributes
+    ----------
+    nominal_capacity : float
+        Nominal areal capacity [mA.h.cm-2]; 1C = this many mA.cm-2.
+    method : str
+        How it was obtained, in words.
+    stoichiometry_charged, stoichiometry_discharged : float
+        CAM stoichiometry window at the upper and lower cut-off (equilibrium).
+    """
+
+    nominal_capacity: float
+    method: str
+    stoichiometry_charged: float
+    stoichiometry_discharged: float
+
+
+@dataclass(frozen=True)
+class RateCapabilityResult:
+    """Result of :func:`rate_capability`.
+
+    Attributes
+    ----------
+    curves : pandas.DataFrame
+        One row per output time and C-rate: "C-rate", "Time [s]", "Voltage [V]",
+        "Discharge capacity [mA.h.cm-2]", "Specific capacity [mA.h.g-1]".
+    summary : pandas.DataFrame
+        One row per C-rate (see the README for the columns).
+    basis : CRateBasis
+        The C-rate basis.
+    cell_name : str
+        Name of the simulated cell.
+    """
+
+    curves: pd.DataFrame
+    summary: pd.DataFrame
+    basis: CRateBasis
+    cell_name: str
+
+
+def _ocp_function(values):
+    ocp = values["Positive electrode OCP [V]"]
+
+    def evaluate(sto):
+        u = ocp(sto)
+        return float(u.evaluate()) if hasattr(u, "evaluate") else float(u)
+
+    return evaluate
+
+
+def _area_cm2(values):
+    return (
+        values["Electrode height [m]"]
+        * values["Electrode width [m]"]
+        * values["Number of electrodes connected in parallel to make a cell"]
+        * 1e4
+    )
+
+
+def _cam_mass_g_per_cm2(values):
+    """Mass of all CAM (connected or not) per electrode area [g.cm-2]."""
+    return (
+        values["Positive electrode active material volume fraction"]
+        * values["Positive electrode thickness [m]"]
+        * values["Positive electrode active material density [kg.m-3]"]
+        * 0.1  # kg/m2 -> g/cm2
+    )
+
+
+def c_rate_basis(cell: Cell) -> CRateBasis:
+    """Compute the C-rate basis and the charged-state stoichiometry of ``cell``.
+
+    The usable window is the equilibrium CAM stoichiometry between the upper and
+    lower cut-off voltage; the nominal capacity is the connected CAM times that
+    window, unless the cell states its own nominal capacity.
+    """
+    from .parameter_sets import stoichiometry_at_voltage  # noqa: PLC0415
+
+    v = cell.parameter_values
+    ocp = _ocp_function(v)
+    try:
+        sto_charged = stoichiometry_at_voltage(ocp, v["Upper voltage cut-off [V]"])
+        sto_discharged = stoichiometry_at_voltage(ocp, v["Lower voltage cut-off [V]"])
+    except ValueError as exc:
+        raise CellDefinitionError(f"voltage cut-off: {exc}") from exc
+    eps_active = v["Positive electrode active material volume fraction"] * (
+        1 - v["Positive electrode isolated active material fraction"]
+    )
+    computed = (
+        eps_active
+        * v["Positive electrode thickness [m]"]
+        * v["Maximum concentration in positive electrode [mol.m-3]"]
+        * _F
+        * (sto_discharged - sto_charged)
+        / 3600  # A.h.m-2
+        * 0.1  # A.h.m-2 -> mA.h.cm-2
+    )
+    if cell.nominal_capacity is not None:
+        return CRateBasis(
+            cell.nominal_capacity,
+            f"given by the user ({cell.nominal_capacity:.4g} mA.h.cm-2; the CAM loading "
+            f"and window x = {sto_charged:.3f}-{sto_discharged:.3f} would give "
+            f"{computed:.4g} mA.h.cm-2)",
+            sto_charged,
+            sto_discharged,
+        )
+    method = (
+        "computed from the connected CAM loading and its equilibrium stoichiometry "
+        f"window x = {sto_charged:.4f}-{sto_discharged:.4f} between "
+        f"{v['Upper voltage cut-off [V]']} V and {v['Lower voltage cut-off [V]']} V"
+    )
+    return CRateBasis(computed, method, sto_charged, sto_discharged)
+
+
+def _check_c_rates(c_rates):
+    rates = [c_rates] if isinstance(c_rates, (int, float)) else list(c_rates)
+    if not rates:
+        raise CellDefinitionError("c_rates: give at least one C-rate; valid range (0, 100]")
+    for c in rates:
+        if not isinstance(c, (int, float)) or isinstance(c, bool) or not math.isfinite(c):
+            raise CellDefinitionError(f"c_rates: {c!r} is not a number; valid range (0, 100]")
+        if not 0 < c <= 100:
+            raise CellDefinitionError(f"c_rates: {c!r} is out of range; valid range (0, 100]")
+    return [float(c) for c in rates]
+
+
+def prepare(cell, var_pts=None):
+    """Build the model once and return ``(simulation, basis, parameter values)``.
+
+    The discharge current is a PyBaMM input (``"Current function [A]"``), so the
+    one built simulation serves every C-rate.
+    """
+    import pybamm  # noqa: PLC0415
+
+    from .models import CellModelOptions, LithiumMetalCell  # noqa: PLC0415
+
+    cell = load_cell(cell)
+    basis = c_rate_basis(cell)
+    values = pybamm.ParameterValues(dict(cell.parameter_values))
+    values.update(
+        {
+            "Initial concentration in positive electrode [mol.m-3]": basis.stoichiometry_charged
+            * values["Maximum concentration in positive electrode [mol.m-3]"],
+            "Nominal cell capacity [A.h]": basis.nominal_capacity
+            * _area_cm2(cell.parameter_values)
+            * 1e-3,
+            _CURRENT: "[input]",
+        }
+    )
+    model = LithiumMetalCell(CellModelOptions(**cell.model_options))
+    solver = pybamm.IDAKLUSolver(rtol=1e-6, atol=1e-8)
+    sim = pybamm.Simulation(
+        model,
+        parameter_values=values,
+        solver=solver,
+        var_pts=var_pts or model.default_var_pts,
+    )
+    sim.build()
+    return sim, basis, values
+
+
+def _discharge(sim, current, t_end):
+    """Solve one constant-current discharge; return (solution, termination, message)."""
+    import pybamm  # noqa: PLC0415
+
+    try:
+        sol = sim.solve([0, t_end], inputs={_CURRENT: current})
+    except pybamm.SolverError as exc:
+        msg = str(exc)
+        if "non-positive at initial conditions" in msg:
+            return None, "below cut-off at start", msg
+        return None, "solver failure", msg
+    except Exception as exc:  # noqa: BLE001 - a failed point must never kill the study
+        return None, "solver failure", f"{type(exc).__name__}: {exc}"
+    reason = TERMINATIONS.get(sol.termination, sol.termination)
+    if reason == "final time":
+        reason = "end of simulated time"
+    return sol, reason, ""
+
+
+def rate_capability(cell="default", c_rates=(0.1, 0.5, 1, 2), var_pts=None, progress=False):
+    """Constant-current discharges from the charged equilibrium state.
+
+    Each discharge starts at equilibrium at the upper cut-off voltage (CAM
+    stoichiometry uniform at its charged value) and runs until the lower
+    cut-off voltage or until the Li metal is exhausted.
+
+    Parameters
+    ----------
+    cell : str, Path or Cell
+        A preset name, a TOML cell file or a :class:`~asslb_sim.cell.Cell`.
+    c_rates : sequence of float
+        C-rates against the basis of :func:`c_rate_basis`, each in (0, 100].
+    var_pts : dict, optional
+        Mesh points; the model's defaults otherwise.
+    progress : bool
+        Show a progress bar over the C-rates.
+
+    Returns
+    -------
+    RateCapabilityResult
+    """
+    rates = _check_c_rates(c_rates)
+    cell = load_cell(cell)
+    sim, basis, values = prepare(cell, var_pts)
+    area = _area_cm2(cell.parameter_values)
+    cam_mass = _cam_mass_g_per_cm2(cell.parameter_values)
+    # longest possible discharge: all connected CAM filled from the charged state
+    q_max = basis.nominal_capacity * max(
+        1.0, (1 - basis.stoichiometry_charged)
+        / (basis.stoichiometry_discharged - basis.stoichiometry_charged)
+    )
+    iterator = rates
+    if progress:
+        from tqdm import tqdm  # noqa: PLC0415
+
+        iterator = tqdm(rates, desc="C-rates", unit="rate")
+    curves, rows = [], []
+    for c in iterator:
+        current_density = c * basis.nominal_capacity  # mA.cm-2
+        current = current_density * area * 1e-3  # A
+        t_end = 1.05 * q_max / current_density * 3600
+        sol, reason, message = _discharge(sim, current, t_end)
+        if sol is None:
+            rows.append(_summary_row(c, current_density, 0.0, 0.0, float("nan"), reason, message,
+                                     "failed" if reason == "solver failure" else "ok", cam_mass))
+            continue
+        t = sol["Time [s]"].entries
+        V = sol["Voltage [V]"].entries
+        q = sol["Discharge capacity [A.h]"].entries * 1e3 / area  # mA.h.cm-2
+        energy = sol["Discharge energy [W.h]"].entries[-1] / (area * 1e-4)  # W.h.m-2
+        curves.append(
+            pd.DataFrame(
+                {
+                    "C-rate": c,
+                    "Time [s]": t,
+                    "Voltage [V]": V,
+                    "Discharge capacity [mA.h.cm-2]": q,
+                    "Specific capacity [mA.h.g-1]": q / cam_mass,
+                }
+            )
+        )
+        mean_v = energy / (q[-1] * 10) if q[-1] > 0 else float("nan")  # W.h.m-2 / A.h.m-2
+        status = "failed" if reason == "end of simulated time" else "ok"
+        rows.append(_summary_row(c, current_density, q[-1], energy, mean_v, reason, message,
+                                 status, cam_mass))
+    columns = ["C-rate", "Time [s]", "Voltage [V]", "Discharge capacity [mA.h.cm-2]",
+               "Specific capacity [mA.h.g-1]"]
+    curves = pd.concat(curves, ignore_index=True) if curves else pd.DataFrame(columns=columns)
+    return RateCapabilityResult(curves, pd.DataFrame(rows), basis, cell.name)
+
+
+def _summary_row(c, current_density, q, energy, mean_v, reason, message, status, cam_mass):
+    return {
+        "C-rate": c,
+        "Current density [mA.cm-2]": current_density,
+        "Discharge capacity [mA.h.cm-2]": q,
+        "Specific capacity [mA.h.g-1]": q / cam_mass,
+        "Mean voltage [V]": mean_v,
+        "Discharge energy [W.h.m-2]": energy,
+        "Termination": reason,
+        "Status": status,
+        "Message": message,
+    }
+
+
+def voltage_at(result, c_rate, capacity):
+    """Interpolate the discharge voltage [V] of one C-rate at areal capacities."""
+    curve = result.curves[result.curves["C-rate"] == c_rate]
+    return np.interp(capacity, curve["Discharge capacity [mA.h.cm-2]"], curve["Voltage [V]"])
