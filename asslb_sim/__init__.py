@@ -19,19 +19,19 @@ __all__ = [
 
 def __getattr__(name):
     if name in {"Cell", "from_preset", "from_toml", "load_cell"}:
-        from . import cell  # noqa: PLC0415
+        from . import cell
 
         return getattr(cell, name)
     if name == "CellDefinitionError":
-        from .errors import CellDefinitionError  # noqa: PLC0415
+        from .errors import CellDefinitionError
 
         return CellDefinitionError
     if name == "rate_capability":
-        from .simulate import rate_capability  # noqa: PLC0415
+        from .simulate import rate_capability
 
         return rate_capability
     if name == "plot_discharge_curves":
-        from .plotting import plot_discharge_curves  # noqa: PLC0415
+        from .plotting import plot_discharge_curves
 
         return plot_discharge_curves
     raise AttributeError(f"module 'asslb_sim' has no attribute {name!r}")

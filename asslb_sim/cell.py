@@ -10,9 +10,10 @@ parameter, checked for every cell whatever its origin.
 from __future__ import annotations
 
 import math
-import tomllib
 from dataclasses import dataclass, field, replace
 from pathlib import Path
+
+import tomllib
 
 from .errors import CellDefinitionError
 
@@ -69,10 +70,7 @@ FIELDS = {
         "binder_volume_fraction": Field(("Positive electrode binder volume fraction",)),
         "void_volume_fraction": Field(("Positive electrode void volume fraction",)),
         "se_conductivity_mS_cm": Field(
-            (
-                "Positive electrode solid electrolyte conductivity at reference "
-                "temperature [S.m-1]",
-            ),
+            ("Positive electrode solid electrolyte conductivity at reference temperature [S.m-1]",),
             0.1,
             unit="mS/cm",
         ),
@@ -148,24 +146,48 @@ RANGES = {
     "Positive electrode carbon Bruggeman exponent": (0, 10, True, True),
     "Positive electrode solid electrolyte tortuosity factor": (1, _INF, True, False),
     "Separator solid electrolyte conductivity at reference temperature [S.m-1]": (
-        0, _INF, False, False),
+        0,
+        _INF,
+        False,
+        False,
+    ),
     "Positive electrode solid electrolyte conductivity at reference temperature [S.m-1]": (
-        0, _INF, False, False),
+        0,
+        _INF,
+        False,
+        False,
+    ),
     "Separator solid electrolyte conductivity activation energy [J.mol-1]": (0, 2e5, True, True),
     "Positive electrode solid electrolyte conductivity activation energy [J.mol-1]": (
-        0, 2e5, True, True),
+        0,
+        2e5,
+        True,
+        True,
+    ),
     "Positive electrode active material conductivity at reference state [S.m-1]": (
-        0, _INF, True, False),
+        0,
+        _INF,
+        True,
+        False,
+    ),
     "Positive electrode carbon conductivity [S.m-1]": (0, _INF, True, False),
     "Positive particle diffusivity at reference temperature [m2.s-1]": (0, 1e-8, False, True),
     "Positive electrode exchange-current density at half lithiation [A.m-2]": (
-        0, _INF, False, False),
+        0,
+        _INF,
+        False,
+        False,
+    ),
     "Positive electrode active material contact coverage": (0, 1, False, True),
     "Positive electrode isolated active material fraction": (0, 1, True, False),
     "Positive electrode film resistance [Ohm.m2]": (0, 1, True, True),
     "Lithium metal interphase resistance [Ohm.m2]": (0, 1, True, True),
     "Lithium metal exchange-current density at reference temperature [A.m-2]": (
-        0, _INF, False, False),
+        0,
+        _INF,
+        False,
+        False,
+    ),
     "Maximum concentration in positive electrode [mol.m-3]": (0, _INF, False, False),
     "Ambient temperature [K]": (173.15, 573.15, True, True),
     "Initial temperature [K]": (173.15, 573.15, True, True),
@@ -254,7 +276,7 @@ class Cell:
 
 
 def _validate_model_options(options):
-    from .models.options import CellModelOptions  # noqa: PLC0415 (keeps pybamm off --help)
+    from .models.options import CellModelOptions
 
     try:
         CellModelOptions(**options)
@@ -306,10 +328,8 @@ def preset_names():
 def from_preset(name="default"):
     """Return the built-in cell ``name`` (see :func:`preset_names`)."""
     if name not in PRESETS:
-        raise CellDefinitionError(
-            f"cell: unknown preset {name!r}; known presets: {preset_names()}"
-        )
-    from .parameter_sets import nmc811_li6ps5cl_li  # noqa: PLC0415
+        raise CellDefinitionError(f"cell: unknown preset {name!r}; known presets: {preset_names()}")
+    from .parameter_sets import nmc811_li6ps5cl_li
 
     sets = {"NMC811_Li6PS5Cl_Li": nmc811_li6ps5cl_li.get_parameter_values}
     values = sets[PRESETS[name]]()

@@ -56,9 +56,9 @@ def build_parser():
 
 
 def _rate_capability(args):
-    from .errors import CellDefinitionError  # noqa: PLC0415
-    from .plotting import plot_discharge_curves  # noqa: PLC0415
-    from .simulate import rate_capability  # noqa: PLC0415
+    from .errors import CellDefinitionError
+    from .plotting import plot_discharge_curves
+    from .simulate import rate_capability
 
     try:
         result = rate_capability(args.cell, args.c_rates, progress=not args.no_progress)
@@ -71,13 +71,15 @@ def _rate_capability(args):
     result.summary.to_csv(out / "summary.csv", index=False)
     plot_discharge_curves(result, out / "discharge_curves.png")
 
-    import pandas as pd  # noqa: PLC0415
+    import pandas as pd
 
     shown = result.summary.drop(columns=["Message", "Status"])
     with pd.option_context("display.width", 200, "display.max_columns", 20):
         print(f"Cell: {result.cell_name}")
-        print(f"C-rate basis: 1C = {result.basis.nominal_capacity:.3f} mA.h.cm-2, "
-              f"{result.basis.method}")
+        print(
+            f"C-rate basis: 1C = {result.basis.nominal_capacity:.3f} mA.h.cm-2, "
+            f"{result.basis.method}"
+        )
         print(shown.to_string(index=False, float_format=lambda x: f"{x:.4g}"))
     for _, row in result.summary[result.summary["Message"] != ""].iterrows():
         print(f"note: {row['C-rate']:g}C: {row['Termination']}: {row['Message']}")
@@ -91,7 +93,7 @@ def main(argv=None):
     parser = build_parser()
     args = parser.parse_args(argv)
     if args.version:
-        from . import __version__  # noqa: PLC0415
+        from . import __version__
 
         print(f"asslb-sim {__version__}")
         return 0

@@ -19,11 +19,11 @@ def plot_discharge_curves(result, path=None, ax=None):
     -------
     matplotlib.figure.Figure
     """
-    import matplotlib  # noqa: PLC0415
+    import matplotlib
 
     if ax is None:
         matplotlib.use("Agg")
-    import matplotlib.pyplot as plt  # noqa: PLC0415
+    import matplotlib.pyplot as plt
 
     if ax is None:
         fig, ax = plt.subplots(figsize=(6.4, 4.4), constrained_layout=True)

@@ -92,9 +92,7 @@ def stock_half_cell(parameter_values):
             "Separator Bruggeman coefficient (electrolyte)": pv[
                 "Separator solid electrolyte Bruggeman exponent"
             ],
-            "Positive electrode conductivity [S.m-1]": lambda sto, T: _call(
-                sigma_am, sto, T
-            ),
+            "Positive electrode conductivity [S.m-1]": lambda sto, T: _call(sigma_am, sto, T),
             "Positive electrode exchange-current density [A.m-2]": (
                 lambda c_e, c_s, c_max, T: _call(j0_p, c_s, c_max, T)
             ),

@@ -102,7 +102,7 @@ def c_rate_basis(cell: Cell) -> CRateBasis:
     lower cut-off voltage; the nominal capacity is the connected CAM times that
     window, unless the cell states its own nominal capacity.
     """
-    from .parameter_sets import stoichiometry_at_voltage  # noqa: PLC0415
+    from .parameter_sets import stoichiometry_at_voltage
 
     v = cell.parameter_values
     ocp = _ocp_function(v)
@@ -158,9 +158,9 @@ def prepare(cell, var_pts=None):
     The discharge current is a PyBaMM input (``"Current function [A]"``), so the
     one built simulation serves every C-rate.
     """
-    import pybamm  # noqa: PLC0415
+    import pybamm
 
-    from .models import CellModelOptions, LithiumMetalCell  # noqa: PLC0415
+    from .models import CellModelOptions, LithiumMetalCell
 
     cell = load_cell(cell)
     basis = c_rate_basis(cell)
@@ -189,7 +189,7 @@ def prepare(cell, var_pts=None):
 
 def _discharge(sim, current, t_end):
     """Solve one constant-current discharge; return (solution, termination, message)."""
-    import pybamm  # noqa: PLC0415
+    import pybamm
 
     try:
         sol = sim.solve([0, t_end], inputs={_CURRENT: current})
@@ -198,7 +198,7 @@ def _discharge(sim, current, t_end):
         if "non-positive at initial conditions" in msg:
             return None, "below cut-off at start", msg
         return None, "solver failure", msg
-    except Exception as exc:  # noqa: BLE001 - a failed point must never kill the study
+    except Exception as exc:
         return None, "solver failure", f"{type(exc).__name__}: {exc}"
     reason = TERMINATIONS.get(sol.termination, sol.termination)
     if reason == "final time":
@@ -230,17 +230,18 @@ def rate_capability(cell="default", c_rates=(0.1, 0.5, 1, 2), var_pts=None, prog
     """
     rates = _check_c_rates(c_rates)
     cell = load_cell(cell)
-    sim, basis, values = prepare(cell, var_pts)
+    sim, basis, _ = prepare(cell, var_pts)
     area = _area_cm2(cell.parameter_values)
     cam_mass = _cam_mass_g_per_cm2(cell.parameter_values)
     # longest possible discharge: all connected CAM filled from the charged state
     q_max = basis.nominal_capacity * max(
-        1.0, (1 - basis.stoichiometry_charged)
-        / (basis.stoichiometry_discharged - basis.stoichiometry_charged)
+        1.0,
+        (1 - basis.stoichiometry_charged)
+        / (basis.stoichiometry_discharged - basis.stoichiometry_charged),
     )
     iterator = rates
     if progress:
-        from tqdm import tqdm  # noqa: PLC0415
+        from tqdm import tqdm
 
         iterator = tqdm(rates, desc="C-rates", unit="rate")
     curves, rows = [], []
@@ -250,8 +251,19 @@ def rate_capability(cell="default", c_rates=(0.1, 0.5, 1, 2), var_pts=None, prog
         t_end = 1.05 * q_max / current_density * 3600
         sol, reason, message = _discharge(sim, current, t_end)
         if sol is None:
-            rows.append(_summary_row(c, current_density, 0.0, 0.0, float("nan"), reason, message,
-                                     "failed" if reason == "solver failure" else "ok", cam_mass))
+            rows.append(
+                _summary_row(
+                    c,
+                    current_density,
+                    0.0,
+                    0.0,
+                    float("nan"),
+                    reason,
+                    message,
+                    "failed" if reason == "solver failure" else "ok",
+                    cam_mass,
+                )
+            )
             continue
         t = sol["Time [s]"].entries
         V = sol["Voltage [V]"].entries
@@ -270,10 +282,18 @@ def rate_capability(cell="default", c_rates=(0.1, 0.5, 1, 2), var_pts=None, prog
         )
         mean_v = energy / (q[-1] * 10) if q[-1] > 0 else float("nan")  # W.h.m-2 / A.h.m-2
         status = "failed" if reason == "end of simulated time" else "ok"
-        rows.append(_summary_row(c, current_density, q[-1], energy, mean_v, reason, message,
-                                 status, cam_mass))
-    columns = ["C-rate", "Time [s]", "Voltage [V]", "Discharge capacity [mA.h.cm-2]",
-               "Specific capacity [mA.h.g-1]"]
+        rows.append(
+            _summary_row(
+                c, current_density, q[-1], energy, mean_v, reason, message, status, cam_mass
+            )
+        )
+    columns = [
+        "C-rate",
+        "Time [s]",
+        "Voltage [V]",
+        "Discharge capacity [mA.h.cm-2]",
+        "Specific capacity [mA.h.g-1]",
+    ]
     curves = pd.concat(curves, ignore_index=True) if curves else pd.DataFrame(columns=columns)
     return RateCapabilityResult(curves, pd.DataFrame(rows), basis, cell.name)
 

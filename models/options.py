@@ -49,9 +49,7 @@ class CellModelOptions:
                     f"valid: {sorted(LAWS)}"
                 )
         if self.film not in FILM_OPTIONS:
-            raise ValueError(
-                f"option film={self.film!r} is not valid; valid: {list(FILM_OPTIONS)}"
-            )
+            raise ValueError(f"option film={self.film!r} is not valid; valid: {list(FILM_OPTIONS)}")
 
     def as_dict(self):
         """Return the options as a plain dict."""

@@ -52,7 +52,9 @@ def cam_exchange_current_density(c_s_surf, c_s_max, T):
         "Positive electrode exchange-current density at half lithiation [A.m-2]"
     )
     k = 2 * j0_half / c_s_max
-    arrhenius = _arrhenius("Positive electrode exchange-current density activation energy [J.mol-1]", T)
+    arrhenius = _arrhenius(
+        "Positive electrode exchange-current density activation energy [J.mol-1]", T
+    )
     return k * c_s_surf**0.5 * (c_s_max - c_s_surf) ** 0.5 * arrhenius
 
 

@@ -14,7 +14,6 @@ Conventions
 """
 
 import numpy as np
-import pybamm
 from pybamm.input.parameters.lithium_ion.Chen2020 import nmc_LGM50_ocp_Chen2020
 
 from . import laws
@@ -46,7 +45,8 @@ def nmc811_ocp(sto):
 
 
 # --- Li6PS5Cl -------------------------------------------------------------
-RHO_LPSCL = 1865.0  # kg/m3, crystallographic (a = 9.85 A, Z = 4) [D]; 1.86-1.87 printed (Minnmann 2021) [Pd]
+# kg/m3, crystallographic (a = 9.85 A, Z = 4) [D]; 1.86-1.87 printed (Minnmann 2021) [Pd]
+RHO_LPSCL = 1865.0
 KAPPA_LPSCL = 0.18  # S/m at 25 C, 1.8 mS/cm crystalline, Lee et al. Nat. Energy 5, 299 (2020) [Pd]
 EA_LPSCL = 0.35 * F  # J/mol, 0.35 eV, Lee et al. (2020) [Pd]
 
@@ -92,7 +92,8 @@ def get_parameter_values():
         "Electrode width [m]": 0.01,
         "Number of electrodes connected in parallel to make a cell": 1.0,
         "Number of cells connected in series to make a battery": 1.0,
-        "Negative electrode thickness [m]": 30e-6,  # Li foil 30 um, Shan253 ASSB dimensioning YAML [P]
+        # Li foil 30 um, Shan253 ASSB dimensioning YAML [P]
+        "Negative electrode thickness [m]": 30e-6,
         "Separator thickness [m]": 30e-6,  # 30 um LPSCl film after pressing, Lee et al. (2020) [Pd]
         "Positive electrode thickness [m]": L_p,  # assumed: thick cathode for > 5 mAh/cm2
         "Nominal cell capacity [A.h]": q_nominal,
@@ -139,7 +140,8 @@ def get_parameter_values():
         "Positive electrode solid electrolyte conductivity activation energy [J.mol-1]": EA_LPSCL,
         # tortuosity-factor law: 4.33 at 41.6 vol% CAM, Minnmann et al. JES 168, 040537 (2021) [Fd]
         "Positive electrode solid electrolyte tortuosity factor": 4.33,
-        # assumed 3.0: sulfide composites fit 2.2-3.0 (Bielefeld 2020 [D]) to 3.4-3.7 (Stavola 2023 [Pd])
+        # assumed 3.0: sulfide composites fit 2.2-3.0 (Bielefeld 2020 [D])
+        # to 3.4-3.7 (Stavola 2023 [Pd])
         "Positive electrode solid electrolyte Bruggeman exponent": 3.0,
         # constant in stoichiometry (assumed: no SOC-resolved data collected yet)
         "Positive electrode active material conductivity [S.m-1]": (
@@ -163,7 +165,8 @@ def get_parameter_values():
         "Maximum concentration in positive electrode [mol.m-3]": C_MAX_NMC811,
         "Positive particle radius [m]": 5.22e-6,  # Chen et al. (2020) [P]
         "Positive particle diffusivity [m2.s-1]": laws.particle_diffusivity,
-        "Positive particle diffusivity at reference temperature [m2.s-1]": 4e-15,  # Chen 2020 GITT [P]
+        # Chen et al. (2020) GITT [P]; ASSB GITT gives 1-2e-16 (Yanev 2024 [Pd])
+        "Positive particle diffusivity at reference temperature [m2.s-1]": 4e-15,
         # assumed: typical of layered oxides; no ASSB value reported
         "Positive particle diffusivity activation energy [J.mol-1]": 25000.0,
         "Positive electrode OCP [V]": nmc811_ocp,

@@ -34,7 +34,5 @@ class PartiallyConnected(pybamm.active_material.BaseModel):
                 pybamm.FullBroadcast(0, "positive electrode", "current collector")
             )
         )
-        variables["Positive electrode isolated active material volume fraction"] = (
-            eps_am * f_iso
-        )
+        variables["Positive electrode isolated active material volume fraction"] = eps_am * f_iso
         return variables

@@ -61,9 +61,7 @@ class CompositeElectronicOhm(pybamm.BaseSubModel):
                 "Positive electrode current density [A.m-2]": i_s,
                 "X-averaged positive electrode potential [V]": pybamm.x_average(phi_s),
                 "Positive electrode ohmic losses [V]": delta_phi_s,
-                "X-averaged positive electrode ohmic losses [V]": pybamm.x_average(
-                    delta_phi_s
-                ),
+                "X-averaged positive electrode ohmic losses [V]": pybamm.x_average(delta_phi_s),
                 "Positive current collector potential [V]": phi_s_cp,
                 "Local voltage [V]": V,
                 "Voltage expression [V]": V,

@@ -75,9 +75,7 @@ class BaseSolidKinetics(pybamm.BaseSubModel):
                 "X-averaged positive electrode interfacial current density [A.m-2]": (
                     pybamm.x_average(j)
                 ),
-                "Positive electrode volumetric interfacial current density [A.m-3]": (
-                    a * j
-                ),
+                "Positive electrode volumetric interfacial current density [A.m-3]": (a * j),
                 "X-averaged positive electrode volumetric interfacial current "
                 "density [A.m-3]": pybamm.x_average(a * j),
             }

@@ -66,9 +66,7 @@ class LithiumMetalAnode(pybamm.BaseSubModel):
                 "Lithium metal interface electrode potential [V]": phi_s_cn,
                 "Lithium metal interface electrolyte potential [V]": phi_e,
                 "Lithium metal molar concentration [mol.m-3]": c_Li,
-                "Total lithium in lithium metal [mol]": pybamm.yz_average(L_Li)
-                * c_Li
-                * param.A_cc,
+                "Total lithium in lithium metal [mol]": pybamm.yz_average(L_Li) * c_Li * param.A_cc,
             }
         )
         return variables
@@ -86,9 +84,7 @@ class LithiumMetalAnode(pybamm.BaseSubModel):
 
     def set_initial_conditions(self, variables):
         L_Li = variables["Lithium metal thickness [m]"]
-        self.initial_conditions = {
-            L_Li: pybamm.Parameter("Negative electrode thickness [m]")
-        }
+        self.initial_conditions = {L_Li: pybamm.Parameter("Negative electrode thickness [m]")}
 
     def add_events_from(self, variables):
         L_Li = variables["Lithium metal thickness [m]"]

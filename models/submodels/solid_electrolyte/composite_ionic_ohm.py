@@ -48,9 +48,7 @@ class CompositeIonicOhm(pybamm.BaseSubModel):
             {
                 "Positive electrode effective ionic conductivity [S.m-1]": kappa_eff,
                 "Positive electrolyte current density [A.m-2]": i_e,
-                "X-averaged positive electrolyte potential [V]": pybamm.x_average(
-                    phi_e
-                ),
+                "X-averaged positive electrolyte potential [V]": pybamm.x_average(phi_e),
                 "Electrolyte potential [V]": pybamm.concatenation(phi_e_s, phi_e),
             }
         )

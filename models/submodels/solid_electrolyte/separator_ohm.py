@@ -53,8 +53,7 @@ class SeparatorOhm(pybamm.BaseSubModel):
                 ),
                 "Separator effective ionic conductivity [S.m-1]": kappa_eff,
                 "Separator ohmic overpotential [V]": delta_phi,
-                "Separator electrolyte potential at positive electrode [V]": phi_e_Li
-                - delta_phi,
+                "Separator electrolyte potential at positive electrode [V]": phi_e_Li - delta_phi,
             }
         )
         return variables

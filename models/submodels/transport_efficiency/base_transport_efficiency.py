@@ -29,9 +29,7 @@ class BaseTransportEfficiency(pybamm.BaseSubModel):
 
     def __init__(self, param, domain, phase, options=None):
         if domain not in _DOMAIN_PREFIX:
-            raise ValueError(
-                f"domain must be one of {sorted(_DOMAIN_PREFIX)}, got {domain!r}"
-            )
+            raise ValueError(f"domain must be one of {sorted(_DOMAIN_PREFIX)}, got {domain!r}")
         if phase not in PHASES:
             raise ValueError(f"phase must be one of {PHASES}, got {phase!r}")
         super().__init__(param, options=options)

@@ -1,0 +1,80 @@
+"""Capacity limits against hand calculations from the parameters."""
+
+import numpy as np
+import pytest
+from scipy.optimize import brentq
+
+from conftest import F, solve_cell
+
+
+def _usable_capacity_mAh_cm2(v, f_iso=0.0):
+    ocp = v["Positive electrode OCP [V]"]
+    x_hi = brentq(lambda x: ocp(x) - v["Upper voltage cut-off [V]"], 0.01, 0.999)
+    x_lo = brentq(lambda x: ocp(x) - v["Lower voltage cut-off [V]"], 0.01, 0.9999)
+    eps = v["Positive electrode active material volume fraction"] * (1 - f_iso)
+    q = (
+        eps
+        * v["Positive electrode thickness [m]"]
+        * v["Maximum concentration in positive electrode [mol.m-3]"]
+        * F
+        * (x_lo - x_hi)
+    )
+    return q / 3600 * 0.1  # C/m2 -> mA.h.cm-2
+
+
+def test_c50_capacity_within_1_percent_of_usable(default_cell):
+    from asslb_sim.simulate import rate_capability
+
+    expected = _usable_capacity_mAh_cm2(default_cell.parameter_values)
+    result = rate_capability(default_cell, [0.02])
+    row = result.summary.iloc[0]
+    assert row["Termination"] == "voltage cut-off"
+    # 1 %: the issue's requirement; at C/50 the remaining overpotential (a few mV
+    # on a steep end-of-discharge OCP) costs about 0.3 %
+    assert row["Discharge capacity [mA.h.cm-2]"] == pytest.approx(expected, rel=0.01)
+    assert result.basis.nominal_capacity == pytest.approx(expected, rel=1e-6)
+
+
+def test_isolated_cam_removes_its_share_of_capacity(default_cell):
+    from asslb_sim.simulate import rate_capability
+
+    cell = default_cell.with_parameters(
+        **{"Positive electrode isolated active material fraction": 0.25}
+    )
+    full = rate_capability(default_cell, [0.02]).summary.iloc[0]
+    cut = rate_capability(cell, [0.02]).summary.iloc[0]
+    # 1 %: both runs are within 0.3 % of their usable capacity (test above)
+    ratio = cut["Discharge capacity [mA.h.cm-2]"] / full["Discharge capacity [mA.h.cm-2]"]
+    assert ratio == pytest.approx(0.75, rel=0.01)
+
+
+def test_capacity_per_gram_uses_cam_mass(default_cell):
+    from asslb_sim.simulate import rate_capability
+
+    v = default_cell.parameter_values
+    row = rate_capability(default_cell, [0.1]).summary.iloc[0]
+    cam_g_cm2 = (
+        v["Positive electrode active material volume fraction"]
+        * v["Positive electrode thickness [m]"]
+        * v["Positive electrode active material density [kg.m-3]"]
+        * 0.1
+    )
+    assert row["Specific capacity [mA.h.g-1]"] == pytest.approx(
+        row["Discharge capacity [mA.h.cm-2]"] / cam_g_cm2, rel=1e-12
+    )
+    # energy / capacity is the mean voltage, between the cut-offs
+    assert row["Mean voltage [V]"] == pytest.approx(
+        row["Discharge energy [W.h.m-2]"] / (row["Discharge capacity [mA.h.cm-2]"] * 10)
+    )
+    assert v["Lower voltage cut-off [V]"] < row["Mean voltage [V]"] < v["Upper voltage cut-off [V]"]
+
+
+def test_contact_coverage_raises_kinetic_overpotential(default_cell):
+    low = default_cell.with_parameters(
+        **{"Positive electrode active material contact coverage": 0.1}
+    )
+    s_full, _, _ = solve_cell(default_cell, 1.0)
+    s_low, _, _ = solve_cell(low, 1.0)
+    eta_full = np.abs(s_full["X-averaged positive electrode reaction overpotential [V]"].entries[5])
+    eta_low = np.abs(s_low["X-averaged positive electrode reaction overpotential [V]"].entries[5])
+    assert eta_low > 2 * eta_full

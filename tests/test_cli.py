@@ -1,0 +1,47 @@
+"""The asslb-sim command."""
+
+import subprocess
+import sys
+
+import pandas as pd
+
+from asslb_sim.cli import main
+
+
+def test_help_does_not_import_pybamm():
+    code = (
+        "import sys\n"
+        "from asslb_sim.cli import main\n"
+        "try:\n    main(['--help'])\nexcept SystemExit:\n    pass\n"
+        "assert 'pybamm' not in sys.modules, 'pybamm imported by --help'\n"
+        "main(['rate-capability', '--help']) if False else None\n"
+    )
+    subprocess.run([sys.executable, "-c", code], check=True, capture_output=True)
+
+
+def test_rate_capability_writes_outputs(tmp_path, capsys):
+    out = tmp_path / "out"
+    assert main(["rate-capability", "--c-rates", "0.5,2", "--out", str(out), "--no-progress"]) == 0
+    summary = pd.read_csv(out / "summary.csv")
+    for column in [
+        "C-rate",
+        "Discharge capacity [mA.h.cm-2]",
+        "Specific capacity [mA.h.g-1]",
+        "Mean voltage [V]",
+        "Discharge energy [W.h.m-2]",
+        "Termination",
+    ]:
+        assert column in summary.columns
+    assert list(summary["C-rate"]) == [0.5, 2.0]
+    curves = pd.read_csv(out / "curves.csv")
+    assert set(curves["C-rate"]) == {0.5, 2.0}
+    assert (out / "discharge_curves.png").stat().st_size > 10_000
+    printed = capsys.readouterr().out
+    assert "C-rate basis" in printed and "voltage cut-off" in printed
+
+
+def test_bad_cell_gives_clear_error(tmp_path, capsys):
+    bad = tmp_path / "bad.toml"
+    bad.write_text("[separator]\nthickness_um = -3\n")
+    assert main(["rate-capability", "--cell", str(bad), "--out", str(tmp_path)]) == 2
+    assert "separator.thickness_um" in capsys.readouterr().err

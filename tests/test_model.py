@@ -1,0 +1,152 @@
+"""The named model: structure, PyBaMM integration, submodel laws."""
+
+import numpy as np
+import pybamm
+import pytest
+
+from asslb_sim.models import CellModelOptions, LithiumMetalCell
+from asslb_sim.models.submodels import transport_efficiency
+from asslb_sim.simulate import prepare
+
+LIQUID_PARAMETERS = {
+    "Electrolyte conductivity [S.m-1]",
+    "Electrolyte diffusivity [m2.s-1]",
+    "Cation transference number",
+    "Thermodynamic factor",
+    "Initial concentration in electrolyte [mol.m-3]",
+    "Positive electrode porosity",
+    "Separator porosity",
+}
+
+
+def _parameter_names(model):
+    names = set()
+    for symbol in [*model.rhs.values(), *model.algebraic.values(), *model.variables.values()]:
+        for node in symbol.pre_order():
+            if isinstance(node, pybamm.Parameter | pybamm.FunctionParameter):
+                names.add(node.name)
+    return names
+
+
+def test_no_electrolyte_concentration_and_no_liquid_parameter():
+    model = LithiumMetalCell()
+    assert not any("electrolyte concentration" in name.lower() for name in model.variables)
+    assert not LIQUID_PARAMETERS & _parameter_names(model)
+    # the submodels are listed explicitly and include the SE conduction laws
+    assert "separator ionic conduction" in model.submodels
+    assert "positive electrode ionic conduction" in model.submodels
+
+
+def test_fewer_states_than_stock_half_cell(default_cell):
+    sim, _, _ = prepare(default_cell)
+    stock = pybamm.Simulation(
+        pybamm.lithium_ion.DFN({"working electrode": "positive"}),
+        var_pts=sim.model.default_var_pts,
+        submesh_types=sim.model.default_submesh_types,
+    )
+    stock.build()
+    assert sim.built_model.len_rhs_and_alg < stock.built_model.len_rhs_and_alg
+
+
+def test_experiment_and_quickplot(default_cell, tmp_path):
+    _, basis, values = prepare(default_cell)
+    values = values.copy()
+    values["Current function [A]"] = basis.nominal_capacity * 1e-3
+    experiment = pybamm.Experiment(
+        ["Discharge at 1C until 3.4 V", "Rest for 10 minutes", "Charge at C/2 until 4.2 V"]
+    )
+    sim = pybamm.Simulation(
+        LithiumMetalCell(),
+        parameter_values=values,
+        experiment=experiment,
+        solver=pybamm.IDAKLUSolver(),
+    )
+    sol = sim.solve()
+    V = sol["Voltage [V]"].entries
+    assert V.min() == pytest.approx(3.4, abs=1e-3)
+    assert V[-1] == pytest.approx(4.2, abs=1e-3)
+    plot = pybamm.QuickPlot(sol)
+    plot.plot(0)
+    plot.fig.savefig(tmp_path / "quickplot.png")
+    assert (tmp_path / "quickplot.png").stat().st_size > 0
+
+
+def _efficiency(law, eps, extra):
+    submodel = law(None, "positive", "solid electrolyte")
+    variables = submodel.get_coupled_variables({})
+    symbol = variables["Positive electrode solid electrolyte transport efficiency"]
+    values = pybamm.ParameterValues(
+        {"Positive electrode solid electrolyte volume fraction": eps, **extra}
+    )
+    return values.process_symbol(symbol).evaluate()
+
+
+def test_transport_efficiency_laws():
+    laws = transport_efficiency
+    b = {"Positive electrode solid electrolyte Bruggeman exponent": 3.0}
+    assert _efficiency(laws.Bruggeman, 0.4, b) == pytest.approx(0.4**3)
+    tau = {"Positive electrode solid electrolyte tortuosity factor": 4.33}
+    assert _efficiency(laws.TortuosityFactor, 0.4, tau) == pytest.approx(0.4 / 4.33)
+    perc = {
+        "Positive electrode solid electrolyte percolation threshold": 0.3,
+        "Positive electrode solid electrolyte percolation exponent": 2.0,
+        "Positive electrode solid electrolyte percolation floor": 1e-6,
+    }
+    below = [_efficiency(laws.Percolation, e, perc) for e in (0.05, 0.2, 0.3)]
+    assert below == pytest.approx([1e-6] * 3)
+    above = [_efficiency(laws.Percolation, e, perc) for e in (0.35, 0.5, 0.8, 1.0)]
+    assert np.all(np.diff(above) > 0)
+    assert above[1] == pytest.approx(((0.5 - 0.3) / 0.7) ** 2)
+    assert above[-1] == pytest.approx(1.0)
+
+
+def test_transport_law_choice_changes_the_result(default_cell):
+    from asslb_sim.simulate import rate_capability
+
+    brug = rate_capability(default_cell, [1.0]).summary.iloc[0]
+    tort = rate_capability(
+        default_cell.with_options(solid_electrolyte_transport="tortuosity factor"), [1.0]
+    ).summary.iloc[0]
+    # eps/tau = 0.424/4.33 = 0.098 > 0.424^3 = 0.076: more conductive, more capacity
+    assert tort["Discharge capacity [mA.h.cm-2]"] > brug["Discharge capacity [mA.h.cm-2]"]
+
+
+def test_film_model_reduces_to_plain_butler_volmer(default_cell):
+    from asslb_sim.simulate import rate_capability
+
+    plain = rate_capability(default_cell, [1.0])
+    film0 = rate_capability(default_cell.with_options(film="resistive"), [1.0])
+    q = np.linspace(0, 0.99 * plain.summary["Discharge capacity [mA.h.cm-2]"].iloc[0], 200)
+    from asslb_sim.simulate import voltage_at
+
+    # 0.1 mV: same equations, one solved implicitly, at solver tolerance 1e-6
+    np.testing.assert_allclose(voltage_at(film0, 1.0, q), voltage_at(plain, 1.0, q), atol=1e-4)
+
+
+def test_film_overpotential_is_j_times_r(default_cell):
+    r_film = 5e-3  # 50 Ohm cm2 per contact area
+    cell = default_cell.with_options(film="resistive").with_parameters(
+        **{"Positive electrode film resistance [Ohm.m2]": r_film}
+    )
+    sim, basis, _ = prepare(cell)
+    sol = sim.solve([0, 600], inputs={"Current function [A]": basis.nominal_capacity * 1e-3})
+    j_c = sol["Positive electrode contact current density [A.m-2]"].entries
+    eta_f = sol["Positive electrode film overpotential [V]"].entries
+    np.testing.assert_allclose(eta_f, j_c * r_film, rtol=1e-10)
+    residual = sol["Positive electrode film residual [V]"].entries
+    # 1e-5 V: IDAKLU converges the algebraic residual to rtol 1e-6 of the potentials
+    # (about 4 V), i.e. a few uV
+    assert np.max(np.abs(residual)) < 1e-5
+    plain = rate_capability_voltage(default_cell)
+    assert sol["Voltage [V]"].entries[-1] < plain
+
+
+def rate_capability_voltage(cell):
+    sim, basis, _ = prepare(cell)
+    sol = sim.solve([0, 600], inputs={"Current function [A]": basis.nominal_capacity * 1e-3})
+    return sol["Voltage [V]"].entries[-1]
+
+
+def test_options_validated():
+    with pytest.raises(ValueError, match="valid"):
+        CellModelOptions(carbon_transport="Archie")

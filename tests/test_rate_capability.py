@@ -1,0 +1,72 @@
+"""rate_capability: outputs, termination reasons, failure handling."""
+
+import pybamm
+import pytest
+
+from asslb_sim.simulate import rate_capability
+
+SUMMARY_COLUMNS = [
+    "C-rate",
+    "Discharge capacity [mA.h.cm-2]",
+    "Specific capacity [mA.h.g-1]",
+    "Mean voltage [V]",
+    "Discharge energy [W.h.m-2]",
+    "Termination",
+]
+CURVE_COLUMNS = [
+    "C-rate",
+    "Time [s]",
+    "Voltage [V]",
+    "Discharge capacity [mA.h.cm-2]",
+    "Specific capacity [mA.h.g-1]",
+]
+
+
+def test_outputs_and_basis(default_cell):
+    result = rate_capability(default_cell, [0.5, 1, 2])
+    assert set(SUMMARY_COLUMNS) <= set(result.summary.columns)
+    assert set(CURVE_COLUMNS) <= set(result.curves.columns)
+    assert "stoichiometry window" in result.basis.method
+    caps = result.summary["Discharge capacity [mA.h.cm-2]"].to_numpy()
+    assert caps[0] > caps[1] > caps[2] > 0
+    assert (result.summary["Termination"] == "voltage cut-off").all()
+    for c in (0.5, 1, 2):
+        curve = result.curves[result.curves["C-rate"] == c]
+        assert curve["Voltage [V]"].iloc[-1] == pytest.approx(3.0, abs=1e-6)
+
+
+def test_user_nominal_capacity_defines_1c(default_cell):
+    from dataclasses import replace
+
+    cell = replace(default_cell, nominal_capacity=4.0)
+    result = rate_capability(cell, [1.0])
+    assert result.basis.nominal_capacity == 4.0
+    assert "given by the user" in result.basis.method
+    assert result.summary["Current density [mA.cm-2]"].iloc[0] == pytest.approx(4.0)
+
+
+def test_below_cutoff_at_start_reports_zero_capacity(default_cell):
+    result = rate_capability(default_cell, [1.0, 60.0])
+    row = result.summary.iloc[1]
+    assert row["Termination"] == "below cut-off at start"
+    assert row["Discharge capacity [mA.h.cm-2]"] == 0
+    assert result.summary.iloc[0]["Discharge capacity [mA.h.cm-2]"] > 0
+
+
+def test_solver_failure_is_flagged_and_others_go_on(default_cell, monkeypatch):
+    original = pybamm.Simulation.solve
+
+    def flaky(self, *args, **kwargs):
+        current = kwargs["inputs"]["Current function [A]"]
+        if current > 0.008:  # the 2C point only
+            raise pybamm.SolverError("injected failure")
+        return original(self, *args, **kwargs)
+
+    monkeypatch.setattr(pybamm.Simulation, "solve", flaky)
+    result = rate_capability(default_cell, [0.5, 2.0, 1.0])
+    statuses = result.summary.set_index("C-rate")
+    assert statuses.loc[2.0, "Termination"] == "solver failure"
+    assert statuses.loc[2.0, "Status"] == "failed"
+    assert "injected failure" in statuses.loc[2.0, "Message"]
+    assert statuses.loc[0.5, "Status"] == "ok" and statuses.loc[1.0, "Status"] == "ok"
+    assert set(result.curves["C-rate"]) == {0.5, 1.0}
