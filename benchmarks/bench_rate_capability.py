@@ -14,12 +14,12 @@ import time
 
 os.environ.setdefault("PYBAMM_DISABLE_TELEMETRY", "1")
 
-import numpy as np  # noqa: E402
-import pybamm  # noqa: E402
+import numpy as np
+import pybamm
 
-from asslb_sim.cell import from_preset  # noqa: E402
-from asslb_sim.models import LithiumMetalCell  # noqa: E402
-from asslb_sim.reference import degenerate_parameter_values, stock_half_cell  # noqa: E402
+from asslb_sim.cell import from_preset
+from asslb_sim.models import LithiumMetalCell
+from asslb_sim.reference import degenerate_parameter_values, stock_half_cell
 
 C_RATES = [0.1, 0.2, 0.5, 1.0, 2.0, 3.0]
 CURRENT = "Current function [A]"

@@ -8,9 +8,9 @@ while C/10 barely changes. Writes rate_vs_kappa.png in the working directory.
 import matplotlib
 
 matplotlib.use("Agg")
-import matplotlib.pyplot as plt  # noqa: E402
+import matplotlib.pyplot as plt
 
-from asslb_sim import from_preset, rate_capability  # noqa: E402
+from asslb_sim import from_preset, rate_capability
 
 NAME = "Positive electrode solid electrolyte conductivity at reference temperature [S.m-1]"
 C_RATES = [0.1, 0.5, 1, 2, 3]
