@@ -25,8 +25,8 @@ def degenerate_parameter_values(parameter_values):
     """Return a copy of ``parameter_values`` in the degenerate configuration.
 
     Carbon, binder and voids are removed (their volume goes to the CAM), contact
-    is full, no CAM is isolated, and there is no film or Li interphase
-    resistance. The cathode SE conductivity is used in the separator too.
+    is full, no CAM is isolated, no binder conducts, and there is no film or Li
+    interphase resistance. The cathode SE conductivity is used in the separator too.
     """
     pv = parameter_values.copy()
     eps_se = pv["Positive electrode solid electrolyte volume fraction"]
@@ -41,8 +41,13 @@ def degenerate_parameter_values(parameter_values):
             "Positive electrode isolated active material fraction": 0.0,
             "Positive electrode film resistance [Ohm.m2]": 0.0,
             "Lithium metal interphase resistance [Ohm.m2]": 0.0,
-            "Separator solid electrolyte conductivity [S.m-1]": pv[
-                "Positive electrode solid electrolyte conductivity [S.m-1]"
+            "Positive electrode binder conductivity at reference temperature [S.m-1]": 0.0,
+            "Separator binder conductivity at reference temperature [S.m-1]": 0.0,
+            "Separator solid electrolyte conductivity at reference temperature [S.m-1]": pv[
+                "Positive electrode solid electrolyte conductivity at reference temperature [S.m-1]"
+            ],
+            "Separator solid electrolyte conductivity activation energy [J.mol-1]": pv[
+                "Positive electrode solid electrolyte conductivity activation energy [J.mol-1]"
             ],
         }
     )

@@ -69,6 +69,12 @@ class LithiumMetalCell(pybamm.lithium_ion.BaseModel):
             "positive electrode carbon transport efficiency": laws[options.carbon_transport](
                 param, "positive", "carbon", opts
             ),
+            "separator binder transport efficiency": laws[options.binder_transport](
+                param, "separator", "binder", opts
+            ),
+            "positive electrode binder transport efficiency": laws[options.binder_transport](
+                param, "positive", "binder", opts
+            ),
             "positive active material": active_material.PartiallyConnected(param, opts),
             "positive particle mechanics": pybamm.particle_mechanics.NoMechanics(
                 param, "positive", opts, "primary"

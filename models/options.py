@@ -21,6 +21,9 @@ class CellModelOptions:
         Transport-efficiency law of electronic conduction through the CAM.
     carbon_transport : str
         Transport-efficiency law of electronic conduction through carbon.
+    binder_transport : str
+        Transport-efficiency law of ionic conduction through an ion-conducting
+        binder (in the separator and the cathode).
     film : str
         ``"none"`` (Butler-Volmer only) or ``"resistive"`` (a film resistance
         in series with Butler-Volmer, one extra algebraic state per node).
@@ -33,6 +36,7 @@ class CellModelOptions:
     solid_electrolyte_transport: str = "Bruggeman"
     active_material_transport: str = "Bruggeman"
     carbon_transport: str = "Bruggeman"
+    binder_transport: str = "Bruggeman"
     film: str = "none"
 
     def __post_init__(self):
@@ -41,6 +45,7 @@ class CellModelOptions:
             "solid_electrolyte_transport",
             "active_material_transport",
             "carbon_transport",
+            "binder_transport",
         ):
             value = getattr(self, field)
             if value not in LAWS:

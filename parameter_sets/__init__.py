@@ -1,12 +1,25 @@
 """Parameter sets of asslb-sim: all the numbers, each with its source.
 
-Registered with PyBaMM's ``pybamm_parameter_sets`` entry point, so that
-``pybamm.ParameterValues("NMC811_Li6PS5Cl_Li")`` returns the default cell.
+``materials`` is the materials library, ``compose`` turns a cell design
+(materials + formulation) into PyBaMM parameter values, and each preset module
+holds one cell design. Presets are registered with PyBaMM's
+``pybamm_parameter_sets`` entry point, so ``pybamm.ParameterValues(
+"NMC811_Li6PS5Cl_Li")`` returns the default cell.
 """
 
-from . import nmc811_li6ps5cl_li
+from . import compose, materials, nmc811_li6ps5cl_li
+from .compose import DesignError
 from .stoichiometry import stoichiometry_at_voltage
 
+PRESETS = {"NMC811_Li6PS5Cl_Li": nmc811_li6ps5cl_li}
 default_cell = nmc811_li6ps5cl_li
 
-__all__ = ["default_cell", "nmc811_li6ps5cl_li", "stoichiometry_at_voltage"]
+__all__ = [
+    "PRESETS",
+    "DesignError",
+    "compose",
+    "default_cell",
+    "materials",
+    "nmc811_li6ps5cl_li",
+    "stoichiometry_at_voltage",
+]

@@ -36,7 +36,7 @@ BAD_CELLS = [
     ({"operation": {"temperature_C": -300}}, ["operation.temperature_C", "valid range"]),
     (
         {"operation": {"lower_cutoff_V": 4.3, "upper_cutoff_V": 4.2}},
-        ["Lower voltage cut-off", "must be below"],
+        ["lower_cutoff_V", "must be below"],
     ),
     ({"cell": {"preset": "NMC999"}}, ["unknown preset", "NMC999", "known presets"]),
     ({"cathode": {"thicknes_um": 100}}, ["unknown key", "cathode.thicknes_um", "valid"]),

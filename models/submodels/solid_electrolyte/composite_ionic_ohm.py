@@ -9,14 +9,17 @@ class CompositeIonicOhm(pybamm.BaseSubModel):
     .. math::
         i_e &= -\kappa_{eff}\,\frac{\partial \phi_e}{\partial x}, \qquad
         \frac{\partial i_e}{\partial x} = a\,j\\
-        \kappa_{eff} &= \kappa_{SE,p}(T)\,T_{SE}(\varepsilon_{SE})\\
+        \kappa_{eff} &= \kappa_{SE,p}(T)\,T_{SE}(\varepsilon_{SE})
+            + \kappa_{b,p}(T)\,T_{b}(\varepsilon_{b})\\
         \phi_e &= \phi_{e,sep} \text{ at the separator}, \qquad
         i_e = 0 \text{ at the current collector}
 
     ``a j`` is the ``"Positive electrode volumetric interfacial current density
     [A.m-3]"``, ``kappa_SE,p(T)`` the ``"Positive electrode solid electrolyte
     conductivity [S.m-1]"`` and ``T_SE`` the ``"Positive electrode solid
-    electrolyte transport efficiency"``. There is no concentration variable: the
+    electrolyte transport efficiency"``; an ion-conducting binder adds a parallel
+    path (``"Positive electrode binder conductivity [S.m-1]"``, zero for a
+    blocking binder). There is no concentration variable: the
     Li+ concentration of a single-ion conductor is fixed by its lattice.
     This submodel also assembles the whole-cell ``"Electrolyte potential [V]"``.
     """
@@ -36,12 +39,13 @@ class CompositeIonicOhm(pybamm.BaseSubModel):
     def get_coupled_variables(self, variables):
         phi_e = variables["Positive electrolyte potential [V]"]
         T = variables["Positive electrode temperature [K]"]
-        tor = variables["Positive electrode solid electrolyte transport efficiency"]
-        kappa = pybamm.FunctionParameter(
-            "Positive electrode solid electrolyte conductivity [S.m-1]",
-            {"Temperature [K]": T},
+        kappa_eff = sum(
+            pybamm.FunctionParameter(
+                f"Positive electrode {phase} conductivity [S.m-1]", {"Temperature [K]": T}
+            )
+            * variables[f"Positive electrode {phase} transport efficiency"]
+            for phase in ("solid electrolyte", "binder")
         )
-        kappa_eff = kappa * tor
         i_e = -kappa_eff * pybamm.grad(phi_e)
         phi_e_s = variables["Separator electrolyte potential [V]"]
         variables.update(

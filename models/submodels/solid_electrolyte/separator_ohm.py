@@ -16,12 +16,14 @@ class SeparatorOhm(pybamm.BaseSubModel):
         i_e &= -\kappa_{s,eff}\,\frac{\partial \phi_e}{\partial x} = i,
         \qquad \frac{\partial i_e}{\partial x} = 0\\
         \phi_e(x) &= \phi_e(x_{Li|SE}) - \frac{i\,(x - x_{Li|SE})}{\kappa_{s,eff}}\\
-        \kappa_{s,eff} &= \kappa_{SE,s}(T)\,T_{s}(\varepsilon_{SE,s})
+        \kappa_{s,eff} &= \kappa_{SE,s}(T)\,T_{SE,s}(\varepsilon_{SE,s})
+            + \kappa_{b,s}(T)\,T_{b,s}(\varepsilon_{b,s})
 
     ``kappa_SE,s(T)`` is ``"Separator solid electrolyte conductivity [S.m-1]"``
-    (a function of temperature) and ``T_s`` the ``"Separator solid electrolyte
-    transport efficiency"`` (binder, template and voids lower it). The ohmic
-    drop across the separator is :math:`i L_s / \kappa_{s,eff}`.
+    and ``T_SE,s`` the ``"Separator solid electrolyte transport efficiency"``
+    (binder, template and voids lower it); the binder conducts in parallel
+    (``"Separator binder conductivity [S.m-1]"``, zero for a blocking binder).
+    The ohmic drop across the separator is :math:`i L_s / \kappa_{s,eff}`.
     """
 
     def __init__(self, param, options=None):
@@ -32,12 +34,13 @@ class SeparatorOhm(pybamm.BaseSubModel):
         i = variables["Current collector current density [A.m-2]"]
         T = variables["X-averaged separator temperature [K]"]
         phi_e_Li = variables["Lithium metal interface electrolyte potential [V]"]
-        tor = variables["Separator solid electrolyte transport efficiency"]
-
-        kappa = pybamm.FunctionParameter(
-            "Separator solid electrolyte conductivity [S.m-1]", {"Temperature [K]": T}
+        kappa_eff = sum(
+            pybamm.FunctionParameter(
+                f"Separator {phase} conductivity [S.m-1]", {"Temperature [K]": T}
+            )
+            * variables[f"Separator {phase} transport efficiency"]
+            for phase in ("solid electrolyte", "binder")
         )
-        kappa_eff = kappa * tor
         x_s = pybamm.standard_spatial_vars.x_s
         x_left = param.n.L
         phi_e_s = pybamm.PrimaryBroadcast(phi_e_Li, "separator") - pybamm.PrimaryBroadcast(

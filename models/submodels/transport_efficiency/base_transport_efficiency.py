@@ -3,7 +3,7 @@
 import pybamm
 
 _DOMAIN_PREFIX = {"separator": "Separator", "positive": "Positive electrode"}
-PHASES = ("solid electrolyte", "active material", "carbon")
+PHASES = ("solid electrolyte", "active material", "carbon", "binder")
 
 
 class BaseTransportEfficiency(pybamm.BaseSubModel):
@@ -22,7 +22,7 @@ class BaseTransportEfficiency(pybamm.BaseSubModel):
     domain : str
         ``"separator"`` or ``"positive"``.
     phase : str
-        ``"solid electrolyte"``, ``"active material"`` or ``"carbon"``.
+        ``"solid electrolyte"``, ``"active material"``, ``"carbon"`` or ``"binder"``.
     options : dict, optional
         Model options.
     """

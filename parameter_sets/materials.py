@@ -1,0 +1,477 @@
+"""Materials library: every number with its source.
+
+Provenance tags follow ../shared/reference/literature-values.md: [P] read in the
+source, [Pd] printed value read in a digest of the paper, [Fd] figure-read in a
+digest, [D] derived (formula given), [M] recalled, not verified against the
+source (a pointer only: check before relying on it), "assumed" with the reason.
+
+Each numeric property is a :class:`Sourced` float; ``source`` says where it
+comes from. A cell is composed by naming materials (see ``compose.py``); an
+unknown name fails with the list of known ones.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, fields
+
+import numpy as np
+from pybamm.input.parameters.lithium_ion.Chen2020 import nmc_LGM50_ocp_Chen2020
+from pybamm.input.parameters.lithium_ion.Marquis2019 import lico2_ocp_Dualfoil1998
+from pybamm.input.parameters.lithium_ion.Mohtat2020 import NMC_ocp_PeymanMPM
+from pybamm.input.parameters.lithium_ion.NCA_Kim2011 import nca_ocp_Kim2011
+
+F = 96485.33212  # C/mol
+EV = F  # J/mol per eV per ion
+
+
+class Sourced(float):
+    """A float that carries its source."""
+
+    source: str
+
+    def __new__(cls, value, source):
+        obj = float.__new__(cls, value)
+        obj.source = source
+        return obj
+
+    def __reduce__(self):
+        return (Sourced, (float(self), self.source))
+
+
+class UnknownMaterialError(ValueError):
+    """A material name that is not in the library."""
+
+
+def S(value, source):
+    """Shorthand for :class:`Sourced`."""
+    return Sourced(value, source)
+
+
+# --- open-circuit potentials ------------------------------------------------------
+
+
+def nmc811_ocp(sto):
+    """NMC811 OCP [V] vs Li/Li+.
+
+    Chen et al., J. Electrochem. Soc. 167, 080534 (2020) fit for LG M50 NMC811
+    (PyBaMM's ``nmc_LGM50_ocp_Chen2020``) [P], measured on x = 0.27-0.91, plus
+    the end-of-lithiation term of the NMC OCP of Mohtat et al. (2020) as used in
+    PyBaMM's Xu2019 set, ``-0.5623e-4 exp(109.451 x - 100.006)`` [P]. The added
+    term is below 0.1 mV for x < 0.88 and makes the OCP fall steeply as x -> 1
+    (2.78 V at x = 1), so that a 3.0 V cut-off is reached before the CAM is full.
+    """
+    return nmc_LGM50_ocp_Chen2020(sto) - 0.5623e-4 * np.exp(109.451 * sto - 100.006)
+
+
+def nmc622_ocp(sto):
+    """NMC OCP [V] of Mohtat et al. (2020) (NMC532, PyBaMM's ``NMC_ocp_PeymanMPM``)
+    [P], used for NMC622: assumed, no NMC622 fit in PyBaMM; both are Ni-poor
+    layered oxides with similar OCPs."""
+    return NMC_ocp_PeymanMPM(sto)
+
+
+def ncm90_ocp(sto):
+    """High-Ni NCM (about 90 % Ni) OCP [V]: the NMC811 curve (:func:`nmc811_ocp`),
+    assumed for lack of a published fit; it underestimates the ~215 mA.h/g of
+    NCM90 (Lee et al. 2020 [Pd]) by about 8 %."""
+    return nmc811_ocp(sto)
+
+
+def nca_ocp(sto):
+    """NCA OCP [V], Kim et al. J. Electrochem. Soc. 158, A955 (2011), PyBaMM's
+    ``nca_ocp_Kim2011`` [P]."""
+    return nca_ocp_Kim2011(sto)
+
+
+def lco_ocp(sto):
+    """LiCoO2 OCP [V], Dualfoil (Doyle, Newman), PyBaMM's
+    ``lico2_ocp_Dualfoil1998`` [P]."""
+    return lico2_ocp_Dualfoil1998(sto)
+
+
+# --- material kinds ----------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class SolidElectrolyte:
+    """A Li+ conducting solid electrolyte (transference number 1)."""
+
+    name: str
+    density: Sourced  # kg/m3
+    conductivity: Sourced  # S/m at 25 C
+    activation_energy: Sourced  # J/mol
+    family: str = ""
+
+
+@dataclass(frozen=True)
+class ActiveMaterial:
+    """A cathode active material.
+
+    ``max_concentration`` is the concentration on which the OCP's stoichiometry
+    scale is defined (so that the OCP and the capacity agree).
+    """
+
+    name: str
+    density: Sourced  # kg/m3
+    max_concentration: Sourced  # mol/m3
+    ocp: object  # callable sto -> V; its docstring states the source
+    diffusivity: Sourced  # m2/s at 25 C
+    diffusivity_activation_energy: Sourced  # J/mol
+    exchange_current_density: Sourced  # A/m2 at half lithiation, 25 C
+    exchange_current_activation_energy: Sourced  # J/mol
+    electronic_conductivity: Sourced  # S/m
+    particle_radius: Sourced  # m
+
+
+@dataclass(frozen=True)
+class Carbon:
+    """A conductive carbon additive."""
+
+    name: str
+    density: Sourced  # kg/m3
+    conductivity: Sourced  # S/m, compacted powder
+    percolation_threshold: Sourced  # volume fraction of the electrode
+
+
+@dataclass(frozen=True)
+class Binder:
+    """A binder; blocking unless its ionic conductivity is above zero."""
+
+    name: str
+    density: Sourced  # kg/m3
+    ionic_conductivity: Sourced  # S/m at 25 C (0 = blocks ions and electrons)
+    activation_energy: Sourced  # J/mol
+
+
+@dataclass(frozen=True)
+class Template:
+    """A porous scaffold for thin separators (e.g. a nonwoven)."""
+
+    name: str
+    density: Sourced  # kg/m3
+
+
+@dataclass(frozen=True)
+class Coating:
+    """A CAM coating, modelled as a film resistance per CAM|SE contact area."""
+
+    name: str
+    film_resistance: Sourced  # Ohm m2 per contact area
+
+
+@dataclass(frozen=True)
+class Collector:
+    """A current-collector foil."""
+
+    name: str
+    density: Sourced  # kg/m3
+    thickness: Sourced  # m, typical
+
+
+@dataclass(frozen=True)
+class LithiumMetal:
+    """Li metal anode."""
+
+    name: str
+    density: Sourced  # kg/m3
+    molar_mass: Sourced  # kg/mol
+    exchange_current_density: Sourced  # A/m2 at 25 C, Li|SE
+    exchange_current_activation_energy: Sourced  # J/mol
+    interphase_resistance: Sourced  # Ohm m2
+
+
+@dataclass(frozen=True)
+class Interlayer:
+    """An anode interlayer for anode-free cells (e.g. Ag-C)."""
+
+    name: str
+    density: Sourced  # kg/m3
+    thickness: Sourced  # m, typical
+    interface_resistance: Sourced  # Ohm m2
+
+
+_LEE = "Lee et al. Nat. Energy 5, 299 (2020)"
+
+SOLID_ELECTROLYTES = {
+    m.name: m
+    for m in [
+        SolidElectrolyte(
+            "Li6PS5Cl",
+            S(
+                1865.0,
+                "crystallographic, a = 9.85 A, Z = 4 [D]; 1.86-1.87 printed (Minnmann 2021) [Pd]",
+            ),
+            S(0.18, f"1.8 mS/cm crystalline, {_LEE} [Pd]"),
+            S(0.35 * EV, f"0.35 eV, {_LEE} [Pd]"),
+            "argyrodite sulfide",
+        ),
+        SolidElectrolyte(
+            "beta-Li3PS4",
+            S(1850.0, "crystallographic [D, lattice from M], literature-values.md 2.4"),
+            S(0.039, "0.39 mS/cm, Naik et al. ACS AMI 14, 29754 (2022) Table S2 [Pd]"),
+            S(0.36 * EV, "0.36 eV, Liu et al. JACS 135, 975 (2013) [M]"),
+            "thiophosphate sulfide",
+        ),
+        SolidElectrolyte(
+            "Li10GeP2S12",
+            S(2040.0, "crystallographic [D, lattice from M], literature-values.md 2.4"),
+            S(1.0, "about 10 mS/cm, Kuhn, Duppel, Lotsch, Energy Environ. Sci. 6, 3548 (2013) [P]"),
+            S(0.22 * EV, "0.22 eV, Kuhn et al. (2013) [P]"),
+            "LGPS sulfide",
+        ),
+        SolidElectrolyte(
+            "Li7P3S11",
+            S(1900.0, "glass-ceramic, about 1.9 g/cm3 [M]"),
+            S(1.7, "17 mS/cm, Seino et al. Energy Environ. Sci. 7, 627 (2014) [M]"),
+            S(0.17 * EV, "0.17 eV, Seino et al. (2014) [M]"),
+            "glass-ceramic sulfide",
+        ),
+        SolidElectrolyte(
+            "Li3InCl6",
+            S(2590.0, "about 2.59 g/cm3 [M]"),
+            S(
+                0.149,
+                "1.49 mS/cm, Li et al. Angew. Chem. 58, 16427 (2019) [M]; 0.98-4 mS/cm "
+                "depending on synthesis (Bonsu 2024 [P])",
+            ),
+            S(0.34 * EV, "0.34 eV, Li et al. (2019) [M]"),
+            "halide",
+        ),
+        SolidElectrolyte(
+            "Li3YCl6",
+            S(2400.0, "about 2.4 g/cm3 [M]"),
+            S(0.051, "0.51 mS/cm, Asano et al. Adv. Mater. 30, 1803075 (2018) [M]"),
+            S(0.40 * EV, "about 0.40 eV, Asano et al. (2018) [M]"),
+            "halide",
+        ),
+        SolidElectrolyte(
+            "Ta-LLZO",
+            S(5300.0, "Clausnitzer et al. Batteries & Supercaps 6, e202300167 (2023) [Pd]"),
+            S(0.0769, "7.69e-4 S/cm, Clausnitzer et al. (2023) Table 1 [Pd]"),
+            S(0.40 * EV, "about 0.40 eV for Ta-doped LLZO [M]"),
+            "garnet oxide",
+        ),
+    ]
+}
+
+_CHEN = "Chen et al. J. Electrochem. Soc. 167, 080534 (2020)"
+_J0_NAIK = (
+    "2.06 A/m2 at x = 0.5: Naik et al. ACS AMI 14, 29754 (2022) Table S2 rate constant "
+    "[D in digest]; P2D ASSB sets use 2-5 A/m2 (Sinzig 2024: 4.98 [Pd])"
+)
+
+ACTIVE_MATERIALS = {
+    m.name: m
+    for m in [
+        ActiveMaterial(
+            "NMC811",
+            S(4770.0, "Bielefeld et al. JES 169, 020539 (2022) Table S2 [Pd]"),
+            S(
+                4770.0 / 97.28e-3,
+                "rho/M, one Li per LiNi0.8Mn0.1Co0.1O2 (275.5 mAh/g) [D]; "
+                "Bielefeld 2022 uses 49 mol/L [Pd]",
+            ),
+            nmc811_ocp,
+            S(4e-15, f"{_CHEN} GITT [P]; ASSB GITT gives 1-2e-16 (Yanev 2024 [Pd])"),
+            S(25000.0, "assumed: typical of layered oxides; no ASSB value reported"),
+            S(2.06, _J0_NAIK),
+            S(17800.0, f"{_CHEN} [P]"),
+            S(1.5, "1.45-1.57 S/m, Yanev et al. JES 171, 050530 (2024) [Pd]"),
+            S(5.22e-6, f"{_CHEN} [P]"),
+        ),
+        ActiveMaterial(
+            "NMC622",
+            S(4650.0, "Minnmann et al. JES 168, 040537 (2021) [Pd]"),
+            S(35380.0, "Mohtat et al. (2020), the scale of its OCP (PyBaMM Mohtat2020) [P]"),
+            nmc622_ocp,
+            S(8e-15, "Mohtat et al. (2020), PyBaMM Mohtat2020 [P]"),
+            S(18550.0, "Mohtat et al. (2020) [P]"),
+            S(2.06, "assumed equal to NMC811 (same CAM|sulfide interface chemistry); " + _J0_NAIK),
+            S(39570.0, "Mohtat et al. (2020) [P]"),
+            S(1.0, "10 mS/cm at 0 % SoC, Minnmann et al. (2021) [Pd]"),
+            S(3.5e-6, "Mohtat et al. (2020) [P]; Minnmann's NCM622 is 3 um [Pd]"),
+        ),
+        ActiveMaterial(
+            "NCM90",
+            S(4750.0, "about 4.75 g/cm3 for Ni-rich layered oxides [M]"),
+            S(4750.0 / 97.46e-3, "rho/M, LiNi0.9Co0.05Mn0.05O2, M = 97.46 g/mol [D]"),
+            ncm90_ocp,
+            S(4e-15, "assumed equal to NMC811 (Chen 2020 [P])"),
+            S(25000.0, "assumed: typical of layered oxides"),
+            S(2.06, "assumed equal to NMC811; " + _J0_NAIK),
+            S(17800.0, "assumed equal to NMC811 (Chen 2020 [P])"),
+            S(1.5, "assumed equal to NMC811 (Yanev 2024 [Pd])"),
+            S(2.5e-6, "assumed: Lee et al. (2020) use ~5 um NCM90 secondary particles [M]"),
+        ),
+        ActiveMaterial(
+            "NCA",
+            S(4850.0, "about 4.85 g/cm3, LiNi0.8Co0.15Al0.05O2 [M]"),
+            S(
+                49000.0,
+                "Kim et al. JES 158, A955 (2011), the scale of its OCP (PyBaMM NCA_Kim2011) [P]",
+            ),
+            nca_ocp,
+            S(3e-15, "Kim et al. (2011) [P]"),
+            S(20000.0, "Kim et al. (2011) [P]"),
+            S(2.06, "assumed equal to NMC811; " + _J0_NAIK),
+            S(17800.0, "assumed equal to NMC811 (Chen 2020 [P])"),
+            S(10.0, "Kim et al. (2011), PyBaMM NCA_Kim2011 [P]"),
+            S(1.633e-6, "Kim et al. (2011) [P]"),
+        ),
+        ActiveMaterial(
+            "LiCoO2",
+            S(5051.0, "Clausnitzer et al. (2023) [Pd]"),
+            S(
+                51217.9,
+                "Dualfoil, the scale of its OCP (PyBaMM Marquis2019) [P]; rho/M = 51600 [D]",
+            ),
+            lco_ocp,
+            S(8.48e-16, "8.48e-12 cm2/s, Clausnitzer et al. (2023) Table 1 [Pd]"),
+            S(25000.0, "assumed: typical of layered oxides"),
+            S(25.8, "LCO|LPSI, Miss et al. ACS AMI 14, 38246 (2022) [Pd]"),
+            S(17800.0, "assumed equal to NMC811 (Chen 2020 [P])"),
+            S(447.0, "4.47 S/cm, Clausnitzer et al. (2023) Table 1 [Pd]"),
+            S(2.5e-6, "r = 2.5 um, Miss et al. (2022) [Pd]"),
+        ),
+    ]
+}
+
+CARBONS = {
+    m.name: m
+    for m in [
+        Carbon(
+            "carbon black",
+            S(1825.0, "Shan253 ASSB dimensioning YAML [P]"),
+            S(100.0, "assumed: compacted carbon-black powders conduct 10-1000 S/m"),
+            S(0.05, "assumed: carbon black networks percolate at a few vol% [M]"),
+        ),
+        Carbon(
+            "VGCF",
+            S(1900.0, "about 1.9 g/cm3, literature-values.md 2.4 [P]"),
+            S(1000.0, "assumed: fibre networks conduct about 10x carbon black"),
+            S(0.01, "assumed: high-aspect-ratio fibres percolate near 1 vol% [M]"),
+        ),
+    ]
+}
+
+BINDERS = {
+    m.name: m
+    for m in [
+        Binder(
+            "PTFE",
+            S(2200.0, "literature-values.md 2.4 [M]"),
+            S(0.0, "insulator"),
+            S(0.0, "not conducting"),
+        ),
+        Binder(
+            "NBR",
+            S(1000.0, "nitrile rubber about 1.0 g/cm3 [M]"),
+            S(0.0, "insulator"),
+            S(0.0, "not conducting"),
+        ),
+        Binder(
+            "PVDF",
+            S(1780.0, "Shan253 ASSB dimensioning YAML [P]"),
+            S(0.0, "insulator"),
+            S(0.0, "not conducting"),
+        ),
+        Binder(
+            "ion-conducting binder",
+            S(1200.0, "PEO-LiTFSI type polymer, about 1.2 g/cm3 [M]"),
+            S(1e-3, "1e-5 S/cm at 25 C, PEO-LiTFSI order of magnitude [M]"),
+            S(0.5 * EV, "about 0.5 eV below the PEO melting point [M]"),
+        ),
+    ]
+}
+
+TEMPLATES = {
+    "PET nonwoven": Template("PET nonwoven", S(1380.0, "PET about 1.38 g/cm3 [M]")),
+}
+
+COATINGS = {
+    m.name: m
+    for m in [
+        Coating(
+            "LiNbO3",
+            S(
+                1e-3,
+                "assumed: 10 Ohm cm2 per contact area, about 1 Ohm cm2 for "
+                "a 140 um electrode at 50 % coverage",
+            ),
+        ),
+        Coating("LZO", S(1e-3, f"assumed equal to LiNbO3; Li2O-ZrO2 5 nm, {_LEE} [Pd]")),
+    ]
+}
+
+COLLECTORS = {
+    m.name: m
+    for m in [
+        Collector("Al", S(2700.0, "PyBaMM Chen2020 [P]"), S(12e-6, f"{_LEE} [Pd]")),
+        Collector("Cu", S(8960.0, "PyBaMM Chen2020 [P]"), S(10e-6, "Shan253 YAML [P]")),
+        Collector(
+            "stainless steel",
+            S(7900.0, "about 7.9-8.0 g/cm3 [M]"),
+            S(10e-6, f"SUS foil, {_LEE} [Pd]"),
+        ),
+        Collector("Ni", S(8900.0, "8.9 g/cm3 [M]"), S(10e-6, "assumed equal to the SUS foil")),
+    ]
+}
+
+ANODES = {
+    "Li metal": LithiumMetal(
+        "Li metal",
+        S(534.0, "literature-values.md 2.4 [P]"),
+        S(6.941e-3, "IUPAC [P]"),
+        S(8.87, "Sinzig et al. JES 171, 120519 (2024) Table VI [Pd]"),
+        S(0.0, "assumed: no activation energy reported for Li|LPSCl"),
+        S(
+            5e-4,
+            "assumed: 5 Ohm cm2; Lee (2020) reports 5 Ohm cm2 total interface "
+            "resistance at 60 C and 50 Ohm cm2 at 25 C [Pd]",
+        ),
+    ),
+}
+
+INTERLAYERS = {
+    "Ag-C": Interlayer(
+        "Ag-C",
+        S(1500.0, "assumed in literature-values.md 2.5 [D]: Ag:C 1:3 wt with 7 wt% PVDF"),
+        S(10e-6, f"5-10 um, {_LEE} [Pd]"),
+        S(
+            1e-4,
+            "assumed: 1 Ohm cm2, the ~0.09 V at 2 mA/cm2 of Spencer-Jolly 2023 [Fd] "
+            "is mostly the lithiation plateau",
+        ),
+    ),
+}
+
+LIBRARY = {
+    "solid electrolyte": SOLID_ELECTROLYTES,
+    "cathode active material": ACTIVE_MATERIALS,
+    "carbon": CARBONS,
+    "binder": BINDERS,
+    "template": TEMPLATES,
+    "coating": COATINGS,
+    "collector": COLLECTORS,
+    "anode": ANODES,
+    "interlayer": INTERLAYERS,
+}
+
+
+def get(kind, name):
+    """Return the material ``name`` of ``kind`` (a key of :data:`LIBRARY`)."""
+    if kind not in LIBRARY:
+        raise UnknownMaterialError(f"unknown material kind {kind!r}; known: {sorted(LIBRARY)}")
+    table = LIBRARY[kind]
+    if name not in table:
+        raise UnknownMaterialError(f"unknown {kind} {name!r}; known: {sorted(table)}")
+    return table[name]
+
+
+def sourced_values(material):
+    """(field, value) pairs of a material's numeric properties."""
+    return [
+        (f.name, getattr(material, f.name))
+        for f in fields(material)
+        if isinstance(getattr(material, f.name), float)
+    ]
