@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import copy
 import math
+import numbers
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
@@ -88,6 +89,27 @@ RANGES = {
     "Upper voltage cut-off [V]": (0, 6, False, True),
 }
 
+# rules by name ending, for every parameter not in RANGES
+SUFFIX_RANGES = (
+    (" activation energy [J.mol-1]", (0, 2e5, True, True)),
+    (" percolation threshold", (0, 1, True, False)),
+    (" percolation floor", (0, 1, False, True)),
+    (" percolation exponent", (0, 10, False, True)),
+    (" tortuosity factor", (1, _INF, True, False)),
+    (" Bruggeman exponent", (0, 10, True, True)),
+    (" volume fraction", (0, 1, True, True)),
+    (" density [kg.m-3]", (0, _INF, True, False)),
+    (" conductivity at reference temperature [S.m-1]", (0, _INF, True, False)),
+    (" thickness [m]", (0, 5e-3, True, True)),
+)
+RANGES.update(
+    {
+        "Lithium metal density [kg.m-3]": (0, _INF, False, False),
+        "Lithium metal molar mass [kg.mol-1]": (0, _INF, False, False),
+        "Positive electrode active material density [kg.m-3]": (0, _INF, False, False),
+    }
+)
+
 CATHODE_PHASES = (
     "Positive electrode active material volume fraction",
     "Positive electrode solid electrolyte volume fraction",
@@ -113,15 +135,42 @@ _ALTERNATIVES = {
 _THICKNESS_OR_LOADING = ("thickness_um", "loading_mg_cm2")
 
 
+class FrozenParameters(dict):
+    """A read-only dict of parameter values (picklable, unlike a mapping proxy)."""
+
+    def _readonly(self, *args, **kwargs):
+        raise TypeError(
+            "cell parameter values are read-only: use Cell.with_parameters(...) for a new cell"
+        )
+
+    __setitem__ = __delitem__ = update = pop = popitem = clear = setdefault = _readonly
+
+    def __reduce__(self):
+        return (FrozenParameters, (dict(self),))
+
+
 def _describe_range(low, high, low_inc, high_inc):
     left = "[" if low_inc else "("
     right = "]" if high_inc else ")"
     return f"{left}{low:g}, {high:g}{right}"
 
 
+def _range_of(name):
+    if name in RANGES:
+        return RANGES[name]
+    for suffix, limits in SUFFIX_RANGES:
+        if name.endswith(suffix):
+            return limits
+    return None
+
+
+def _is_number(value):
+    return isinstance(value, numbers.Real) and not isinstance(value, bool)
+
+
 def _check_range(name, value):
-    low, high, low_inc, high_inc = RANGES[name]
-    ok = isinstance(value, (int, float)) and not isinstance(value, bool) and math.isfinite(value)
+    low, high, low_inc, high_inc = _range_of(name)
+    ok = _is_number(value) and math.isfinite(value)
     if ok:
         ok = (value >= low if low_inc else value > low) and (
             value <= high if high_inc else value < high
@@ -141,9 +190,15 @@ def validate_parameter_values(values):
     CellDefinitionError
         Naming the offending parameter, its value and the valid range.
     """
-    for name in RANGES:
-        if name in values:
-            _check_range(name, values[name])
+    for name, value in values.items():
+        if hasattr(value, "evaluate"):
+            continue  # a PyBaMM symbol (e.g. an input parameter for a sweep or a fit)
+        if _range_of(name) is not None:
+            _check_range(name, value)
+        elif name not in ("chemistry", "citations") and not (
+            callable(value) or (_is_number(value) and math.isfinite(value))
+        ):
+            raise CellDefinitionError(f"{name}: {value!r} must be a finite number")
     present = [n for n in CATHODE_PHASES if n in values]
     if present:
         missing = [n for n in CATHODE_PHASES if n not in values]
@@ -190,24 +245,40 @@ class Cell:
     design: dict = field(default_factory=dict)
 
     def __post_init__(self):
+        object.__setattr__(self, "parameter_values", FrozenParameters(self.parameter_values))
+        object.__setattr__(self, "model_options", dict(self.model_options))
         validate_parameter_values(self.parameter_values)
         _validate_model_options(self.model_options)
+        film = self.parameter_values.get("Positive electrode film resistance [Ohm.m2]", 0)
+        if _is_number(film) and film > 0 and self.model_options.get("film", "none") == "none":
+            raise CellDefinitionError(
+                f"Positive electrode film resistance [Ohm.m2] = {film:g} needs the film law: "
+                "model option film = 'resistive' (cell files select it automatically)"
+            )
         if self.nominal_capacity is not None:
             v = self.nominal_capacity
-            if not (isinstance(v, (int, float)) and math.isfinite(v) and v > 0):
+            if not (_is_number(v) and math.isfinite(v) and v > 0):
                 raise CellDefinitionError(
                     f"cell.nominal_capacity_mAh_cm2: {v!r} is out of range; "
                     "valid range (0, inf) mA.h.cm-2"
                 )
 
     def with_parameters(self, **updates):
-        """Return a copy with PyBaMM-named parameters replaced (validated)."""
+        """Return a copy with PyBaMM-named parameters replaced (validated).
+
+        A positive ``"Positive electrode film resistance [Ohm.m2]"`` selects the
+        resistive-film law unless the film option was set explicitly.
+        """
         values = dict(self.parameter_values)
         for name, value in updates.items():
             if name not in values:
                 raise CellDefinitionError(f"unknown parameter {name!r}")
             values[name] = value
-        return replace(self, parameter_values=values)
+        options = dict(self.model_options)
+        film = values.get("Positive electrode film resistance [Ohm.m2]", 0)
+        if _is_number(film) and film > 0 and "film" not in options:
+            options["film"] = "resistive"
+        return replace(self, parameter_values=values, model_options=options)
 
     def with_options(self, **options):
         """Return a copy with model options replaced (validated)."""
@@ -292,6 +363,12 @@ def from_dict(doc, source="cell definition", base=None):
     head = doc.get("cell", {})
     if not isinstance(head, dict):
         raise CellDefinitionError(f"{source}: [cell] must be a table")
+    nominal = head.get("nominal_capacity_mAh_cm2")
+    if nominal is not None and not _is_number(nominal):
+        raise CellDefinitionError(
+            f"{source}: cell.nominal_capacity_mAh_cm2: {nominal!r} must "
+            "be a number in mA.h.cm-2; valid range (0, inf)"
+        )
     try:
         composer.check_keys({k: v for k, v in doc.items() if k != "parameters"})
     except composer.DesignError as exc:
@@ -309,13 +386,33 @@ def from_dict(doc, source="cell definition", base=None):
         values = composer.compose(design)
     except composer.DesignError as exc:
         raise CellDefinitionError(f"{source}: {exc}") from None
+    for section in ("model", "parameters"):
+        if not isinstance(doc.get(section, {}), dict):
+            raise CellDefinitionError(f"{source}: [{section}] must be a table")
     for name, value in doc.get("parameters", {}).items():
         if name not in values:
             raise CellDefinitionError(
                 f"{source}: [parameters] {name!r} is not a parameter of the base cell"
             )
+        if callable(values[name]):
+            raise CellDefinitionError(
+                f"{source}: [parameters] {name!r} is a function in the base cell and cannot "
+                "be replaced by a value in a cell file; override its scalar parameters"
+            )
+        if not (_is_number(value) and math.isfinite(value)):
+            raise CellDefinitionError(
+                f"{source}: [parameters] {name!r} = {value!r} must be a finite number (SI units)"
+            )
         values[name] = value
     options = {**base_options, **doc.get("model", {})}
+    # a tortuosity factor given in the file selects the tortuosity-factor law
+    if "se_tortuosity_factor" in doc.get("cathode", {}):
+        law = options.setdefault("solid_electrolyte_transport", "tortuosity factor")
+        if law != "tortuosity factor":
+            raise CellDefinitionError(
+                f"{source}: cathode.se_tortuosity_factor is given but [model] "
+                f"solid_electrolyte_transport = {law!r}; use 'tortuosity factor'"
+            )
     film = values["Positive electrode film resistance [Ohm.m2]"]
     if film > 0 and "film" not in options:
         options["film"] = "resistive"  # a coating or film resistance needs the film law

@@ -73,7 +73,9 @@ def _rate_capability(args):
 
     import pandas as pd
 
-    shown = result.summary.drop(columns=["Message", "Status"])
+    shown = result.summary.drop(
+        columns=["Message", "Status", "Nominal capacity [mA.h.cm-2]", "C-rate basis"]
+    )
     with pd.option_context("display.width", 200, "display.max_columns", 20):
         print(f"Cell: {result.cell_name}")
         print(

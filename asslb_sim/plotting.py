@@ -1,4 +1,4 @@
-"""Plots of simulation results (matplotlib, no screen needed)."""
+"""Plots of simulation results (matplotlib's object API: no global state, no screen)."""
 
 from __future__ import annotations
 
@@ -19,17 +19,15 @@ def plot_discharge_curves(result, path=None, ax=None):
     -------
     matplotlib.figure.Figure
     """
-    import matplotlib
+    from matplotlib import colormaps
+    from matplotlib.figure import Figure
 
     if ax is None:
-        matplotlib.use("Agg")
-    import matplotlib.pyplot as plt
-
-    if ax is None:
-        fig, ax = plt.subplots(figsize=(6.4, 4.4), constrained_layout=True)
+        fig = Figure(figsize=(6.4, 4.4), layout="constrained")
+        ax = fig.subplots()
     else:
         fig = ax.figure
-    cmap = plt.get_cmap("viridis")
+    cmap = colormaps["viridis"]
     rates = list(result.summary["C-rate"])
     for k, c in enumerate(rates):
         curve = result.curves[result.curves["C-rate"] == c]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+import numbers
 import os
 from dataclasses import dataclass
 
@@ -17,9 +18,18 @@ os.environ.setdefault("PYBAMM_DISABLE_TELEMETRY", "1")
 _F = 96485.33212  # C/mol
 _CURRENT = "Current function [A]"
 
+# solver termination -> (reason, status)
 TERMINATIONS = {
-    "event: Minimum voltage [V]": "voltage cut-off",
-    "event: Lithium metal exhausted": "Li exhausted",
+    "event: Minimum voltage [V]": ("voltage cut-off", "ok"),
+    "event: Lithium metal exhausted": ("Li exhausted", "ok"),
+    "event: Maximum voltage [V]": ("upper voltage cut-off during discharge", "failed"),
+    "final time": ("end of simulated time", "failed"),
+}
+# events already violated at t = 0 -> reason
+_AT_START = {
+    "Minimum voltage [V]": "below cut-off at start",
+    "Maximum voltage [V]": "above upper cut-off at start",
+    "Lithium metal exhausted": "no lithium at start",
 }
 
 
@@ -31,6 +41,9 @@ class CRateBasis:
     ----------
     nominal_capacity : float
         Nominal areal capacity [mA.h.cm-2]; 1C = this many mA.cm-2.
+    usable_capacity : float
+        Connected CAM loading times its usable window [mA.h.cm-2] (equals the
+        nominal capacity unless the user gave one).
     method : str
         How it was obtained, in words.
     stoichiometry_charged, stoichiometry_discharged : float
@@ -38,6 +51,7 @@ class CRateBasis:
     """
 
     nominal_capacity: float
+    usable_capacity: float
     method: str
     stoichiometry_charged: float
     stoichiometry_discharged: float
@@ -105,12 +119,17 @@ def c_rate_basis(cell: Cell) -> CRateBasis:
     from .parameter_sets import stoichiometry_at_voltage
 
     v = cell.parameter_values
+    if not callable(v["Positive electrode OCP [V]"]):
+        raise CellDefinitionError(
+            "Positive electrode OCP [V] must be a function of stoichiometry, got "
+            f"{v['Positive electrode OCP [V]']!r}"
+        )
     ocp = _ocp_function(v)
     try:
         sto_charged = stoichiometry_at_voltage(ocp, v["Upper voltage cut-off [V]"])
         sto_discharged = stoichiometry_at_voltage(ocp, v["Lower voltage cut-off [V]"])
     except ValueError as exc:
-        raise CellDefinitionError(f"voltage cut-off: {exc}") from exc
+        raise CellDefinitionError(f"voltage cut-off: {exc}") from None
     eps_active = v["Positive electrode active material volume fraction"] * (
         1 - v["Positive electrode isolated active material fraction"]
     )
@@ -126,6 +145,7 @@ def c_rate_basis(cell: Cell) -> CRateBasis:
     if cell.nominal_capacity is not None:
         return CRateBasis(
             cell.nominal_capacity,
+            computed,
             f"given by the user ({cell.nominal_capacity:.4g} mA.h.cm-2; the CAM loading "
             f"and window x = {sto_charged:.3f}-{sto_discharged:.3f} would give "
             f"{computed:.4g} mA.h.cm-2)",
@@ -137,15 +157,15 @@ def c_rate_basis(cell: Cell) -> CRateBasis:
         f"window x = {sto_charged:.4f}-{sto_discharged:.4f} between "
         f"{v['Upper voltage cut-off [V]']} V and {v['Lower voltage cut-off [V]']} V"
     )
-    return CRateBasis(computed, method, sto_charged, sto_discharged)
+    return CRateBasis(computed, computed, method, sto_charged, sto_discharged)
 
 
 def _check_c_rates(c_rates):
-    rates = [c_rates] if isinstance(c_rates, (int, float)) else list(c_rates)
+    rates = [c_rates] if isinstance(c_rates, numbers.Real) else list(c_rates)
     if not rates:
         raise CellDefinitionError("c_rates: give at least one C-rate; valid range (0, 100]")
     for c in rates:
-        if not isinstance(c, (int, float)) or isinstance(c, bool) or not math.isfinite(c):
+        if not isinstance(c, numbers.Real) or isinstance(c, bool) or not math.isfinite(c):
             raise CellDefinitionError(f"c_rates: {c!r} is not a number; valid range (0, 100]")
         if not 0 < c <= 100:
             raise CellDefinitionError(f"c_rates: {c!r} is out of range; valid range (0, 100]")
@@ -188,7 +208,11 @@ def prepare(cell, var_pts=None):
 
 
 def _discharge(sim, current, t_end):
-    """Solve one constant-current discharge; return (solution, termination, message)."""
+    """Solve one constant-current discharge.
+
+    Returns ``(solution or None, termination reason, status, message)``; a
+    solver failure is returned as a flagged result, never raised.
+    """
     import pybamm
 
     try:
@@ -196,14 +220,12 @@ def _discharge(sim, current, t_end):
     except pybamm.SolverError as exc:
         msg = str(exc)
         if "non-positive at initial conditions" in msg:
-            return None, "below cut-off at start", msg
-        return None, "solver failure", msg
-    except Exception as exc:
-        return None, "solver failure", f"{type(exc).__name__}: {exc}"
-    reason = TERMINATIONS.get(sol.termination, sol.termination)
-    if reason == "final time":
-        reason = "end of simulated time"
-    return sol, reason, ""
+            for event, reason in _AT_START.items():
+                if f"'{event}'" in msg:
+                    return None, reason, "ok", msg
+        return None, "solver failure", "failed", msg
+    reason, status = TERMINATIONS.get(sol.termination, (sol.termination, "failed"))
+    return sol, reason, status, ""
 
 
 def rate_capability(cell="default", c_rates=(0.1, 0.5, 1, 2), var_pts=None, progress=False):
@@ -234,7 +256,7 @@ def rate_capability(cell="default", c_rates=(0.1, 0.5, 1, 2), var_pts=None, prog
     area = _area_cm2(cell.parameter_values)
     cam_mass = _cam_mass_g_per_cm2(cell.parameter_values)
     # longest possible discharge: all connected CAM filled from the charged state
-    q_max = basis.nominal_capacity * max(
+    q_max = basis.usable_capacity * max(
         1.0,
         (1 - basis.stoichiometry_charged)
         / (basis.stoichiometry_discharged - basis.stoichiometry_charged),
@@ -249,44 +271,44 @@ def rate_capability(cell="default", c_rates=(0.1, 0.5, 1, 2), var_pts=None, prog
         current_density = c * basis.nominal_capacity  # mA.cm-2
         current = current_density * area * 1e-3  # A
         t_end = 1.05 * q_max / current_density * 3600
-        sol, reason, message = _discharge(sim, current, t_end)
-        if sol is None:
-            rows.append(
-                _summary_row(
-                    c,
-                    current_density,
-                    0.0,
-                    0.0,
-                    float("nan"),
-                    reason,
-                    message,
-                    "failed" if reason == "solver failure" else "ok",
-                    cam_mass,
+        sol, reason, status, message = _discharge(sim, current, t_end)
+        row = {
+            "C-rate": c,
+            "Current density [mA.cm-2]": current_density,
+            "Discharge capacity [mA.h.cm-2]": 0.0,
+            "Specific capacity [mA.h.g-1]": 0.0,
+            "Mean voltage [V]": float("nan"),
+            "Discharge energy [W.h.m-2]": 0.0,
+            "Termination": reason,
+            "Status": status,
+            "Message": message,
+            "Nominal capacity [mA.h.cm-2]": basis.nominal_capacity,
+            "C-rate basis": "user" if cell.nominal_capacity is not None else "computed",
+        }
+        if sol is not None:
+            q = sol["Discharge capacity [A.h]"].entries * 1e3 / area  # mA.h.cm-2
+            energy = sol["Discharge energy [W.h]"].entries[-1] / (area * 1e-4)  # W.h.m-2
+            curves.append(
+                pd.DataFrame(
+                    {
+                        "C-rate": c,
+                        "Time [s]": sol["Time [s]"].entries,
+                        "Voltage [V]": sol["Voltage [V]"].entries,
+                        "Discharge capacity [mA.h.cm-2]": q,
+                        "Specific capacity [mA.h.g-1]": q / cam_mass,
+                    }
                 )
             )
-            continue
-        t = sol["Time [s]"].entries
-        V = sol["Voltage [V]"].entries
-        q = sol["Discharge capacity [A.h]"].entries * 1e3 / area  # mA.h.cm-2
-        energy = sol["Discharge energy [W.h]"].entries[-1] / (area * 1e-4)  # W.h.m-2
-        curves.append(
-            pd.DataFrame(
+            row.update(
                 {
-                    "C-rate": c,
-                    "Time [s]": t,
-                    "Voltage [V]": V,
-                    "Discharge capacity [mA.h.cm-2]": q,
-                    "Specific capacity [mA.h.g-1]": q / cam_mass,
+                    "Discharge capacity [mA.h.cm-2]": q[-1],
+                    "Specific capacity [mA.h.g-1]": q[-1] / cam_mass,
+                    # W.h.m-2 / (mA.h.cm-2 * 10 = A.h.m-2) = V
+                    "Mean voltage [V]": energy / (q[-1] * 10) if q[-1] > 0 else float("nan"),
+                    "Discharge energy [W.h.m-2]": energy,
                 }
             )
-        )
-        mean_v = energy / (q[-1] * 10) if q[-1] > 0 else float("nan")  # W.h.m-2 / A.h.m-2
-        status = "failed" if reason == "end of simulated time" else "ok"
-        rows.append(
-            _summary_row(
-                c, current_density, q[-1], energy, mean_v, reason, message, status, cam_mass
-            )
-        )
+        rows.append(row)
     columns = [
         "C-rate",
         "Time [s]",
@@ -296,20 +318,6 @@ def rate_capability(cell="default", c_rates=(0.1, 0.5, 1, 2), var_pts=None, prog
     ]
     curves = pd.concat(curves, ignore_index=True) if curves else pd.DataFrame(columns=columns)
     return RateCapabilityResult(curves, pd.DataFrame(rows), basis, cell.name)
-
-
-def _summary_row(c, current_density, q, energy, mean_v, reason, message, status, cam_mass):
-    return {
-        "C-rate": c,
-        "Current density [mA.cm-2]": current_density,
-        "Discharge capacity [mA.h.cm-2]": q,
-        "Specific capacity [mA.h.g-1]": q / cam_mass,
-        "Mean voltage [V]": mean_v,
-        "Discharge energy [W.h.m-2]": energy,
-        "Termination": reason,
-        "Status": status,
-        "Message": message,
-    }
 
 
 def voltage_at(result, c_rate, capacity):

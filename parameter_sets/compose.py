@@ -371,9 +371,6 @@ def _cathode(design, values):
             f"{pre} solid electrolyte tortuosity factor": _number(
                 "cathode", "se_tortuosity_factor", design, 4.33
             ),
-            f"{pre} solid electrolyte percolation threshold": SE_PERCOLATION_THRESHOLD,
-            f"{pre} solid electrolyte percolation exponent": PERCOLATION_EXPONENT,
-            f"{pre} solid electrolyte percolation floor": PERCOLATION_FLOOR,
             # binder as a second, parallel ionic path (0 for blocking binders)
             f"{pre} binder conductivity [S.m-1]": laws.arrhenius_conductivity(f"{pre} binder"),
             f"{pre} binder conductivity at reference temperature [S.m-1]": (
@@ -399,9 +396,6 @@ def _cathode(design, values):
             f"{pre} active material Bruggeman exponent": _number(
                 "cathode", "active_material_bruggeman_exponent", design, 1.5
             ),
-            f"{pre} active material percolation threshold": cam_percolation_threshold(radius),
-            f"{pre} active material percolation exponent": PERCOLATION_EXPONENT,
-            f"{pre} active material percolation floor": PERCOLATION_FLOOR,
             # carbon electronic
             f"{pre} carbon conductivity [S.m-1]": _number(
                 "cathode",
@@ -413,11 +407,6 @@ def _cathode(design, values):
             f"{pre} carbon Bruggeman exponent": _number(
                 "cathode", "carbon_bruggeman_exponent", design, 1.5
             ),
-            f"{pre} carbon percolation threshold": (
-                float(carbon.percolation_threshold) if carbon else 0.0
-            ),
-            f"{pre} carbon percolation exponent": PERCOLATION_EXPONENT,
-            f"{pre} carbon percolation floor": PERCOLATION_FLOOR,
             # CAM
             "Maximum concentration in positive electrode [mol.m-3]": float(am.max_concentration),
             "Positive particle radius [m]": radius,
@@ -448,7 +437,32 @@ def _cathode(design, values):
             f"{pre} film resistance [Ohm.m2]": film,
         }
     )
+    carbon_threshold = float(carbon.percolation_threshold) if carbon else 0.0
+    for phase, threshold in (
+        ("solid electrolyte", SE_PERCOLATION_THRESHOLD),
+        ("active material", cam_percolation_threshold(radius)),
+        ("carbon", carbon_threshold),
+        ("binder", SE_PERCOLATION_THRESHOLD),
+    ):
+        _complete_laws(values, pre, phase, threshold)
     return names
+
+
+def _complete_laws(values, prefix, phase, threshold):
+    """Give every transport-efficiency law of one phase its parameters.
+
+    The tortuosity factor defaults to the value equivalent to the Bruggeman law
+    at the design's volume fraction, ``tau = eps^(1 - b)`` [D] (at least 1); the
+    percolation law gets ``threshold``, :data:`PERCOLATION_EXPONENT` and
+    :data:`PERCOLATION_FLOOR`. Values already set (sourced) are kept.
+    """
+    eps = values[f"{prefix} {phase} volume fraction"]
+    b = values[f"{prefix} {phase} Bruggeman exponent"]
+    tau = max(eps ** (1 - b), 1.0) if eps > 0 else 1.0
+    values.setdefault(f"{prefix} {phase} tortuosity factor", tau)
+    values.setdefault(f"{prefix} {phase} percolation threshold", threshold)
+    values.setdefault(f"{prefix} {phase} percolation exponent", PERCOLATION_EXPONENT)
+    values.setdefault(f"{prefix} {phase} percolation floor", PERCOLATION_FLOOR)
 
 
 def isolated_fraction_from_percolation(eps, radius, carbon, binder):
@@ -544,10 +558,6 @@ def _separator(design, values):
             f"{pre} solid electrolyte Bruggeman exponent": _number(
                 "separator", "bruggeman_exponent", design, 1.5
             ),
-            f"{pre} solid electrolyte tortuosity factor": 1.0,  # assumed: dense film
-            f"{pre} solid electrolyte percolation threshold": SE_PERCOLATION_THRESHOLD,
-            f"{pre} solid electrolyte percolation exponent": PERCOLATION_EXPONENT,
-            f"{pre} solid electrolyte percolation floor": PERCOLATION_FLOOR,
             f"{pre} binder conductivity [S.m-1]": laws.arrhenius_conductivity(f"{pre} binder"),
             f"{pre} binder conductivity at reference temperature [S.m-1]": (
                 float(binder.ionic_conductivity) if binder else 0.0
@@ -558,6 +568,8 @@ def _separator(design, values):
             f"{pre} binder Bruggeman exponent": 1.5,  # assumed: spheres
         }
     )
+    for phase in ("solid electrolyte", "binder"):
+        _complete_laws(values, pre, phase, SE_PERCOLATION_THRESHOLD)
     return {"solid_electrolyte": se.name, "binder": binder_name, "template": template_name}
 
 
