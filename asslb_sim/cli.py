@@ -52,19 +52,49 @@ def build_parser():
     )
     rc.add_argument("--out", default="asslb-out", help="output folder (default: asslb-out)")
     rc.add_argument("--no-progress", action="store_true", help="hide the progress bar")
+    ds = sub.add_parser(
+        "describe",
+        help="derived microstructure of a cell (fractions, loadings, effective properties)",
+    )
+    ds.add_argument("--cell", default="default", help="preset name or TOML cell file")
+    mt = sub.add_parser("materials", help="list the materials library with sources")
+    mt.add_argument("--kind", default=None, help="only this kind (e.g. 'solid electrolyte')")
     return parser
 
 
+def _describe(args):
+    from .describe import describe
+
+    table = describe(args.cell)
+    print(table.to_string(index=False, float_format=lambda x: f"{x:.4g}"))
+    return 0
+
+
+def _materials(args):
+    from .describe import materials_table
+
+    table = materials_table()
+    if args.kind is not None:
+        kinds = sorted(set(table["Kind"]))
+        if args.kind not in kinds:
+            print(
+                f"asslb-sim: error: --kind {args.kind!r} is not a material kind; known: {kinds}",
+                file=sys.stderr,
+            )
+            return 2
+        table = table[table["Kind"] == args.kind]
+    import pandas as pd
+
+    with pd.option_context("display.max_colwidth", 90, "display.width", 250):
+        print(table.to_string(index=False, float_format=lambda x: f"{x:.4g}"))
+    return 0
+
+
 def _rate_capability(args):
-    from .errors import CellDefinitionError
     from .plotting import plot_discharge_curves
     from .simulate import rate_capability
 
-    try:
-        result = rate_capability(args.cell, args.c_rates, progress=not args.no_progress)
-    except CellDefinitionError as exc:
-        print(f"asslb-sim: error: {exc}", file=sys.stderr)
-        return 2
+    result = rate_capability(args.cell, args.c_rates, progress=not args.no_progress)
     out = Path(args.out)
     out.mkdir(parents=True, exist_ok=True)
     result.curves.to_csv(out / "curves.csv", index=False)
@@ -99,8 +129,19 @@ def main(argv=None):
 
         print(f"asslb-sim {__version__}")
         return 0
-    if args.command == "rate-capability":
-        return _rate_capability(args)
+    commands = {
+        "rate-capability": _rate_capability,
+        "describe": _describe,
+        "materials": _materials,
+    }
+    if args.command in commands:
+        from .errors import CellDefinitionError
+
+        try:
+            return commands[args.command](args)
+        except CellDefinitionError as exc:
+            print(f"asslb-sim: error: {exc}", file=sys.stderr)
+            return 2
     parser.print_help()
     return 0
 

@@ -21,36 +21,52 @@ _STOCK_ELECTROLYTE = {
 }
 
 
-def degenerate_parameter_values(parameter_values):
-    """Return a copy of ``parameter_values`` in the degenerate configuration.
+def degenerate_changes(values):
+    """Parameter changes that put a cell in the degenerate configuration.
 
     Carbon, binder and voids are removed (their volume goes to the CAM), contact
     is full, no CAM is isolated, no binder conducts, and there is no film or Li
     interphase resistance. The cathode SE conductivity is used in the separator too.
     """
-    pv = parameter_values.copy()
-    eps_se = pv["Positive electrode solid electrolyte volume fraction"]
-    pv.update(
-        {
-            "Positive electrode active material volume fraction": 1 - eps_se,
-            "Positive electrode carbon volume fraction": 0.0,
-            "Positive electrode binder volume fraction": 0.0,
-            "Positive electrode void volume fraction": 0.0,
-            "Positive electrode carbon conductivity [S.m-1]": 0.0,
-            "Positive electrode active material contact coverage": 1.0,
-            "Positive electrode isolated active material fraction": 0.0,
-            "Positive electrode film resistance [Ohm.m2]": 0.0,
-            "Lithium metal interphase resistance [Ohm.m2]": 0.0,
-            "Positive electrode binder conductivity at reference temperature [S.m-1]": 0.0,
-            "Separator binder conductivity at reference temperature [S.m-1]": 0.0,
-            "Separator solid electrolyte conductivity at reference temperature [S.m-1]": pv[
-                "Positive electrode solid electrolyte conductivity at reference temperature [S.m-1]"
-            ],
-            "Separator solid electrolyte conductivity activation energy [J.mol-1]": pv[
-                "Positive electrode solid electrolyte conductivity activation energy [J.mol-1]"
-            ],
-        }
+    eps_se = values["Positive electrode solid electrolyte volume fraction"]
+    pre = "Positive electrode solid electrolyte conductivity"
+    return {
+        "Positive electrode active material volume fraction": 1 - eps_se,
+        "Positive electrode carbon volume fraction": 0.0,
+        "Positive electrode binder volume fraction": 0.0,
+        "Positive electrode void volume fraction": 0.0,
+        "Positive electrode carbon conductivity [S.m-1]": 0.0,
+        "Positive electrode active material contact coverage": 1.0,
+        "Positive electrode isolated active material fraction": 0.0,
+        "Positive electrode film resistance [Ohm.m2]": 0.0,
+        "Lithium metal interphase resistance [Ohm.m2]": 0.0,
+        "Positive electrode binder conductivity at reference temperature [S.m-1]": 0.0,
+        "Separator binder conductivity at reference temperature [S.m-1]": 0.0,
+        "Separator solid electrolyte conductivity at reference temperature [S.m-1]": values[
+            f"{pre} at reference temperature [S.m-1]"
+        ],
+        "Separator solid electrolyte conductivity activation energy [J.mol-1]": values[
+            f"{pre} activation energy [J.mol-1]"
+        ],
+    }
+
+
+def degenerate_cell(cell):
+    """The :class:`~asslb_sim.cell.Cell` in the degenerate configuration, Bruggeman laws."""
+    return cell.with_parameters(**degenerate_changes(cell.parameter_values)).with_options(
+        separator_transport="Bruggeman",
+        solid_electrolyte_transport="Bruggeman",
+        active_material_transport="Bruggeman",
+        carbon_transport="Bruggeman",
+        binder_transport="Bruggeman",
+        film="none",
     )
+
+
+def degenerate_parameter_values(parameter_values):
+    """Return a copy of ``parameter_values`` in the degenerate configuration."""
+    pv = parameter_values.copy()
+    pv.update(degenerate_changes(pv))
     return pv
 
 

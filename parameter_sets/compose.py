@@ -196,11 +196,16 @@ def check_keys(design):
         for key, value in entries.items():
             if key not in valid:
                 raise DesignError(f"unknown key {section}.{key}; valid: {sorted(valid)}")
+            if (section, key, value) == ("cathode", "isolated_fraction", "percolation"):
+                continue
             if key in NUMERIC_KEYS.get(section, {}) and (
                 not isinstance(value, (int, float)) or isinstance(value, bool)
             ):
-                unit = NUMERIC_KEYS[section][key].unit or "1"
-                raise DesignError(f"{section}.{key}: {value!r} must be a number in {unit}")
+                spec = NUMERIC_KEYS[section][key]
+                extra = ' or "percolation"' if key == "isolated_fraction" else ""
+                raise DesignError(
+                    f"{section}.{key}: {value!r} must be a number in {spec.range_text()}{extra}"
+                )
             if key in NAME_KEYS.get(section, {}) and not isinstance(value, str):
                 raise DesignError(f"{section}.{key}: {value!r} must be a material name")
 

@@ -77,4 +77,8 @@ def test_contact_coverage_raises_kinetic_overpotential(default_cell):
     s_low, _, _ = solve_cell(low, 1.0)
     eta_full = np.abs(s_full["X-averaged positive electrode reaction overpotential [V]"].entries[5])
     eta_low = np.abs(s_low["X-averaged positive electrode reaction overpotential [V]"].entries[5])
+    # 5x less contact means 5x the contact current density j_c. At 1C on this cell
+    # j_c / (2 j0) is about 0.8 at coverage 0.5, so the overpotential ratio is
+    # asinh(4.0) / asinh(0.8) = 2.8 (5 in the linear
+    # limit); 2 leaves margin for the non-uniform reaction distribution
     assert eta_low > 2 * eta_full

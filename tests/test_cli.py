@@ -13,8 +13,8 @@ def test_help_does_not_import_pybamm():
         "import sys\n"
         "from asslb_sim.cli import main\n"
         "try:\n    main(['--help'])\nexcept SystemExit:\n    pass\n"
+        "try:\n    main(['rate-capability', '--help'])\nexcept SystemExit:\n    pass\n"
         "assert 'pybamm' not in sys.modules, 'pybamm imported by --help'\n"
-        "main(['rate-capability', '--help']) if False else None\n"
     )
     subprocess.run([sys.executable, "-c", code], check=True, capture_output=True)
 
@@ -45,3 +45,12 @@ def test_bad_cell_gives_clear_error(tmp_path, capsys):
     bad.write_text("[separator]\nthickness_um = -3\n")
     assert main(["rate-capability", "--cell", str(bad), "--out", str(tmp_path)]) == 2
     assert "separator.thickness_um" in capsys.readouterr().err
+
+
+def test_describe_and_materials(capsys):
+    assert main(["describe"]) == 0
+    out = capsys.readouterr().out
+    assert "Cathode effective ionic conductivity" in out and "mA.h.cm-2" in out
+    assert main(["materials", "--kind", "solid electrolyte"]) == 0
+    out = capsys.readouterr().out
+    assert "Li6PS5Cl" in out and "Ta-LLZO" in out and "[Pd]" in out

@@ -134,9 +134,10 @@ def test_film_overpotential_is_j_times_r(default_cell):
     eta_f = sol["Positive electrode film overpotential [V]"].entries
     np.testing.assert_allclose(eta_f, j_c * r_film, rtol=1e-10)
     residual = sol["Positive electrode film residual [V]"].entries
-    # 1e-5 V: IDAKLU converges the algebraic residual to rtol 1e-6 of the potentials
-    # (about 4 V), i.e. a few uV
-    assert np.max(np.abs(residual)) < 1e-5
+    # 1e-4 V: the algebraic states are kept out of IDAKLU's local error test
+    # (asslb_sim.simulate.make_solver), so the film equation is met to the Newton
+    # convergence tolerance only: measured 1e-5 V at worst, 1e-9 V typically
+    assert np.max(np.abs(residual)) < 1e-4
     plain = rate_capability_voltage(default_cell)
     assert sol["Voltage [V]"].entries[-1] < plain
 
@@ -150,3 +151,21 @@ def rate_capability_voltage(cell):
 def test_options_validated():
     with pytest.raises(ValueError, match="valid"):
         CellModelOptions(carbon_transport="Archie")
+
+
+SLOTS = [
+    "separator_transport",
+    "solid_electrolyte_transport",
+    "active_material_transport",
+    "carbon_transport",
+    "binder_transport",
+]
+
+
+@pytest.mark.parametrize("slot", SLOTS)
+@pytest.mark.parametrize("law", ["Bruggeman", "tortuosity factor", "percolation"])
+def test_every_law_in_every_slot_runs_on_the_default_cell(default_cell, slot, law):
+    cell = default_cell.with_options(**{slot: law})
+    sim, basis, _ = prepare(cell)
+    sol = sim.solve([0, 60], inputs={"Current function [A]": basis.nominal_capacity * 1e-3})
+    assert sol["Voltage [V]"].entries[-1] < sol["Voltage [V]"].entries[0]

@@ -45,6 +45,17 @@ def test_user_nominal_capacity_defines_1c(default_cell):
     assert result.summary["Current density [mA.cm-2]"].iloc[0] == pytest.approx(4.0)
 
 
+def test_small_user_nominal_capacity_does_not_cut_the_discharge(default_cell):
+    from dataclasses import replace
+
+    # 1C = 1 mA/cm2 on a 5.7 mA.h/cm2 cathode: the discharge takes about 5 h
+    result = rate_capability(replace(default_cell, nominal_capacity=1.0), [1.0])
+    row = result.summary.iloc[0]
+    assert row["Termination"] == "voltage cut-off"
+    assert row["Status"] == "ok"
+    assert row["Discharge capacity [mA.h.cm-2]"] > 5.0
+
+
 def test_below_cutoff_at_start_reports_zero_capacity(default_cell):
     result = rate_capability(default_cell, [1.0, 60.0])
     row = result.summary.iloc[1]
