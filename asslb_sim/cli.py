@@ -52,6 +52,22 @@ def build_parser():
     )
     rc.add_argument("--out", default="asslb-out", help="output folder (default: asslb-out)")
     rc.add_argument("--no-progress", action="store_true", help="hide the progress bar")
+    asr = sub.add_parser(
+        "asr",
+        help="areal resistance: DC pulse, charge/discharge, and its breakdown",
+    )
+    asr.add_argument("--cell", default="default", help="preset name or TOML cell file")
+    asr.add_argument("--soc", type=float, default=0.5, help="state of charge of the pulse (0-1)")
+    asr.add_argument(
+        "--current-density",
+        type=float,
+        default=None,
+        help="pulse current density [mA/cm2] (default: 1C)",
+    )
+    asr.add_argument("--duration", type=float, default=10.0, help="pulse duration [s]")
+    asr.add_argument("--out", default="asslb-out", help="output folder for the plot and CSV")
+    en = sub.add_parser("energy", help="bill of materials: mass and volume per layer")
+    en.add_argument("--cell", default="default", help="preset name or TOML cell file")
     ds = sub.add_parser(
         "describe",
         help="derived microstructure of a cell (fractions, loadings, effective properties)",
@@ -60,6 +76,45 @@ def build_parser():
     mt = sub.add_parser("materials", help="list the materials library with sources")
     mt.add_argument("--kind", default=None, help="only this kind (e.g. 'solid electrolyte')")
     return parser
+
+
+def _asr(args):
+    from .plotting import plot_resistance_breakdown
+    from .resistance import areal_resistance
+
+    result = areal_resistance(args.cell, args.soc, args.current_density, args.duration)
+    s = result.settings
+    print(
+        f"DC pulse ({s['Pulse duration [s]']:g} s at {s['Current density [mA.cm-2]']:.4g} "
+        f"mA/cm2 from rest at SOC {s['State of charge']:.0%}): {result.pulse:.2f} Ohm.cm2"
+    )
+    print(
+        f"Charge/discharge at the same current, (U_ch - U_dis)/(2 i): "
+        f"{result.charge_discharge:.2f} Ohm.cm2 (U_ch = {s['Mean charge voltage [V]']:.4f} V, "
+        f"U_dis = {s['Mean discharge voltage [V]']:.4f} V)"
+    )
+    print("Breakdown at the end of the pulse:")
+    print(result.breakdown.to_string(index=False, float_format=lambda x: f"{x:.4g}"))
+    out = Path(args.out)
+    out.mkdir(parents=True, exist_ok=True)
+    result.breakdown.to_csv(out / "asr_breakdown.csv", index=False)
+    plot_resistance_breakdown(result, out / "asr_breakdown.png")
+    print(f"Wrote {out / 'asr_breakdown.csv'}, {out / 'asr_breakdown.png'}")
+    return 0
+
+
+def _energy(args):
+    from .energy import bill_of_materials
+
+    bom = bill_of_materials(args.cell)
+    print(f"Repeating unit ({bom.stacking} stacking), charged state, per electrode area:")
+    print(bom.layers.to_string(index=False, float_format=lambda x: f"{x:.4g}"))
+    print(f"Stack: {bom.stack_mass * 100:.3f} mg/cm2, {bom.stack_thickness * 1e6:.1f} um")
+    if bom.cell_mass is not None:
+        print(f"Cell (packaged): {bom.cell_mass * 1e3:.2f} g, {bom.cell_volume * 1e6:.3f} cm3")
+    else:
+        print("Cell: no [packaging] layers/electrode_area_cm2 given; figures are stack level")
+    return 0
 
 
 def _describe(args):
@@ -91,20 +146,35 @@ def _materials(args):
 
 
 def _rate_capability(args):
+    from .energy import energy_table
     from .plotting import plot_discharge_curves
     from .simulate import rate_capability
 
     result = rate_capability(args.cell, args.c_rates, progress=not args.no_progress)
+    energy = energy_table(result, args.cell)
+    level = energy["Energy level"].iloc[0]
+    headline = ["Specific energy [W.h.kg-1]", "Energy density [W.h.L-1]", "Specific power [W.kg-1]"]
+    for column in headline:
+        result.summary[column] = energy[column]
+    result.summary["Energy level"] = level
     out = Path(args.out)
     out.mkdir(parents=True, exist_ok=True)
     result.curves.to_csv(out / "curves.csv", index=False)
     result.summary.to_csv(out / "summary.csv", index=False)
+    energy.to_csv(out / "energy.csv", index=False)
     plot_discharge_curves(result, out / "discharge_curves.png")
 
     import pandas as pd
 
     shown = result.summary.drop(
-        columns=["Message", "Status", "Nominal capacity [mA.h.cm-2]", "C-rate basis"]
+        columns=[
+            "Message",
+            "Status",
+            "Nominal capacity [mA.h.cm-2]",
+            "C-rate basis",
+            "Energy level",
+            "Current density [mA.cm-2]",
+        ]
     )
     with pd.option_context("display.width", 200, "display.max_columns", 20):
         print(f"Cell: {result.cell_name}")
@@ -115,7 +185,10 @@ def _rate_capability(args):
         print(shown.to_string(index=False, float_format=lambda x: f"{x:.4g}"))
     for _, row in result.summary[result.summary["Message"] != ""].iterrows():
         print(f"note: {row['C-rate']:g}C: {row['Termination']}: {row['Message']}")
-    print(f"Wrote {out / 'curves.csv'}, {out / 'summary.csv'}, {out / 'discharge_curves.png'}")
+    print(
+        f"Wrote {out / 'curves.csv'}, {out / 'summary.csv'}, {out / 'energy.csv'}, "
+        f"{out / 'discharge_curves.png'}"
+    )
     return 0
 
 
@@ -131,6 +204,8 @@ def main(argv=None):
         return 0
     commands = {
         "rate-capability": _rate_capability,
+        "asr": _asr,
+        "energy": _energy,
         "describe": _describe,
         "materials": _materials,
     }

@@ -49,3 +49,76 @@ def plot_discharge_curves(result, path=None, ax=None):
     if path is not None:
         fig.savefig(path, dpi=150)
     return fig
+
+
+def _new_axes(ax, size=(6.4, 4.4)):
+    from matplotlib.figure import Figure
+
+    if ax is not None:
+        return ax.figure, ax
+    fig = Figure(figsize=size, layout="constrained")
+    return fig, fig.subplots()
+
+
+def plot_ragone(tables, path=None, ax=None, level=None):
+    """Ragone plot: specific power vs specific energy over C-rates, one line per cell.
+
+    Parameters
+    ----------
+    tables : dict
+        Label -> energy table from :func:`asslb_sim.energy.energy_table`.
+    path : str or Path, optional
+        Save the figure there (PNG).
+    ax : matplotlib.axes.Axes, optional
+        Draw into this axes.
+    level : str, optional
+        "CAM", "Cathode composite", "Stack" or "Cell"; default: each table's
+        own "Energy level".
+    """
+    fig, ax = _new_axes(ax)
+    for label, table in tables.items():
+        lvl = level or table["Energy level"].iloc[0].capitalize()
+        ax.plot(
+            table[f"{lvl} specific energy [W.h.kg-1]"],
+            table[f"{lvl} specific power [W.kg-1]"],
+            "o-",
+            label=f"{label} ({lvl.lower()})",
+        )
+        for _, row in table.iterrows():
+            ax.annotate(
+                f"{row['C-rate']:g}C",
+                (row[f"{lvl} specific energy [W.h.kg-1]"], row[f"{lvl} specific power [W.kg-1]"]),
+                fontsize=7,
+                textcoords="offset points",
+                xytext=(3, 3),
+            )
+    ax.set_yscale("log")
+    ax.set_xlabel("Specific energy [W.h.kg-1]")
+    ax.set_ylabel("Specific power [W.kg-1]")
+    ax.grid(alpha=0.3, which="both")
+    ax.legend(fontsize=8)
+    if path is not None:
+        fig.savefig(path, dpi=150)
+    return fig
+
+
+def plot_resistance_breakdown(result, path=None, ax=None):
+    """Bar plot of the breakdown from :func:`asslb_sim.resistance.areal_resistance`."""
+    fig, ax = _new_axes(ax, (7.0, 4.4))
+    parts = result.breakdown[result.breakdown["Process"] != "Total"]
+    ax.barh(parts["Process"], parts["Areal resistance [Ohm.cm2]"], color="tab:blue")
+    ax.invert_yaxis()
+    total = result.breakdown.loc[
+        result.breakdown["Process"] == "Total", "Areal resistance [Ohm.cm2]"
+    ].iloc[0]
+    s = result.settings
+    ax.set_xlabel("Areal resistance [Ohm.cm2]")
+    ax.set_title(
+        f"{s['Pulse duration [s]']:g} s pulse at {s['Current density [mA.cm-2]']:.3g} mA/cm2, "
+        f"SOC {s['State of charge']:.0%}: total {total:.1f}, pulse {result.pulse:.1f} Ohm cm2",
+        fontsize=9,
+    )
+    ax.grid(alpha=0.3, axis="x")
+    if path is not None:
+        fig.savefig(path, dpi=150)
+    return fig

@@ -186,11 +186,17 @@ def make_solver():
     return pybamm.IDAKLUSolver(rtol=1e-6, atol=1e-8, options={"suppress_algebraic_error": True})
 
 
-def prepare(cell, var_pts=None):
+INITIAL_CONCENTRATION = "Initial concentration in positive electrode [mol.m-3]"
+
+
+def prepare(cell, var_pts=None, initial_state_input=False):
     """Build the model once and return ``(simulation, basis, parameter values)``.
 
     The discharge current is a PyBaMM input (``"Current function [A]"``), so the
-    one built simulation serves every C-rate.
+    one built simulation serves every C-rate. With ``initial_state_input`` the
+    initial CAM concentration is an input too (``INITIAL_CONCENTRATION``), so
+    that the same build starts from any state of charge; otherwise it is the
+    charged equilibrium.
     """
     import pybamm
 
@@ -201,7 +207,9 @@ def prepare(cell, var_pts=None):
     values = pybamm.ParameterValues(dict(cell.parameter_values))
     values.update(
         {
-            "Initial concentration in positive electrode [mol.m-3]": basis.stoichiometry_charged
+            INITIAL_CONCENTRATION: "[input]"
+            if initial_state_input
+            else basis.stoichiometry_charged
             * values["Maximum concentration in positive electrode [mol.m-3]"],
             "Nominal cell capacity [A.h]": basis.nominal_capacity
             * _area_cm2(cell.parameter_values)

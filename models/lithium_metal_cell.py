@@ -5,6 +5,7 @@ import pybamm
 from .options import CellModelOptions
 from .submodels import (
     active_material,
+    diagnostics,
     electrode,
     interface,
     lithium_metal,
@@ -97,6 +98,7 @@ class LithiumMetalCell(pybamm.lithium_ion.BaseModel):
             "positive electrode electronic conduction": (
                 electrode.CompositeElectronicOhm(param, opts)
             ),
+            "overvoltage breakdown": diagnostics.OverpotentialBreakdown(param, opts),
         }
         if build:
             self.build_model()

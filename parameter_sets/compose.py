@@ -122,6 +122,14 @@ NUMERIC_KEYS = {
         "cathode_thickness_um": Key("um", 1e-6, 0, 1000, True, True),
         "anode_thickness_um": Key("um", 1e-6, 0, 1000, True, True),
     },
+    "packaging": {
+        "layers": Key("", 1.0, 1, 10000, True, True),
+        "electrode_area_cm2": Key("cm2", 1.0, 0, 1e5),
+        "footprint_area_cm2": Key("cm2", 1.0, 0, 1e5),
+        "pouch_foil_thickness_um": Key("um", 1e-6, 0, 2000, True, True),
+        "pouch_foil_density_g_cm3": Key("g/cm3", 1.0, 0, 25),
+        "tab_mass_g": Key("g", 1.0, 0, 1e4, True, True),
+    },
     "operation": {
         "temperature_C": Key("C", 1.0, -100, 300, True, True, offset=273.15),
         "lower_cutoff_V": Key("V", 1.0, 0, 6),
@@ -145,13 +153,19 @@ NAME_KEYS = {
     "anode": {"material": "anode"},
     "collectors": {"cathode": "collector", "anode": "collector"},
 }
-OTHER_KEYS = {"cathode": {"mass_fractions"}, "cell": {"preset", "name", "nominal_capacity_mAh_cm2"}}
+OTHER_KEYS = {
+    "cathode": {"mass_fractions"},
+    "cell": {"preset", "name", "nominal_capacity_mAh_cm2"},
+    "packaging": {"stacking"},
+}
+STACKINGS = ("single-sided", "double-sided", "bicell")
 SECTIONS = (
     "cell",
     "cathode",
     "separator",
     "anode",
     "collectors",
+    "packaging",
     "operation",
     "model",
     "parameters",
@@ -208,6 +222,10 @@ def check_keys(design):
                 )
             if key in NAME_KEYS.get(section, {}) and not isinstance(value, str):
                 raise DesignError(f"{section}.{key}: {value!r} must be a material name")
+            if (section, key) == ("packaging", "stacking") and value not in STACKINGS:
+                raise DesignError(
+                    f"packaging.stacking: {value!r} is not valid; valid: {list(STACKINGS)}"
+                )
 
 
 def volume_fractions_from_mass(mass_fractions, densities, void_fraction):

@@ -10,7 +10,8 @@ Design choices and their sources:
   140 um thick for > 5 mA.h/cm2 (assumed: thick cathode of the review's targets);
 - separator 30 um dense Li6PS5Cl film after pressing, Lee et al. (2020) [Pd];
 - Li foil 30 um, Shan253 ASSB dimensioning YAML [P];
-- collectors 12 um Al and 10 um stainless steel, Lee et al. (2020) [Pd];
+- collectors 12 um Al and 10 um stainless steel, Lee et al. (2020) [Pd], shared by
+  the two cells on either side (double-sided stacking); no packaging (stack level);
 - 25 C; cut-offs 3.0 V (assumed: usual lower cut-off vs Li; Lee used 2.5 V) and
   4.25 V (Lee et al. 2020 cycling window [Pd]).
 """
@@ -35,6 +36,8 @@ DESIGN = {
     "separator": {"solid_electrolyte": "Li6PS5Cl", "thickness_um": 30},
     "anode": {"material": "Li metal", "li_thickness_um": 30},
     "collectors": {"cathode": "Al", "anode": "stainless steel"},
+    # a stack of double-coated electrodes: each collector serves two cells
+    "packaging": {"stacking": "double-sided"},
     "operation": {"temperature_C": 25, "lower_cutoff_V": 3.0, "upper_cutoff_V": 4.25},
 }
 

@@ -2,6 +2,7 @@
 
 from . import (
     active_material,
+    diagnostics,
     electrode,
     interface,
     lithium_metal,
@@ -11,6 +12,7 @@ from . import (
 
 __all__ = [
     "active_material",
+    "diagnostics",
     "electrode",
     "interface",
     "lithium_metal",
