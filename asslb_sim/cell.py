@@ -120,19 +120,29 @@ CATHODE_PHASES = (
 
 # volume fractions written with 3-4 decimals must sum to 1 within this
 _SUM_TOLERANCE = 1e-3
-# keys that state the same fact in two ways: a user's key replaces the preset's
+# keys that state the same fact in different ways: per section, families of
+# alternative groups; a user's key from one group removes the preset's others
 _ALTERNATIVES = {
     "cathode": [
-        ("mass_fractions",),
-        (
-            "active_material_volume_fraction",
-            "solid_electrolyte_volume_fraction",
-            "carbon_volume_fraction",
-            "binder_volume_fraction",
-        ),
+        [
+            ("mass_fractions",),
+            (
+                "active_material_volume_fraction",
+                "solid_electrolyte_volume_fraction",
+                "carbon_volume_fraction",
+                "binder_volume_fraction",
+            ),
+        ],
+        [("thickness_um",), ("loading_mg_cm2",)],
     ],
+    "separator": [
+        [
+            ("solid_electrolyte_volume_fraction",),
+            ("binder_mass_fraction", "template_volume_fraction", "void_volume_fraction"),
+        ]
+    ],
+    "anode": [[("li_thickness_um",), ("li_excess_um",), ("n_p_ratio",)]],
 }
-_THICKNESS_OR_LOADING = ("thickness_um", "loading_mg_cm2")
 
 
 class FrozenParameters(dict):
@@ -328,28 +338,20 @@ def _preset_design(name):
 def _merge(base, update):
     """Merge cell-file sections: a user's key replaces the preset's, and a key
     that states a fact another way (thickness vs loading, mass vs volume
-    fractions) removes the preset's alternative."""
+    fractions, Li thickness vs excess) removes the preset's alternatives."""
     merged = copy.deepcopy(base)
     for section, entries in update.items():
         if not isinstance(entries, dict):
             merged[section] = entries
             continue
         target = merged.setdefault(section, {})
-        if section == "cathode":
-            for group in _ALTERNATIVES["cathode"]:
+        for family in _ALTERNATIVES.get(section, []):
+            for group in family:
                 if any(k in entries for k in group):
-                    for other in _ALTERNATIVES["cathode"]:
+                    for other in family:
                         if other is not group:
                             for k in other:
                                 target.pop(k, None)
-            given = [k for k in _THICKNESS_OR_LOADING if k in entries]
-            if given:
-                for k in _THICKNESS_OR_LOADING:
-                    if k not in given:
-                        target.pop(k, None)
-        if section == "separator" and "solid_electrolyte_volume_fraction" in entries:
-            for k in ("binder_mass_fraction", "template_volume_fraction", "void_volume_fraction"):
-                target.pop(k, None)
         target.update(copy.deepcopy(entries))
     return merged
 

@@ -115,6 +115,8 @@ NUMERIC_KEYS = {
     },
     "anode": {
         "li_thickness_um": _UM,
+        "li_excess_um": Key("um", 1e-6, 0, 5000, True, True),
+        "n_p_ratio": Key("", 1.0, 0, 100, True, True),
         "interphase_resistance_ohm_cm2": _OHM_CM2,
         "exchange_current_density_mA_cm2": Key("mA/cm2", 10.0, 0, _INF, False, False),
     },
@@ -596,12 +598,26 @@ def _separator(design, values):
     return {"solid_electrolyte": se.name, "binder": binder_name, "template": template_name}
 
 
-def _anode(design, values):
+def _anode(design, values, plated):
+    """Li-metal anode. The Li present in the charged state (the start of every
+    discharge) is given directly (``li_thickness_um``), or as the as-built
+    excess foil (``li_excess_um``) or N/P ratio (``n_p_ratio``: excess foil
+    capacity over the cathode's usable capacity), to which the charge adds the
+    ``plated`` thickness [m] of Li the cathode's usable window delivers."""
     an = design.get("anode", {})
     li = _material("anode", an.get("material", "Li metal"), "anode.material")
-    thickness = _number("anode", "li_thickness_um", design)
-    if thickness is None:
-        raise DesignError("anode.li_thickness_um is required; valid range (0, 5000] um")
+    given = [k for k in ("li_thickness_um", "li_excess_um", "n_p_ratio") if k in an]
+    if len(given) != 1:
+        raise DesignError(
+            "anode: give exactly one of li_thickness_um (Li in the charged state), "
+            f"li_excess_um (as-built foil) or n_p_ratio; got {given or 'none'}"
+        )
+    if given[0] == "li_thickness_um":
+        thickness = _number("anode", "li_thickness_um", design)
+    elif given[0] == "li_excess_um":
+        thickness = _number("anode", "li_excess_um", design) + plated
+    else:
+        thickness = _number("anode", "n_p_ratio", design) * plated + plated
     values.update(
         {
             "Negative electrode thickness [m]": thickness,
@@ -684,7 +700,6 @@ def compose(design):
     }
     _cathode(design, values)
     _separator(design, values)
-    _anode(design, values)
     _collectors(design, values)
     _operation(design, values)
     ocp = values["Positive electrode OCP [V]"]
@@ -696,6 +711,15 @@ def compose(design):
     eps_active = values["Positive electrode active material volume fraction"] * (
         1 - values["Positive electrode isolated active material fraction"]
     )
+    c_li = float(lib.ANODES["Li metal"].density) / float(lib.ANODES["Li metal"].molar_mass)
+    plated = (
+        eps_active
+        * values["Positive electrode thickness [m]"]
+        * values["Maximum concentration in positive electrode [mol.m-3]"]
+        * (x_discharged - x_charged)
+        / c_li
+    )
+    _anode(design, values, plated)
     c_max = values["Maximum concentration in positive electrode [mol.m-3]"]
     area = values["Electrode height [m]"] * values["Electrode width [m]"]
     q = (

@@ -9,7 +9,9 @@ Design choices and their sources:
   ../shared/background; voids 5-20 % in models, 14 % often assumed [Pd]);
   140 um thick for > 5 mA.h/cm2 (assumed: thick cathode of the review's targets);
 - separator 30 um dense Li6PS5Cl film after pressing, Lee et al. (2020) [Pd];
-- Li foil 30 um, Shan253 ASSB dimensioning YAML [P];
+- Li metal: a 20 um excess foil as built (the review's thin-Li target, < 50 um; the
+  "Li excess 20 um" case of literature-values.md 2.5 [D]), plus the ~28 um the
+  cathode plates on charge: about 48 um of Li at the start of discharge;
 - collectors 12 um Al and 10 um stainless steel, Lee et al. (2020) [Pd], shared by
   the two cells on either side (double-sided stacking); no packaging (stack level);
 - 25 C; cut-offs 3.0 V (assumed: usual lower cut-off vs Li; Lee used 2.5 V) and
@@ -34,7 +36,7 @@ DESIGN = {
         "thickness_um": 140,
     },
     "separator": {"solid_electrolyte": "Li6PS5Cl", "thickness_um": 30},
-    "anode": {"material": "Li metal", "li_thickness_um": 30},
+    "anode": {"material": "Li metal", "li_excess_um": 20},
     "collectors": {"cathode": "Al", "anode": "stainless steel"},
     # a stack of double-coated electrodes: each collector serves two cells
     "packaging": {"stacking": "double-sided"},

@@ -54,3 +54,26 @@ def test_describe_and_materials(capsys):
     assert main(["materials", "--kind", "solid electrolyte"]) == 0
     out = capsys.readouterr().out
     assert "Li6PS5Cl" in out and "Ta-LLZO" in out and "[Pd]" in out
+
+
+def test_asr_and_energy_commands(tmp_path, capsys):
+    assert main(["asr", "--out", str(tmp_path), "--duration", "2"]) == 0
+    out = capsys.readouterr().out
+    assert "DC pulse" in out and "Separator ohmic" in out and "Total" in out
+    assert (tmp_path / "asr_breakdown.png").stat().st_size > 10_000
+    assert main(["energy"]) == 0
+    out = capsys.readouterr().out
+    assert "Li metal (charged)" in out and "stack level" in out
+
+
+def test_rate_capability_summary_has_energy_columns(tmp_path):
+    assert main(["rate-capability", "--c-rates", "1", "--out", str(tmp_path), "--no-progress"]) == 0
+    summary = pd.read_csv(tmp_path / "summary.csv")
+    for column in (
+        "Specific energy [W.h.kg-1]",
+        "Energy density [W.h.L-1]",
+        "Specific power [W.kg-1]",
+        "Energy level",
+    ):
+        assert column in summary.columns
+    assert summary["Energy level"].iloc[0] == "stack"

@@ -1,0 +1,166 @@
+"""Cell-level accounting: bill of materials, energy density, stacking, packaging."""
+
+import numpy as np
+import pytest
+
+from asslb_sim.cell import from_dict
+from asslb_sim.energy import bill_of_materials, energy_table
+from asslb_sim.simulate import c_rate_basis, rate_capability
+
+F = 96485.33212
+
+HAND_CELL = {
+    "cathode": {
+        "active_material": "NMC811",
+        "solid_electrolyte": "Li6PS5Cl",
+        "carbon": "carbon black",
+        "binder": "PTFE",
+        "active_material_volume_fraction": 0.50,
+        "solid_electrolyte_volume_fraction": 0.35,
+        "carbon_volume_fraction": 0.03,
+        "binder_volume_fraction": 0.02,
+        "void_volume_fraction": 0.10,
+        "thickness_um": 100,
+    },
+    "separator": {"solid_electrolyte": "Li6PS5Cl", "thickness_um": 30},
+    "anode": {"li_thickness_um": 40},
+    "collectors": {
+        "cathode": "Al",
+        "anode": "stainless steel",
+        "cathode_thickness_um": 12,
+        "anode_thickness_um": 10,
+    },
+    "packaging": {"stacking": "single-sided"},
+}
+
+
+def _hand_masses(x_charged, x_discharged):
+    """mg/cm2 of each layer, worked by hand from densities in g/cm3 and um."""
+    um = 1e-4  # cm
+    cam = 0.50 * 100 * um * 4.77 * 1e3
+    c_max = 4770 / 97.28e-3  # mol/m3
+    moved = 0.50 * 100e-6 * c_max * (x_discharged - x_charged) * 6.941e-3 * 1e2  # mg/cm2
+    return {
+        "Al": 12 * um * 2.70e3,
+        "CAM": cam - moved,
+        "SE": 0.35 * 100 * um * 1.865e3,
+        "carbon": 0.03 * 100 * um * 1.825e3,
+        "binder": 0.02 * 100 * um * 2.2e3,
+        "separator": 30 * um * 1.865e3,
+        "Li": 40 * um * 0.534e3,
+        "SUS": 10 * um * 7.9e3,
+    }
+
+
+def test_bill_of_materials_matches_hand_calculation():
+    cell = from_dict(HAND_CELL)
+    basis = c_rate_basis(cell)
+    hand = _hand_masses(basis.stoichiometry_charged, basis.stoichiometry_discharged)
+    bom = bill_of_materials(cell)
+    masses = bom.layers["Areal mass [mg.cm-2]"].to_numpy()
+    # rows: Al, CAM, SE, carbon, binder, void, separator, Li, SUS
+    expected = [
+        hand["Al"],
+        hand["CAM"],
+        hand["SE"],
+        hand["carbon"],
+        hand["binder"],
+        0.0,
+        hand["separator"],
+        hand["Li"],
+        hand["SUS"],
+    ]
+    # 0.1 %: the issue's requirement (the two calculations differ only in round-off)
+    np.testing.assert_allclose(masses, expected, rtol=1e-3)
+    assert bom.stack_mass * 100 == pytest.approx(sum(hand.values()), rel=1e-3)
+    assert bom.stack_thickness == pytest.approx((12 + 100 + 30 + 40 + 10) * 1e-6, rel=1e-12)
+
+
+def test_double_sided_stacking_shares_collectors():
+    single = bill_of_materials(from_dict(HAND_CELL))
+    double = bill_of_materials(from_dict({**HAND_CELL, "packaging": {"stacking": "double-sided"}}))
+    bicell = bill_of_materials(from_dict({**HAND_CELL, "packaging": {"stacking": "bicell"}}))
+    al, sus = 12e-4 * 2.70e3, 10e-4 * 7.9e3  # mg/cm2 of a whole foil
+    # each collector serves two cells: half of each foil belongs to one unit
+    assert (single.stack_mass - double.stack_mass) * 100 == pytest.approx((al + sus) / 2, rel=1e-9)
+    assert single.stack_thickness - double.stack_thickness == pytest.approx(11e-6, rel=1e-9)
+    # a bicell shares only the cathode collector
+    assert (single.stack_mass - bicell.stack_mass) * 100 == pytest.approx(al / 2, rel=1e-9)
+
+
+def test_packaged_cell_mass_and_volume():
+    packaging = {
+        "stacking": "double-sided",
+        "layers": 10,
+        "electrode_area_cm2": 50.0,
+        "footprint_area_cm2": 60.0,
+        "pouch_foil_thickness_um": 150,
+        "pouch_foil_density_g_cm3": 2.2,
+        "tab_mass_g": 1.5,
+    }
+    cell = from_dict({**HAND_CELL, "packaging": packaging})
+    bom = bill_of_materials(cell)
+    stack_g = 10 * 50 * bom.stack_mass * 100 / 1e3  # g
+    foil_g = 2 * 60 * 150e-4 * 2.2
+    assert bom.cell_mass * 1e3 == pytest.approx(stack_g + foil_g + 1.5, rel=1e-12)
+    thickness_cm = 10 * bom.stack_thickness * 100 + 2 * 150e-4
+    assert bom.cell_volume * 1e6 == pytest.approx(60 * thickness_cm, rel=1e-12)
+    result = rate_capability(cell, [0.5])
+    table = energy_table(result, cell)
+    assert table["Energy level"].iloc[0] == "cell"
+    e_wh = result.summary["Discharge energy [W.h.m-2]"].iloc[0] * 50e-4 * 10
+    assert table["Cell specific energy [W.h.kg-1]"].iloc[0] == pytest.approx(
+        e_wh / bom.cell_mass, rel=1e-12
+    )
+    # packaging only adds mass and volume
+    assert (
+        table["Cell specific energy [W.h.kg-1]"].iloc[0]
+        < table["Stack specific energy [W.h.kg-1]"].iloc[0]
+    )
+
+
+def test_energy_at_c50_is_capacity_times_mean_ocv(default_cell):
+    v = default_cell.parameter_values
+    result = rate_capability(default_cell, [0.02])
+    row = result.summary.iloc[0]
+    basis = result.basis
+    eps = v["Positive electrode active material volume fraction"]
+    c_max = v["Maximum concentration in positive electrode [mol.m-3]"]
+    q = row["Discharge capacity [mA.h.cm-2]"] * 10 * 3600  # C/m2
+    x_end = basis.stoichiometry_charged + q / (
+        eps * v["Positive electrode thickness [m]"] * c_max * F
+    )
+    x = np.linspace(basis.stoichiometry_charged, x_end, 4001)
+    mean_ocv = np.trapezoid(v["Positive electrode OCP [V]"](x), x) / (x_end - x[0])
+    expected = row["Discharge capacity [mA.h.cm-2]"] * 10 * mean_ocv  # W.h.m-2
+    # 1 %: the issue's requirement; at C/50 the overvoltage is about 3 mV on 3.8 V
+    assert row["Discharge energy [W.h.m-2]"] == pytest.approx(expected, rel=0.01)
+
+
+def test_specific_energy_rises_as_the_separator_thins():
+    values = []
+    for thickness in (500, 200, 100, 30, 10):
+        cell = from_dict({"separator": {"thickness_um": thickness}})
+        table = energy_table(rate_capability(cell, [1.0]), cell)
+        values.append(table["Stack specific energy [W.h.kg-1]"].iloc[0])
+    assert np.all(np.diff(values) > 0), values
+
+
+def test_energy_levels_are_consistent(default_cell):
+    result = rate_capability(default_cell, [0.1, 1.0])
+    table = energy_table(result, default_cell)
+    # the same energy over ever larger masses
+    for _, row in table.iterrows():
+        assert (
+            row["CAM specific energy [W.h.kg-1]"]
+            > row["Cathode composite specific energy [W.h.kg-1]"]
+            > row["Stack specific energy [W.h.kg-1]"]
+        )
+    assert table["Energy level"].iloc[0] == "stack"
+    assert (table["Specific energy [W.h.kg-1]"] == table["Stack specific energy [W.h.kg-1]"]).all()
+    # power = energy / duration
+    curve = result.curves[result.curves["C-rate"] == 1.0]
+    hours = curve["Time [s]"].max() / 3600
+    assert table["Stack specific power [W.kg-1]"].iloc[1] == pytest.approx(
+        table["Stack specific energy [W.h.kg-1]"].iloc[1] / hours, rel=1e-12
+    )

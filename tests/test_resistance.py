@@ -1,0 +1,109 @@
+"""Areal resistance: analytic limits and the exactness of the breakdown."""
+
+import numpy as np
+import pytest
+
+from asslb_sim.resistance import BREAKDOWN, areal_resistance
+from asslb_sim.simulate import c_rate_basis, prepare
+
+F = 96485.33212
+R = 8.314462618
+
+
+def test_breakdown_parts_sum_to_total(default_cell):
+    # with a film, on discharge and on charge, along the whole run
+    cell = default_cell.with_parameters(**{"Positive electrode film resistance [Ohm.m2]": 2e-3})
+    sim, basis, _ = prepare(cell)
+    for c_rate in (2.0, 0.5):
+        sol = sim.solve(
+            [0, 1200], inputs={"Current function [A]": c_rate * basis.nominal_capacity * 1e-3}
+        )
+        total = sol["Total overvoltage [V]"].entries
+        parts = sum(sol[name].entries for name in BREAKDOWN.values())
+        # 1 %: the issue's requirement; the decomposition is an identity of the discrete
+        # equations, met to the solver tolerance (measured: 3e-6 V on 0.3 V)
+        np.testing.assert_allclose(parts, total, rtol=0.01)
+        np.testing.assert_allclose(parts, total, atol=1e-4)
+        assert np.all(sol["Cathode film overvoltage [V]"].entries[1:] > 0)
+
+
+def test_separator_part_is_L_over_kappa(default_cell):
+    result = areal_resistance(default_cell, duration=1.0)
+    v = default_cell.parameter_values
+    kappa = v["Separator solid electrolyte conductivity at reference temperature [S.m-1]"]
+    expected = v["Separator thickness [m]"] / kappa * 1e4  # Ohm cm2
+    row = result.breakdown.set_index("Process").loc["Separator ohmic"]
+    assert row["Areal resistance [Ohm.cm2]"] == pytest.approx(expected, rel=1e-9)
+
+
+def _small_signal(cell, x):
+    """Separator + Li kinetics + Li interphase + two-rail transmission line, Ohm m2."""
+    v = cell.parameter_values
+    T = v["Ambient temperature [K]"]
+    pre = "Positive electrode"
+    kappa = (
+        v[f"{pre} solid electrolyte conductivity at reference temperature [S.m-1]"]
+        * v[f"{pre} solid electrolyte volume fraction"]
+        ** v[f"{pre} solid electrolyte Bruggeman exponent"]
+    )
+    sigma = (
+        v[f"{pre} active material conductivity at reference state [S.m-1]"]
+        * v[f"{pre} active material volume fraction"] ** 1.5
+        + v[f"{pre} carbon conductivity [S.m-1]"] * v[f"{pre} carbon volume fraction"] ** 1.5
+    )
+    a = 3 * v[f"{pre} active material volume fraction"] / v["Positive particle radius [m]"]
+    theta = v[f"{pre} active material contact coverage"]
+    j0 = 2 * v[f"{pre} exchange-current density at half lithiation [A.m-2]"] * np.sqrt(x * (1 - x))
+    r_ct = R * T / (F * j0) / (a * theta)  # Ohm m3
+    L = v[f"{pre} thickness [m]"]
+    r1, r2 = 1 / kappa, 1 / sigma
+    nu = L / np.sqrt(r_ct / (r1 + r2))
+    # Newman & Tobias (1962): DC resistance of a porous electrode with ionic and
+    # electronic rails and a linear interfacial resistance
+    tlm = (
+        L * r1 * r2 / (r1 + r2) * (1 + (2 + (r1 / r2 + r2 / r1) * np.cosh(nu)) / (nu * np.sinh(nu)))
+    )
+    sep = (
+        v["Separator thickness [m]"]
+        / v["Separator solid electrolyte conductivity at reference temperature [S.m-1]"]
+    )
+    li = R * T / (F * v["Lithium metal exchange-current density at reference temperature [A.m-2]"])
+    return tlm + sep + li + v["Lithium metal interphase resistance [Ohm.m2]"]
+
+
+def test_short_pulse_resistance_approaches_small_signal_sum(default_cell):
+    basis = c_rate_basis(default_cell)
+    x = basis.stoichiometry_charged + 0.5 * (
+        basis.stoichiometry_discharged - basis.stoichiometry_charged
+    )
+    expected = _small_signal(default_cell, x) * 1e4  # Ohm cm2
+    # 0.01 mA/cm2: linear regime of both Butler-Volmer laws (i / 2 j0 < 0.01)
+    short = areal_resistance(default_cell, soc=0.5, current_density=0.01, duration=1e-3)
+    long = areal_resistance(default_cell, soc=0.5, current_density=0.01, duration=10.0)
+    # 1 %: at 1 ms solid diffusion adds about 2 uV on 6 mV and the 25-point mesh
+    # resolves the transmission line to 0.2 % (measured: 0.13 %)
+    assert short.pulse == pytest.approx(expected, rel=0.01)
+    # diffusion then adds its share
+    assert long.pulse > short.pulse * 1.02
+
+
+def test_charge_discharge_resistance(default_cell):
+    result = areal_resistance(default_cell, current_density=0.5)
+    s = result.settings
+    assert s["Mean charge voltage [V]"] > s["Mean discharge voltage [V]"]
+    i = 0.5e-3  # A/cm2
+    assert result.charge_discharge == pytest.approx(
+        (s["Mean charge voltage [V]"] - s["Mean discharge voltage [V]"]) / (2 * i), rel=1e-12
+    )
+    assert 0 < result.charge_discharge < 1e3
+
+
+def test_bad_resistance_settings_rejected(default_cell):
+    from asslb_sim.errors import CellDefinitionError
+
+    with pytest.raises(CellDefinitionError, match="soc"):
+        areal_resistance(default_cell, soc=1.5)
+    with pytest.raises(CellDefinitionError, match="current_density"):
+        areal_resistance(default_cell, current_density=-1)
+    with pytest.raises(CellDefinitionError, match="duration"):
+        areal_resistance(default_cell, duration=0)
