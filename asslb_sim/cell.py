@@ -25,7 +25,7 @@ _INF = math.inf
 RANGES = {
     "Separator thickness [m]": (0, 5e-3, False, True),
     "Positive electrode thickness [m]": (0, 5e-3, False, True),
-    "Negative electrode thickness [m]": (0, 5e-3, False, True),
+    "Negative electrode thickness [m]": (0, 5e-3, True, True),
     "Positive particle radius [m]": (0, 1e-4, False, True),
     "Separator solid electrolyte volume fraction": (0, 1, False, True),
     "Positive electrode active material volume fraction": (0, 1, False, False),
@@ -345,6 +345,10 @@ def _merge(base, update):
             merged[section] = entries
             continue
         target = merged.setdefault(section, {})
+        if section == "anode" and entries.get("material", target.get("material")) != target.get(
+            "material"
+        ):
+            target.clear()  # another kind of anode: none of the preset's anode keys apply
         for family in _ALTERNATIVES.get(section, []):
             for group in family:
                 if any(k in entries for k in group):
@@ -423,6 +427,16 @@ def from_dict(doc, source="cell definition", base=None):
             f"{source}: the cathode has a film resistance ({film * 1e4:g} Ohm cm2, from a "
             "coating or film_resistance_ohm_cm2) but [model] film = 'none'; use 'resistive'"
         )
+    anode = (
+        "anode-free"
+        if design.get("anode", {}).get("material") == "anode-free"
+        else ("lithium metal")
+    )
+    if options.get("anode", anode) != anode:
+        raise CellDefinitionError(
+            f"{source}: [model] anode = {options['anode']!r} contradicts anode.material"
+        )
+    options["anode"] = anode
     name = head.get("name", Path(source).stem if source.endswith(".toml") else base_name)
     return Cell(
         name=name,

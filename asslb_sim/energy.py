@@ -8,18 +8,20 @@ bicell. Masses are those of the charged state, the start of every discharge:
 the CAM has given up the Li that sits in the Li metal, so each Li atom is
 counted once, and the mass does not change during discharge (Li only moves).
 The energy density uses the largest thickness of the cycle, the charged one.
+An anode-free cell counts its Li once, in the cathode as built; charged, that
+Li sits on the anode side as active and inactive (1 - CE) Li.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
+import numpy as np
 import pandas as pd
 
 from .cell import load_cell
 
 _F = 96485.33212  # C/mol
-_M_LI = 6.941e-3  # kg/mol, only to convert moved Li into mass; the Li metal uses the library
 
 _SHARE = {  # fraction of each collector that belongs to one repeating unit
     "single-sided": {"cathode": 1.0, "anode": 1.0},
@@ -67,31 +69,37 @@ class BillOfMaterials:
     stacking: str
 
 
-def _moved_lithium_mass(cell):
-    """Li [kg.m-2] that left the CAM between the discharged and the charged state."""
+def _charged_state(cell, result=None):
+    """Li that left the CAM [kg.m-2] and Li thickness on the anode side [m] (active
+    and inactive) in the charged state: from a simulated charge in ``result`` if
+    there is one, else from a full charge over the usable window."""
     from .simulate import c_rate_basis
 
     v = cell.parameter_values
-    basis = c_rate_basis(cell)
-    eps_active = v["Positive electrode active material volume fraction"] * (
-        1 - v["Positive electrode isolated active material fraction"]
-    )
-    moles = (
-        eps_active
-        * v["Positive electrode thickness [m]"]
-        * v["Maximum concentration in positive electrode [mol.m-3]"]
-        * (basis.stoichiometry_discharged - basis.stoichiometry_charged)
-    )
-    return moles * _M_LI
+    c_li = v["Lithium metal density [kg.m-3]"] / v["Lithium metal molar mass [kg.mol-1]"]
+    simulated = result is not None and np.isfinite(result.charge_capacity)
+    if simulated:
+        charge = result.charge_capacity * 3.6e4  # mA.h.cm-2 -> C.m-2
+    else:
+        charge = c_rate_basis(cell).usable_capacity * 3.6e4
+    moved = charge / _F * v["Lithium metal molar mass [kg.mol-1]"]
+    if cell.model_options.get("anode") == "anode-free" or simulated:
+        anode_li = v["Lithium metal thickness as built [m]"] + charge / (_F * c_li)
+    else:
+        anode_li = v["Negative electrode thickness [m]"]
+    return moved, anode_li
 
 
-def bill_of_materials(cell="default"):
+def bill_of_materials(cell="default", result=None):
     """Bill of materials per unit electrode area of the repeating unit (and cell).
 
     Parameters
     ----------
     cell : str, Path or Cell
         Preset name, TOML file or cell.
+    result : RateCapabilityResult, optional
+        A rate test of ``cell``; when it started from a simulated charge, the
+        charged state is that charge's end (else a full charge of the window).
 
     Returns
     -------
@@ -100,6 +108,7 @@ def bill_of_materials(cell="default"):
     cell = load_cell(cell)
     v = cell.parameter_values
     design = cell.design
+    moved, anode_li = _charged_state(cell, result)
     packaging = design.get("packaging", {})
     stacking = packaging.get("stacking", "single-sided")
     share = _SHARE[stacking]
@@ -118,7 +127,6 @@ def bill_of_materials(cell="default"):
     )
     L_p = v["Positive electrode thickness [m]"]
     cathode = design.get("cathode", {})
-    moved = _moved_lithium_mass(cell)
     cam_built = (
         v["Positive electrode active material volume fraction"]
         * L_p
@@ -145,8 +153,18 @@ def bill_of_materials(cell="default"):
             continue
         mass = 0.0 if phase == "void" else eps * L_s * v[f"Separator {phase} density [kg.m-3]"]
         add("Separator", sep.get(phase.replace(" ", "_"), phase), eps * L_s, mass)
-    L_li = v["Negative electrode thickness [m]"]
-    add("Anode", "Li metal (charged)", L_li, L_li * v["Lithium metal density [kg.m-3]"])
+    if v["Interlayer thickness [m]"] > 0:
+        t_il = v["Interlayer thickness [m]"]
+        add(
+            "Anode",
+            design.get("anode", {}).get("interlayer", "interlayer"),
+            t_il,
+            t_il * v["Interlayer density [kg.m-3]"],
+        )
+    label = "Li metal (charged)"
+    if cell.model_options.get("anode") == "anode-free":
+        label = "plated Li, active and inactive (charged)"
+    add("Anode", label, anode_li, anode_li * v["Lithium metal density [kg.m-3]"])
     t_ca = v["Negative current collector thickness [m]"] * share["anode"]
     add(
         "Anode current collector",
@@ -210,7 +228,7 @@ def energy_table(result, cell):
         the other columns name their level.
     """
     cell = load_cell(cell)
-    bom = bill_of_materials(cell)
+    bom = bill_of_materials(cell, result)
     s = result.summary
     energy = s["Discharge energy [W.h.m-2]"]  # per electrode area
     duration = pd.Series(

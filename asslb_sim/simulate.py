@@ -72,12 +72,22 @@ class RateCapabilityResult:
         The C-rate basis.
     cell_name : str
         Name of the simulated cell.
+    start : str
+        The state every discharge starts from.
+    charge_capacity : float
+        Capacity of the simulated charge [mA.h.cm-2] (NaN from equilibrium).
+    lithium_at_start : float
+        Li-metal thickness at the start of the discharges [m] (the charged,
+        thickest state of the cycle).
     """
 
     curves: pd.DataFrame
     summary: pd.DataFrame
     basis: CRateBasis
     cell_name: str
+    start: str = "equilibrium at the upper cut-off voltage"
+    charge_capacity: float = float("nan")
+    lithium_at_start: float = float("nan")
 
 
 def _ocp_function(values):
@@ -200,7 +210,7 @@ def prepare(cell, var_pts=None, initial_state_input=False):
     """
     import pybamm
 
-    from .models import CellModelOptions, LithiumMetalCell
+    from .models import cell_model
 
     cell = load_cell(cell)
     basis = c_rate_basis(cell)
@@ -217,7 +227,7 @@ def prepare(cell, var_pts=None, initial_state_input=False):
             _CURRENT: "[input]",
         }
     )
-    model = LithiumMetalCell(CellModelOptions(**cell.model_options))
+    model = cell_model(cell.model_options)
     solver = make_solver()
     sim = pybamm.Simulation(
         model,
@@ -229,8 +239,8 @@ def prepare(cell, var_pts=None, initial_state_input=False):
     return sim, basis, values
 
 
-def _discharge(sim, current, t_end):
-    """Solve one constant-current discharge.
+def _discharge(solve, current, t_end):
+    """Solve one constant-current discharge with ``solve(t_end, inputs)``.
 
     Returns ``(solution or None, termination reason, status, message)``; a
     solver failure is returned as a flagged result, never raised.
@@ -238,7 +248,7 @@ def _discharge(sim, current, t_end):
     import pybamm
 
     try:
-        sol = sim.solve([0, t_end], inputs={_CURRENT: current})
+        sol = solve(t_end, {_CURRENT: current})
     except pybamm.SolverError as exc:
         msg = str(exc)
         if "non-positive at initial conditions" in msg:
@@ -250,12 +260,86 @@ def _discharge(sim, current, t_end):
     return sol, reason, status, ""
 
 
-def rate_capability(cell="default", c_rates=(0.1, 0.5, 1, 2), var_pts=None, progress=False):
-    """Constant-current discharges from the charged equilibrium state.
+@dataclass(frozen=True)
+class Charge:
+    """A constant-current, constant-voltage charge before every discharge.
 
-    Each discharge starts at equilibrium at the upper cut-off voltage (CAM
-    stoichiometry uniform at its charged value) and runs until the lower
-    cut-off voltage or until the Li metal is exhausted.
+    The cell starts as built (discharged: CAM at its lower-cut-off equilibrium,
+    the as-built Li foil, or no Li for an anode-free cell), is charged at
+    ``c_rate`` to the upper cut-off, then held there until the current falls to
+    ``cv_cutoff_c_rate`` (no hold if ``None``). Each rate test then discharges
+    from that charged state.
+    """
+
+    c_rate: float = 0.1
+    cv_cutoff_c_rate: float | None = 0.02
+
+    def __post_init__(self):
+        for name in ("c_rate", "cv_cutoff_c_rate"):
+            value = getattr(self, name)
+            if value is None and name == "cv_cutoff_c_rate":
+                continue
+            if not isinstance(value, numbers.Real) or not 0 < value <= 100:
+                raise CellDefinitionError(
+                    f"charge.{name}: {value!r} is out of range; valid range (0, 100]"
+                )
+
+    def steps(self, upper_cutoff):
+        """The charge as PyBaMM experiment strings."""
+        steps = [f"Charge at {self.c_rate:g}C until {upper_cutoff:g} V"]
+        if self.cv_cutoff_c_rate is not None:
+            steps.append(f"Hold at {upper_cutoff:g} V until {self.cv_cutoff_c_rate:g}C")
+        return steps
+
+
+def simulate_charge(cell, charge, var_pts=None):
+    """Charge ``cell`` from its as-built state with the ``charge`` protocol.
+
+    Returns
+    -------
+    pybamm.Solution
+        The charge (a PyBaMM experiment solution); its last state is the start
+        of the discharges.
+    """
+    import pybamm
+
+    from .models import cell_model
+
+    cell = load_cell(cell)
+    basis = c_rate_basis(cell)
+    values = pybamm.ParameterValues(dict(cell.parameter_values))
+    c_max = values["Maximum concentration in positive electrode [mol.m-3]"]
+    values.update(
+        {
+            INITIAL_CONCENTRATION: basis.stoichiometry_discharged * c_max,
+            "Nominal cell capacity [A.h]": basis.nominal_capacity
+            * _area_cm2(cell.parameter_values)
+            * 1e-3,
+        }
+    )
+    if cell.model_options.get("anode", "lithium metal") == "lithium metal":
+        values["Negative electrode thickness [m]"] = values["Lithium metal thickness as built [m]"]
+    model = cell_model(cell.model_options)
+    experiment = pybamm.Experiment(charge.steps(values["Upper voltage cut-off [V]"]))
+    sim = pybamm.Simulation(
+        model,
+        parameter_values=values,
+        experiment=experiment,
+        solver=make_solver(),
+        var_pts=var_pts or model.default_var_pts,
+    )
+    return sim.solve()
+
+
+def rate_capability(
+    cell="default", c_rates=(0.1, 0.5, 1, 2), var_pts=None, progress=False, charge="auto"
+):
+    """Constant-current discharges at several C-rates from one model build.
+
+    Each discharge starts either at equilibrium at the upper cut-off voltage
+    (CAM stoichiometry uniform at its charged value, the Li of the design) or
+    after a simulated CC-CV charge from the as-built state (``charge``), and
+    runs until the lower cut-off voltage or until the Li metal is exhausted.
 
     Parameters
     ----------
@@ -267,6 +351,11 @@ def rate_capability(cell="default", c_rates=(0.1, 0.5, 1, 2), var_pts=None, prog
         Mesh points; the model's defaults otherwise.
     progress : bool
         Show a progress bar over the C-rates.
+    charge : Charge, None or "auto"
+        ``None``: start from equilibrium; a :class:`Charge`: start after it;
+        ``"auto"`` (default): equilibrium for Li-metal cells, ``Charge()`` (C/10
+        CC-CV to C/50, as in Lee et al. 2020 [Pd]) for anode-free cells, which
+        hold no Li until charged.
 
     Returns
     -------
@@ -274,6 +363,16 @@ def rate_capability(cell="default", c_rates=(0.1, 0.5, 1, 2), var_pts=None, prog
     """
     rates = _check_c_rates(c_rates)
     cell = load_cell(cell)
+    anode_free = cell.model_options.get("anode") == "anode-free"
+    if charge == "auto":
+        charge = Charge() if anode_free else None
+    if charge is None and anode_free:
+        raise CellDefinitionError(
+            "charge: an anode-free cell holds no Li until it is charged; give a Charge(...) "
+            "protocol (or charge='auto')"
+        )
+    if charge is not None and not isinstance(charge, Charge):
+        raise CellDefinitionError(f"charge: {charge!r} is not a Charge protocol, None or 'auto'")
     sim, basis, _ = prepare(cell, var_pts)
     area = _area_cm2(cell.parameter_values)
     cam_mass = _cam_mass_g_per_cm2(cell.parameter_values)
@@ -283,6 +382,32 @@ def rate_capability(cell="default", c_rates=(0.1, 0.5, 1, 2), var_pts=None, prog
         (1 - basis.stoichiometry_charged)
         / (basis.stoichiometry_discharged - basis.stoichiometry_charged),
     )
+    charge_capacity = float("nan")
+    lithium_start = cell.parameter_values["Negative electrode thickness [m]"]
+    if charge is None:
+
+        def solve(t_end, inputs):
+            return sim.solve([0, t_end], inputs=inputs)
+
+        start = "equilibrium at the upper cut-off voltage"
+    else:
+        import pybamm
+
+        try:
+            charged = simulate_charge(cell, charge, var_pts)
+        except pybamm.SolverError as exc:
+            raise CellDefinitionError(f"charge: the charge failed: {exc}") from None
+        charge_capacity = -charged["Discharge capacity [A.h]"].entries[-1] * 1e3 / area
+        lithium_start = float(charged["Lithium metal thickness [m]"].entries[-1])
+        model = sim.built_model.set_initial_conditions_from(charged, inplace=False)
+
+        def solve(t_end, inputs):
+            return sim.solver.solve(model, [0, t_end], inputs=inputs)
+
+        start = (
+            f"after a simulated charge ({'; '.join(charge.steps(basis_upper(cell)))}): "
+            f"{charge_capacity:.4g} mA.h.cm-2 charged"
+        )
     iterator = rates
     if progress:
         from tqdm import tqdm
@@ -293,7 +418,7 @@ def rate_capability(cell="default", c_rates=(0.1, 0.5, 1, 2), var_pts=None, prog
         current_density = c * basis.nominal_capacity  # mA.cm-2
         current = current_density * area * 1e-3  # A
         t_end = 1.05 * q_max / current_density * 3600
-        sol, reason, status, message = _discharge(sim, current, t_end)
+        sol, reason, status, message = _discharge(solve, current, t_end)
         row = {
             "C-rate": c,
             "Current density [mA.cm-2]": current_density,
@@ -306,10 +431,15 @@ def rate_capability(cell="default", c_rates=(0.1, 0.5, 1, 2), var_pts=None, prog
             "Message": message,
             "Nominal capacity [mA.h.cm-2]": basis.nominal_capacity,
             "C-rate basis": "user" if cell.nominal_capacity is not None else "computed",
+            "Charge capacity [mA.h.cm-2]": charge_capacity,
+            "Lithium metal at start [um]": lithium_start * 1e6,
         }
         if sol is not None:
-            q = sol["Discharge capacity [A.h]"].entries * 1e3 / area  # mA.h.cm-2
-            energy = sol["Discharge energy [W.h]"].entries[-1] / (area * 1e-4)  # W.h.m-2
+            # counted from the start of this discharge (a charge may precede it)
+            q_ah = sol["Discharge capacity [A.h]"].entries
+            q = (q_ah - q_ah[0]) * 1e3 / area  # mA.h.cm-2
+            e_wh = sol["Discharge energy [W.h]"].entries
+            energy = (e_wh[-1] - e_wh[0]) / (area * 1e-4)  # W.h.m-2
             curves.append(
                 pd.DataFrame(
                     {
@@ -339,7 +469,14 @@ def rate_capability(cell="default", c_rates=(0.1, 0.5, 1, 2), var_pts=None, prog
         "Specific capacity [mA.h.g-1]",
     ]
     curves = pd.concat(curves, ignore_index=True) if curves else pd.DataFrame(columns=columns)
-    return RateCapabilityResult(curves, pd.DataFrame(rows), basis, cell.name)
+    return RateCapabilityResult(
+        curves, pd.DataFrame(rows), basis, cell.name, start, charge_capacity, lithium_start
+    )
+
+
+def basis_upper(cell):
+    """Upper cut-off voltage [V] of ``cell``."""
+    return cell.parameter_values["Upper voltage cut-off [V]"]
 
 
 def voltage_at(result, c_rate, capacity):

@@ -1,7 +1,19 @@
 """Physics of asslb-sim: PyBaMM submodels and the named cell models."""
 
 from . import submodels
+from .anode_free_cell import AnodeFreeCell
 from .lithium_metal_cell import LithiumMetalCell
 from .options import CellModelOptions
 
-__all__ = ["CellModelOptions", "LithiumMetalCell", "submodels"]
+__all__ = ["AnodeFreeCell", "CellModelOptions", "LithiumMetalCell", "cell_model", "submodels"]
+
+
+def cell_model(options=None, build=True):
+    """The named model for ``options`` (a :class:`CellModelOptions` or dict):
+    :class:`AnodeFreeCell` when ``anode`` is ``"anode-free"``, else
+    :class:`LithiumMetalCell`."""
+    if isinstance(options, dict):
+        options = CellModelOptions(**options)
+    options = options or CellModelOptions()
+    model = AnodeFreeCell if options.anode == "anode-free" else LithiumMetalCell
+    return model(options, build=build)

@@ -42,6 +42,11 @@ class LithiumMetalCell(pybamm.lithium_ion.BaseModel):
             options = CellModelOptions()
         elif isinstance(options, dict):
             options = CellModelOptions(**options)
+        if options.anode != "lithium metal" and type(self) is LithiumMetalCell:
+            raise ValueError(
+                f"LithiumMetalCell has a Li-metal anode; option anode={options.anode!r} "
+                "needs AnodeFreeCell (or asslb_sim.models.cell_model)"
+            )
         self.cell_options = options
         super().__init__(
             {"working electrode": "positive", "calculate discharge energy": "true"},
@@ -136,7 +141,7 @@ class LithiumMetalCell(pybamm.lithium_ion.BaseModel):
     def set_degradation_variables(self):
         """Cyclable Li inventory: Li in the CAM plus Li metal."""
         n_cam = self.variables["Total lithium in primary phase in positive electrode [mol]"]
-        n_li = self.variables["Total lithium in lithium metal [mol]"]
+        n_li = self.variables["Total lithium in anode [mol]"]
         self.variables.update(
             {
                 "Total lithium in positive electrode [mol]": n_cam,

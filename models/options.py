@@ -5,6 +5,7 @@ from dataclasses import asdict, dataclass
 from .submodels.transport_efficiency import LAWS
 
 FILM_OPTIONS = ("none", "resistive")
+ANODE_OPTIONS = ("lithium metal", "anode-free")
 
 
 @dataclass(frozen=True)
@@ -27,6 +28,9 @@ class CellModelOptions:
     film : str
         ``"none"`` (Butler-Volmer only) or ``"resistive"`` (a film resistance
         in series with Butler-Volmer, one extra algebraic state per node).
+    anode : str
+        ``"lithium metal"`` (:class:`LithiumMetalCell`) or ``"anode-free"``
+        (:class:`AnodeFreeCell`).
 
     Each law is one of ``"Bruggeman"``, ``"tortuosity factor"``,
     ``"percolation"``.
@@ -38,6 +42,7 @@ class CellModelOptions:
     carbon_transport: str = "Bruggeman"
     binder_transport: str = "Bruggeman"
     film: str = "none"
+    anode: str = "lithium metal"
 
     def __post_init__(self):
         for field in (
@@ -53,6 +58,10 @@ class CellModelOptions:
                     f"option {field}={value!r} is not a transport-efficiency law; "
                     f"valid: {sorted(LAWS)}"
                 )
+        if self.anode not in ANODE_OPTIONS:
+            raise ValueError(
+                f"option anode={self.anode!r} is not valid; valid: {list(ANODE_OPTIONS)}"
+            )
         if self.film not in FILM_OPTIONS:
             raise ValueError(f"option film={self.film!r} is not valid; valid: {list(FILM_OPTIONS)}")
 

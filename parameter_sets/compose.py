@@ -116,6 +116,8 @@ NUMERIC_KEYS = {
     "anode": {
         "li_thickness_um": _UM,
         "li_excess_um": Key("um", 1e-6, 0, 5000, True, True),
+        "interlayer_thickness_um": Key("um", 1e-6, 0, 1000, True, True),
+        "coulombic_efficiency": Key("", 1.0, 0, 1, False, True),
         "n_p_ratio": Key("", 1.0, 0, 100, True, True),
         "interphase_resistance_ohm_cm2": _OHM_CM2,
         "exchange_current_density_mA_cm2": Key("mA/cm2", 10.0, 0, _INF, False, False),
@@ -152,7 +154,7 @@ NAME_KEYS = {
         "binder": "binder",
         "template": "template",
     },
-    "anode": {"material": "anode"},
+    "anode": {"material": "anode", "interlayer": "interlayer"},
     "collectors": {"cathode": "collector", "anode": "collector"},
 }
 OTHER_KEYS = {
@@ -598,29 +600,73 @@ def _separator(design, values):
     return {"solid_electrolyte": se.name, "binder": binder_name, "template": template_name}
 
 
+ANODE_TYPES = ("Li metal", "anode-free")
+
+
 def _anode(design, values, plated):
-    """Li-metal anode. The Li present in the charged state (the start of every
-    discharge) is given directly (``li_thickness_um``), or as the as-built
-    excess foil (``li_excess_um``) or N/P ratio (``n_p_ratio``: excess foil
-    capacity over the cathode's usable capacity), to which the charge adds the
-    ``plated`` thickness [m] of Li the cathode's usable window delivers."""
+    """The anode side.
+
+    Li metal: the Li present in the charged state (the start of every
+    equilibrium-start discharge) is given directly (``li_thickness_um``), or as
+    the as-built excess foil (``li_excess_um``) or N/P ratio (``n_p_ratio``:
+    excess foil capacity over the cathode's usable capacity), to which the
+    charge adds the ``plated`` thickness [m] the cathode's usable window
+    delivers. Anode-free: no Li as built; an interlayer (or the bare
+    collector) with its thickness, interface resistance and first-cycle plating
+    efficiency.
+    """
     an = design.get("anode", {})
-    li = _material("anode", an.get("material", "Li metal"), "anode.material")
+    kind = an.get("material", "Li metal")
+    if kind not in ANODE_TYPES:
+        raise DesignError(f"anode.material: {kind!r} is not valid; valid: {list(ANODE_TYPES)}")
+    li = lib.ANODES["Li metal"]
     given = [k for k in ("li_thickness_um", "li_excess_um", "n_p_ratio") if k in an]
-    if len(given) != 1:
-        raise DesignError(
-            "anode: give exactly one of li_thickness_um (Li in the charged state), "
-            f"li_excess_um (as-built foil) or n_p_ratio; got {given or 'none'}"
-        )
-    if given[0] == "li_thickness_um":
-        thickness = _number("anode", "li_thickness_um", design)
-    elif given[0] == "li_excess_um":
-        thickness = _number("anode", "li_excess_um", design) + plated
+    substrate_keys = [
+        k for k in ("interlayer", "interlayer_thickness_um", "coulombic_efficiency") if k in an
+    ]
+    if kind == "Li metal":
+        if substrate_keys:
+            raise DesignError(
+                f"anode: {substrate_keys} apply to anode-free cells only "
+                "(anode.material = 'anode-free')"
+            )
+        if len(given) != 1:
+            raise DesignError(
+                "anode: give exactly one of li_thickness_um (Li in the charged state), "
+                f"li_excess_um (as-built foil) or n_p_ratio; got {given or 'none'}"
+            )
+        if given[0] == "li_thickness_um":
+            thickness = _number("anode", "li_thickness_um", design)
+        elif given[0] == "li_excess_um":
+            thickness = _number("anode", "li_excess_um", design) + plated
+        else:
+            thickness = _number("anode", "n_p_ratio", design) * plated + plated
+        as_built = max(thickness - plated, 0.0)
+        substrate = lib.INTERLAYERS["none"]
+        interlayer_thickness, efficiency = 0.0, 1.0
     else:
-        thickness = _number("anode", "n_p_ratio", design) * plated + plated
+        if given:
+            raise DesignError(
+                f"anode: {given} apply to Li-metal anodes; an anode-free cell has no Li as built"
+            )
+        substrate = _material("interlayer", an.get("interlayer", "none"), "anode.interlayer")
+        interlayer_thickness = _number(
+            "anode", "interlayer_thickness_um", design, float(substrate.thickness)
+        )
+        efficiency = _number(
+            "anode", "coulombic_efficiency", design, float(substrate.coulombic_efficiency)
+        )
+        thickness, as_built = interlayer_thickness, 0.0
     values.update(
         {
+            # Li-metal cells: the Li at the start of discharge; anode-free cells: the
+            # interlayer (it positions the separator; no Li there as built)
             "Negative electrode thickness [m]": thickness,
+            "Lithium metal thickness as built [m]": as_built,
+            "Interlayer thickness [m]": interlayer_thickness,
+            "Interlayer density [kg.m-3]": float(substrate.density),
+            "Interlayer interface resistance [Ohm.m2]": float(substrate.interface_resistance),
+            "Lithium plating Coulombic efficiency": efficiency,
             "Exchange-current density for lithium metal electrode [A.m-2]": (
                 laws.lithium_exchange_current_density
             ),

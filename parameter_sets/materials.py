@@ -182,12 +182,14 @@ class LithiumMetal:
 
 @dataclass(frozen=True)
 class Interlayer:
-    """An anode interlayer for anode-free cells (e.g. Ag-C)."""
+    """The Li-plating substrate of an anode-free cell: an interlayer (e.g. Ag-C)
+    or the bare collector."""
 
     name: str
     density: Sourced  # kg/m3
     thickness: Sourced  # m, typical
     interface_resistance: Sourced  # Ohm m2
+    coulombic_efficiency: Sourced  # first-cycle plating efficiency
 
 
 _LEE = "Lee et al. Nat. Energy 5, 299 (2020)"
@@ -442,6 +444,18 @@ INTERLAYERS = {
             "assumed: 1 Ohm cm2, the ~0.09 V at 2 mA/cm2 of Spencer-Jolly 2023 [Fd] "
             "is mostly the lithiation plateau",
         ),
+        S(
+            0.88,
+            "1 - 0.79/6.8 [D]: 0.79 mAh/cm2 irreversible Ag-C lithiation (Spencer-Jolly "
+            "2023 [D in digest]) on Lee's 6.8 mAh/cm2 charge [Pd]",
+        ),
+    ),
+    "none": Interlayer(
+        "none",
+        S(0.0, "bare collector: no interlayer (definition)"),
+        S(0.0, "bare collector: no interlayer (definition)"),
+        S(0.0, "bare collector: no interlayer (definition)"),
+        S(0.80, "assumed: plating on bare stainless steel is less reversible than on Ag-C"),
     ),
 }
 

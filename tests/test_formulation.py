@@ -96,7 +96,18 @@ def test_cam_percolation_threshold_and_isolated_fraction():
 
 
 def test_every_material_value_has_a_source():
-    tags = ("[P]", "[Pd]", "[Fd]", "[D", "[M]", "assumed", "insulator", "not conducting", "IUPAC")
+    tags = (
+        "[P]",
+        "[Pd]",
+        "[Fd]",
+        "[D",
+        "[M]",
+        "assumed",
+        "insulator",
+        "not conducting",
+        "IUPAC",
+        "definition",
+    )
     count = 0
     for kind, table in materials.LIBRARY.items():
         for name, material in table.items():

@@ -7,7 +7,7 @@ class LithiumMetalAnode(pybamm.BaseSubModel):
     r"""Li|SE interface kinetics, Li interphase resistance and Li thickness.
 
     The anode current collector is the potential reference
-    (:math:`\phi_{s,cn} = 0`); the electronic drop across the Li foil itself
+    (:math:`\phi_{s,cn} = 0`); the electronic drop across the Li itself
     (about 1e-10 V at 5 mA/cm2 for 50 um of Li at 1.1e7 S/m) is neglected. With
     ``i`` the applied current density (positive on discharge, Li stripping):
 
@@ -19,8 +19,9 @@ class LithiumMetalAnode(pybamm.BaseSubModel):
         \frac{dL_{Li}}{dt} &= -\frac{i}{F c_{Li}}, \qquad
         c_{Li} = \frac{\rho_{Li}}{M_{Li}}, \qquad L_{Li}(0) = L_{Li,0}
 
-    Discharge stops with the event ``"Lithium metal exhausted"`` when
-    :math:`L_{Li}` reaches 0.
+    A discharge stops with the event ``"Lithium metal exhausted"`` when
+    :math:`L_{Li}` reaches 0 (the event is inactive while charging or resting,
+    so a cell may start charging with no Li).
 
     Parameters read: ``"Exchange-current density for lithium metal electrode
     [A.m-2]"`` (a function of temperature only: the SE's Li+ concentration is
@@ -33,11 +34,25 @@ class LithiumMetalAnode(pybamm.BaseSubModel):
     def __init__(self, param, options=None):
         super().__init__(param, "negative", options=options)
 
+    def _scale(self):
+        """Typical Li thickness, for the solver's scaling: the Li a cathode plates
+        is of the order of a third of its thickness, and this is never zero."""
+        return pybamm.Parameter("Positive electrode thickness [m]")
+
+    def _initial_thickness(self):
+        return pybamm.Parameter("Negative electrode thickness [m]")
+
+    def _series_resistance(self):
+        """Ohmic resistance in series with the Li|SE reaction [Ohm.m2]."""
+        return pybamm.Parameter("Lithium metal interphase resistance [Ohm.m2]")
+
+    def _thickness_rate(self, i, c_Li):
+        """d(L_Li)/dt for the current density ``i``."""
+        return -i / (self.param.F * c_Li)
+
     def get_fundamental_variables(self):
         L_Li = pybamm.Variable(
-            "Lithium metal thickness [m]",
-            domain="current collector",
-            scale=pybamm.Parameter("Negative electrode thickness [m]"),
+            "Lithium metal thickness [m]", domain="current collector", scale=self._scale()
         )
         return {"Lithium metal thickness [m]": L_Li}
 
@@ -52,12 +67,12 @@ class LithiumMetalAnode(pybamm.BaseSubModel):
             "Exchange-current density for lithium metal electrode [A.m-2]",
             {"Temperature [K]": T},
         )
-        R_int = pybamm.Parameter("Lithium metal interphase resistance [Ohm.m2]")
         eta_r = 2 * param.R * T / param.F * pybamm.arcsinh(i / (2 * j0))
-        eta_int = i * R_int
+        eta_int = i * self._series_resistance()
         phi_e = phi_s_cn - eta_r - eta_int
 
         c_Li = self._molar_concentration()
+        n_Li = pybamm.yz_average(L_Li) * c_Li * param.A_cc
         variables.update(
             {
                 "Lithium metal interface exchange current density [A.m-2]": j0,
@@ -66,7 +81,8 @@ class LithiumMetalAnode(pybamm.BaseSubModel):
                 "Lithium metal interface electrode potential [V]": phi_s_cn,
                 "Lithium metal interface electrolyte potential [V]": phi_e,
                 "Lithium metal molar concentration [mol.m-3]": c_Li,
-                "Total lithium in lithium metal [mol]": pybamm.yz_average(L_Li) * c_Li * param.A_cc,
+                "Total lithium in lithium metal [mol]": n_Li,
+                "Total lithium in anode [mol]": n_Li,
             }
         )
         return variables
@@ -80,18 +96,20 @@ class LithiumMetalAnode(pybamm.BaseSubModel):
         L_Li = variables["Lithium metal thickness [m]"]
         i = variables["Current collector current density [A.m-2]"]
         c_Li = variables["Lithium metal molar concentration [mol.m-3]"]
-        self.rhs = {L_Li: -i / (self.param.F * c_Li)}
+        self.rhs = {L_Li: self._thickness_rate(i, c_Li)}
 
     def set_initial_conditions(self, variables):
         L_Li = variables["Lithium metal thickness [m]"]
-        self.initial_conditions = {L_Li: pybamm.Parameter("Negative electrode thickness [m]")}
+        self.initial_conditions = {L_Li: self._initial_thickness()}
 
     def add_events_from(self, variables):
         L_Li = variables["Lithium metal thickness [m]"]
+        i = variables["Current collector current density [A.m-2]"]
+        # only a discharge (i > 0) can exhaust the Li; charging from zero Li is allowed
         self.events.append(
             pybamm.Event(
                 "Lithium metal exhausted",
-                pybamm.yz_average(L_Li),
+                pybamm.yz_average(L_Li) / self._scale() + (i <= 0),
                 pybamm.EventType.TERMINATION,
             )
         )
