@@ -410,7 +410,9 @@ def from_dict(doc, source="cell definition", base=None):
                 f"{source}: [parameters] {name!r} = {value!r} must be a finite number (SI units)"
             )
         values[name] = value
-    options = {**base_options, **doc.get("model", {})}
+    # the anode option follows the design; only a cell file's own [model] may state it
+    options = {**{k: v for k, v in base_options.items() if k != "anode"},
+               **doc.get("model", {})}
     # a tortuosity factor given in the file selects the tortuosity-factor law
     if "se_tortuosity_factor" in doc.get("cathode", {}):
         law = options.setdefault("solid_electrolyte_transport", "tortuosity factor")

@@ -52,6 +52,14 @@ def build_parser():
     )
     rc.add_argument("--out", default="asslb-out", help="output folder (default: asslb-out)")
     rc.add_argument("--no-progress", action="store_true", help="hide the progress bar")
+    rc.add_argument(
+        "--charge",
+        default="auto",
+        metavar="C_RATE[,CV_CUTOFF_C_RATE]",
+        help="start every discharge after a CC-CV charge from the as-built state, e.g. "
+        "0.1,0.02 (CC only: 0.1,none); 'equilibrium' starts at the upper cut-off; "
+        "default 'auto': equilibrium for Li-metal cells, 0.1,0.02 for anode-free cells",
+    )
     asr = sub.add_parser(
         "asr",
         help="areal resistance: DC pulse, charge/discharge, and its breakdown",
@@ -145,12 +153,31 @@ def _materials(args):
     return 0
 
 
+def _charge(text):
+    from .errors import CellDefinitionError
+    from .simulate import Charge
+
+    if text in ("auto", "equilibrium"):
+        return None if text == "equilibrium" else "auto"
+    parts = [p.strip() for p in text.split(",")]
+    try:
+        c_rate = float(parts[0])
+        cutoff = 0.02 if len(parts) == 1 else (None if parts[1] == "none" else float(parts[1]))
+    except ValueError:
+        raise CellDefinitionError(
+            f"--charge: {text!r} is not C_RATE[,CV_CUTOFF_C_RATE], 'auto' or 'equilibrium'"
+        ) from None
+    return Charge(c_rate, cutoff)
+
+
 def _rate_capability(args):
     from .energy import energy_table
     from .plotting import plot_discharge_curves
     from .simulate import rate_capability
 
-    result = rate_capability(args.cell, args.c_rates, progress=not args.no_progress)
+    result = rate_capability(
+        args.cell, args.c_rates, progress=not args.no_progress, charge=_charge(args.charge)
+    )
     energy = energy_table(result, args.cell)
     level = energy["Energy level"].iloc[0]
     headline = ["Specific energy [W.h.kg-1]", "Energy density [W.h.L-1]", "Specific power [W.kg-1]"]
@@ -166,21 +193,26 @@ def _rate_capability(args):
 
     import pandas as pd
 
-    shown = result.summary.drop(
-        columns=[
-            "Message",
-            "Status",
-            "Nominal capacity [mA.h.cm-2]",
-            "C-rate basis",
-            "Energy level",
-            "Current density [mA.cm-2]",
-        ]
-    )
-    with pd.option_context("display.width", 200, "display.max_columns", 20):
+    hidden = [
+        "Message",
+        "Status",
+        "Nominal capacity [mA.h.cm-2]",
+        "C-rate basis",
+        "Energy level",
+        "Current density [mA.cm-2]",
+        "Charge capacity [mA.h.cm-2]",
+    ]
+    shown = result.summary.drop(columns=hidden)
+    with pd.option_context("display.width", 250, "display.max_columns", 20):
         print(f"Cell: {result.cell_name}")
         print(
             f"C-rate basis: 1C = {result.basis.nominal_capacity:.3f} mA.h.cm-2, "
             f"{result.basis.method}"
+        )
+        print(f"Start of each discharge: {result.start}")
+        print(
+            f"Energy and power at {level} level"
+            + (" (no packaging in the cell definition)" if level == "stack" else "")
         )
         print(shown.to_string(index=False, float_format=lambda x: f"{x:.4g}"))
     for _, row in result.summary[result.summary["Message"] != ""].iterrows():

@@ -1,0 +1,174 @@
+"""Anode-free cells, thin Li and the Li inventory through charge and discharge."""
+
+import numpy as np
+import pybamm
+import pytest
+
+from asslb_sim.cell import from_dict, from_preset
+from asslb_sim.energy import bill_of_materials
+from asslb_sim.errors import CellDefinitionError
+from asslb_sim.models import AnodeFreeCell, LithiumMetalCell
+from asslb_sim.simulate import Charge, c_rate_basis, rate_capability, simulate_charge
+
+F = 96485.33212
+AG_C = {"anode": {"material": "anode-free", "interlayer": "Ag-C"}}
+
+
+@pytest.fixture(scope="module")
+def anode_free():
+    return from_dict(AG_C)
+
+
+def _c_li(cell):
+    v = cell.parameter_values
+    return v["Lithium metal density [kg.m-3]"] / v["Lithium metal molar mass [kg.mol-1]"]
+
+
+def test_plated_li_equals_charge_times_ce(anode_free):
+    sol = simulate_charge(anode_free, Charge(0.2, 0.05))
+    v = anode_free.parameter_values
+    ce = v["Lithium plating Coulombic efficiency"]
+    charge = -sol["Discharge capacity [A.h]"].entries * 3600 / 1e-4  # C/m2, per area
+    plated = sol["Lithium metal thickness [m]"].entries
+    inactive = sol["Inactive lithium thickness [m]"].entries
+    # rtol 1e-6: the ODEs are integrated to the solver's relative tolerance
+    np.testing.assert_allclose(plated, ce * charge / (F * _c_li(anode_free)), rtol=1e-6,
+                               atol=1e-13)
+    np.testing.assert_allclose(inactive, (1 - ce) * charge / (F * _c_li(anode_free)),
+                               rtol=1e-6, atol=1e-13)
+    # Li is conserved between the CAM, the plated and the inactive Li
+    n = sol["Total lithium [mol]"].entries
+    np.testing.assert_allclose(n, n[0], rtol=1e-6)
+
+
+def test_discharge_never_strips_more_than_was_plated(anode_free):
+    result = rate_capability(anode_free, [0.05, 0.5, 2.0], charge=Charge(0.1, 0.02))
+    ce = anode_free.parameter_values["Lithium plating Coulombic efficiency"]
+    caps = result.summary["Discharge capacity [mA.h.cm-2]"]
+    # the capacity is at most the charge times CE; 1e-6: solver tolerance
+    assert (caps <= result.charge_capacity * ce * (1 + 1e-6)).all()
+    slow = result.summary.iloc[0]
+    assert slow["Termination"] == "Li exhausted"
+    # at C/20 the plated Li runs out first, exactly at charge x CE (event location)
+    assert slow["Discharge capacity [mA.h.cm-2]"] == pytest.approx(
+        result.charge_capacity * ce, rel=1e-4)
+
+
+def test_anode_free_with_ideal_plating_reproduces_li_metal_cell():
+    # CE = 1, no interlayer resistance: after the same charge, an anode-free cell is a
+    # Li-metal cell whose foil was fully plated, as long as Li never runs out
+    ideal = from_dict({"anode": {"material": "anode-free", "coulombic_efficiency": 1.0}})
+    metal = from_dict({"anode": {"li_excess_um": 200}})
+    charge = Charge(0.2, 0.05)
+    a = rate_capability(ideal, [1.0], charge=charge)
+    b = rate_capability(metal, [1.0], charge=charge)
+    assert a.charge_capacity == pytest.approx(b.charge_capacity, rel=1e-5)
+    q = np.linspace(0, 0.98 * a.summary["Discharge capacity [mA.h.cm-2]"].iloc[0], 100)
+    ca, cb = a.curves, b.curves
+    va = np.interp(q, ca["Discharge capacity [mA.h.cm-2]"], ca["Voltage [V]"])
+    vb = np.interp(q, cb["Discharge capacity [mA.h.cm-2]"], cb["Voltage [V]"])
+    # 1 mV: identical equations; only the solver's steps differ
+    assert np.max(np.abs(va - vb)) < 1e-3
+    assert a.summary["Discharge capacity [mA.h.cm-2]"].iloc[0] == pytest.approx(
+        b.summary["Discharge capacity [mA.h.cm-2]"].iloc[0], rel=1e-3)
+
+
+def test_experiment_strings_run_on_both_models(default_cell, anode_free):
+    from asslb_sim.simulate import prepare
+
+    for cell, model in ((default_cell, LithiumMetalCell), (anode_free, AnodeFreeCell)):
+        _, basis, values = prepare(cell)
+        values = values.copy()
+        c_max = values["Maximum concentration in positive electrode [mol.m-3]"]
+        values["Initial concentration in positive electrode [mol.m-3]"] = (
+            basis.stoichiometry_discharged * c_max)
+        values["Current function [A]"] = basis.nominal_capacity * 1e-3
+        experiment = pybamm.Experiment([
+            "Charge at 0.5C until 4.25 V", "Hold at 4.25 V until C/10", "Rest for 5 minutes",
+            "Discharge at 1C until 3.0 V",
+        ])
+        sim = pybamm.Simulation(model(cell.model_options), parameter_values=values,
+                                experiment=experiment)
+        sol = sim.solve()
+        L = sol["Lithium metal thickness [m]"].entries
+        assert L.max() > L[0] and L[-1] < L.max()
+        assert sol["Voltage [V]"].entries[-1] == pytest.approx(3.0, abs=1e-3) or (
+            sol.termination == "event: Lithium metal exhausted")
+
+
+def test_li_mass_counted_once_hand_calculation(anode_free):
+    v = anode_free.parameter_values
+    basis = c_rate_basis(anode_free)
+    bom = bill_of_materials(anode_free)
+    layers = bom.layers.set_index("Component")
+    eps = v["Positive electrode active material volume fraction"]
+    L = v["Positive electrode thickness [m]"]
+    cam_built = eps * L * 4770.0  # kg/m2, lithiated as built
+    window_mol = eps * L * v["Maximum concentration in positive electrode [mol.m-3]"] * (
+        basis.stoichiometry_discharged - basis.stoichiometry_charged)
+    li_kg = window_mol * 6.941e-3
+    # charged: the CAM has lost the window's Li, which now sits on the anode side
+    assert layers.loc["NMC811 (charged)", "Areal mass [mg.cm-2]"] == pytest.approx(
+        (cam_built - li_kg) * 100, rel=1e-9)
+    plated = layers.loc["plated Li, active and inactive (charged)"]
+    assert plated["Areal mass [mg.cm-2]"] == pytest.approx(li_kg * 100, rel=1e-9)
+    # so the cell weighs exactly what it weighed as built: CAM + rest, no extra Li
+    rest = bom.layers[~bom.layers["Component"].isin(
+        ["NMC811 (charged)", "plated Li, active and inactive (charged)"])]
+    assert bom.stack_mass * 100 == pytest.approx(
+        cam_built * 100 + rest["Areal mass [mg.cm-2]"].sum(), rel=1e-12)
+
+
+def test_li_metal_cell_mass_counts_excess_foil_once():
+    excess = 20e-6
+    cell = from_dict({"anode": {"li_excess_um": excess * 1e6}})
+    base = bill_of_materials(from_dict({"anode": {"li_excess_um": 0}}))
+    bom = bill_of_materials(cell)
+    # the excess foil is the only mass difference: 20 um of Li at 0.534 g/cm3
+    assert (bom.stack_mass - base.stack_mass) == pytest.approx(excess * 534.0, rel=1e-9)
+
+
+def test_n_p_ratio_sets_the_excess(default_cell):
+    v = default_cell.parameter_values
+    plated = v["Negative electrode thickness [m]"] - v["Lithium metal thickness as built [m]"]
+    cell = from_dict({"anode": {"n_p_ratio": 0.5}})
+    assert cell.parameter_values["Lithium metal thickness as built [m]"] == pytest.approx(
+        0.5 * plated, rel=1e-9)
+
+
+def test_thin_li_charge_first_runs_out_of_li():
+    # zero excess: the charge plates exactly the Li the discharge can take back
+    cell = from_dict({"anode": {"li_excess_um": 0}})
+    result = rate_capability(cell, [0.05], charge=Charge(0.1, 0.02))
+    row = result.summary.iloc[0]
+    assert row["Discharge capacity [mA.h.cm-2]"] <= result.charge_capacity * (1 + 1e-6)
+
+
+def test_anode_free_needs_a_charge(anode_free):
+    with pytest.raises(CellDefinitionError, match="charge"):
+        rate_capability(anode_free, [1.0], charge=None)
+    with pytest.raises(CellDefinitionError, match="charge.c_rate"):
+        Charge(c_rate=-1)
+
+
+@pytest.mark.parametrize(
+    ("doc", "words"),
+    [
+        ({"anode": {"material": "sodium"}}, "valid"),
+        ({"anode": {"material": "anode-free", "li_excess_um": 5}}, "no Li as built"),
+        ({"anode": {"li_thickness_um": 30, "li_excess_um": 5}}, "exactly one"),
+        ({"anode": {"interlayer": "Ag-C"}}, "anode-free cells only"),
+        ({"anode": {"material": "anode-free", "interlayer": "gold"}}, "known:"),
+        ({"anode": {"material": "anode-free", "coulombic_efficiency": 1.2}}, "valid range"),
+    ],
+)
+def test_bad_anode_definitions(doc, words):
+    with pytest.raises(CellDefinitionError) as info:
+        from_dict(doc)
+    assert words in str(info.value)
+
+
+def test_preset_with_anode_free_switch_drops_li_keys():
+    cell = from_preset().with_design(anode={"material": "anode-free"})
+    assert cell.model_options["anode"] == "anode-free"
+    assert "li_excess_um" not in cell.design["anode"]
