@@ -411,8 +411,7 @@ def from_dict(doc, source="cell definition", base=None):
             )
         values[name] = value
     # the anode option follows the design; only a cell file's own [model] may state it
-    options = {**{k: v for k, v in base_options.items() if k != "anode"},
-               **doc.get("model", {})}
+    options = {**{k: v for k, v in base_options.items() if k != "anode"}, **doc.get("model", {})}
     # a tortuosity factor given in the file selects the tortuosity-factor law
     if "se_tortuosity_factor" in doc.get("cathode", {}):
         law = options.setdefault("solid_electrolyte_transport", "tortuosity factor")

@@ -68,7 +68,15 @@ def areal_resistance(cell="default", soc=0.5, current_density=None, duration=10.
     -------
     ResistanceResult
     """
-    from .simulate import INITIAL_CONCENTRATION, _area_cm2, c_rate_basis, prepare
+    import pybamm
+
+    from .simulate import (
+        INITIAL_CONCENTRATION,
+        INITIAL_PLATED,
+        _area_cm2,
+        c_rate_basis,
+        prepare,
+    )
 
     cell = load_cell(cell)
     _check("soc", soc, 0, 1, "")
@@ -84,10 +92,34 @@ def areal_resistance(cell="default", soc=0.5, current_density=None, duration=10.
     x_rest = basis.stoichiometry_charged + (1 - soc) * (
         basis.stoichiometry_discharged - basis.stoichiometry_charged
     )
-    sol = sim.solve(
-        [0, duration],
-        inputs={"Current function [A]": current, INITIAL_CONCENTRATION: x_rest * c_max},
+    anode_free = cell.model_options.get("anode") == "anode-free"
+    v = cell.parameter_values
+    # anode-free: the Li plated by a full charge at the plating efficiency, less the
+    # Li stripped down to the state of charge
+    window = (
+        basis.usable_capacity
+        * 3.6e4
+        / (
+            96485.33212
+            * v["Lithium metal density [kg.m-3]"]
+            / v["Lithium metal molar mass [kg.mol-1]"]
+        )
     )
+    ce = v.get("Lithium plating Coulombic efficiency", 1.0)
+
+    def inputs(current, x0, plated):
+        values_in = {"Current function [A]": current, INITIAL_CONCENTRATION: x0 * c_max}
+        if anode_free:
+            values_in[INITIAL_PLATED] = plated
+        return values_in
+
+    plated_rest = window * (ce - (1 - soc))
+    if anode_free and plated_rest <= 0:
+        raise CellDefinitionError(
+            f"soc: {soc} is below the plated Li of this anode-free cell (CE {ce:g}); "
+            f"valid range ({1 - ce:g}, 1]"
+        )
+    sol = sim.solve([0, duration], inputs=inputs(current, x_rest, plated_rest))
     ocp = values["Positive electrode OCP [V]"]
     v_rest = float(ocp(x_rest))
     v_end = float(sol["Voltage [V]"].entries[-1])
@@ -103,14 +135,14 @@ def areal_resistance(cell="default", soc=0.5, current_density=None, duration=10.
         rows, columns=["Process", "Overvoltage [V]", "Areal resistance [Ohm.cm2]"]
     )
     mean_v = []
-    for sign, x0 in ((1, basis.stoichiometry_charged), (-1, basis.stoichiometry_discharged)):
+    for sign, x0, plated in (
+        (1, basis.stoichiometry_charged, window * ce),
+        (-1, basis.stoichiometry_discharged, 0.0),
+    ):
         t_end = 1.5 * basis.usable_capacity / current_density * 3600
         try:
-            s = sim.solve(
-                [0, t_end],
-                inputs={"Current function [A]": sign * current, INITIAL_CONCENTRATION: x0 * c_max},
-            )
-        except Exception:
+            s = sim.solve([0, t_end], inputs=inputs(sign * current, x0, plated))
+        except pybamm.SolverError:  # reported as NaN; the other methods stand
             mean_v.append(np.nan)
             continue
         q = s["Discharge capacity [A.h]"].entries

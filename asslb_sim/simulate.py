@@ -197,6 +197,7 @@ def make_solver():
 
 
 INITIAL_CONCENTRATION = "Initial concentration in positive electrode [mol.m-3]"
+INITIAL_PLATED = "Initial plated lithium thickness [m]"
 
 
 def prepare(cell, var_pts=None, initial_state_input=False):
@@ -204,9 +205,10 @@ def prepare(cell, var_pts=None, initial_state_input=False):
 
     The discharge current is a PyBaMM input (``"Current function [A]"``), so the
     one built simulation serves every C-rate. With ``initial_state_input`` the
-    initial CAM concentration is an input too (``INITIAL_CONCENTRATION``), so
-    that the same build starts from any state of charge; otherwise it is the
-    charged equilibrium.
+    initial CAM concentration is an input too (``INITIAL_CONCENTRATION``), and
+    for anode-free cells the initial plated Li (``INITIAL_PLATED``), so that the
+    same build starts from any state of charge; otherwise it is the charged
+    equilibrium (anode-free cells: as built, without Li).
     """
     import pybamm
 
@@ -227,6 +229,8 @@ def prepare(cell, var_pts=None, initial_state_input=False):
             _CURRENT: "[input]",
         }
     )
+    if initial_state_input and cell.model_options.get("anode") == "anode-free":
+        values[INITIAL_PLATED] = "[input]"
     model = cell_model(cell.model_options)
     solver = make_solver()
     sim = pybamm.Simulation(

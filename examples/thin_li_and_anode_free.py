@@ -34,10 +34,13 @@ def main():
         cell = base.with_design(anode=anode)
         result = rate_capability(cell, C_RATES, charge=Charge(0.1, 0.02))
         table = energy_table(result, cell)
-        print(f"{label}: charged {result.charge_capacity:.2f} mA.h/cm2, "
-              f"{result.lithium_at_start * 1e6:.1f} um Li at the start of discharge")
-        shown = table[["C-rate", "Stack specific energy [W.h.kg-1]",
-                       "Stack energy density [W.h.L-1]"]].copy()
+        print(
+            f"{label}: charged {result.charge_capacity:.2f} mA.h/cm2, "
+            f"{result.lithium_at_start * 1e6:.1f} um Li at the start of discharge"
+        )
+        shown = table[
+            ["C-rate", "Stack specific energy [W.h.kg-1]", "Stack energy density [W.h.L-1]"]
+        ].copy()
         shown["Termination"] = result.summary["Termination"]
         print(shown.round(1).to_string(index=False))
         ax_kg.plot(table["C-rate"], table["Stack specific energy [W.h.kg-1]"], "o-", label=label)

@@ -667,6 +667,7 @@ def _anode(design, values, plated):
             "Interlayer density [kg.m-3]": float(substrate.density),
             "Interlayer interface resistance [Ohm.m2]": float(substrate.interface_resistance),
             "Lithium plating Coulombic efficiency": efficiency,
+            "Initial plated lithium thickness [m]": 0.0,  # anode-free cells: built discharged
             "Exchange-current density for lithium metal electrode [A.m-2]": (
                 laws.lithium_exchange_current_density
             ),

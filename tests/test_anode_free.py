@@ -32,10 +32,10 @@ def test_plated_li_equals_charge_times_ce(anode_free):
     plated = sol["Lithium metal thickness [m]"].entries
     inactive = sol["Inactive lithium thickness [m]"].entries
     # rtol 1e-6: the ODEs are integrated to the solver's relative tolerance
-    np.testing.assert_allclose(plated, ce * charge / (F * _c_li(anode_free)), rtol=1e-6,
-                               atol=1e-13)
-    np.testing.assert_allclose(inactive, (1 - ce) * charge / (F * _c_li(anode_free)),
-                               rtol=1e-6, atol=1e-13)
+    np.testing.assert_allclose(plated, ce * charge / (F * _c_li(anode_free)), rtol=1e-6, atol=1e-13)
+    np.testing.assert_allclose(
+        inactive, (1 - ce) * charge / (F * _c_li(anode_free)), rtol=1e-6, atol=1e-13
+    )
     # Li is conserved between the CAM, the plated and the inactive Li
     n = sol["Total lithium [mol]"].entries
     np.testing.assert_allclose(n, n[0], rtol=1e-6)
@@ -51,7 +51,8 @@ def test_discharge_never_strips_more_than_was_plated(anode_free):
     assert slow["Termination"] == "Li exhausted"
     # at C/20 the plated Li runs out first, exactly at charge x CE (event location)
     assert slow["Discharge capacity [mA.h.cm-2]"] == pytest.approx(
-        result.charge_capacity * ce, rel=1e-4)
+        result.charge_capacity * ce, rel=1e-4
+    )
 
 
 def test_anode_free_with_ideal_plating_reproduces_li_metal_cell():
@@ -70,7 +71,8 @@ def test_anode_free_with_ideal_plating_reproduces_li_metal_cell():
     # 1 mV: identical equations; only the solver's steps differ
     assert np.max(np.abs(va - vb)) < 1e-3
     assert a.summary["Discharge capacity [mA.h.cm-2]"].iloc[0] == pytest.approx(
-        b.summary["Discharge capacity [mA.h.cm-2]"].iloc[0], rel=1e-3)
+        b.summary["Discharge capacity [mA.h.cm-2]"].iloc[0], rel=1e-3
+    )
 
 
 def test_experiment_strings_run_on_both_models(default_cell, anode_free):
@@ -81,19 +83,26 @@ def test_experiment_strings_run_on_both_models(default_cell, anode_free):
         values = values.copy()
         c_max = values["Maximum concentration in positive electrode [mol.m-3]"]
         values["Initial concentration in positive electrode [mol.m-3]"] = (
-            basis.stoichiometry_discharged * c_max)
+            basis.stoichiometry_discharged * c_max
+        )
         values["Current function [A]"] = basis.nominal_capacity * 1e-3
-        experiment = pybamm.Experiment([
-            "Charge at 0.5C until 4.25 V", "Hold at 4.25 V until C/10", "Rest for 5 minutes",
-            "Discharge at 1C until 3.0 V",
-        ])
-        sim = pybamm.Simulation(model(cell.model_options), parameter_values=values,
-                                experiment=experiment)
+        experiment = pybamm.Experiment(
+            [
+                "Charge at 0.5C until 4.25 V",
+                "Hold at 4.25 V until C/10",
+                "Rest for 5 minutes",
+                "Discharge at 1C until 3.0 V",
+            ]
+        )
+        sim = pybamm.Simulation(
+            model(cell.model_options), parameter_values=values, experiment=experiment
+        )
         sol = sim.solve()
         L = sol["Lithium metal thickness [m]"].entries
         assert L.max() > L[0] and L[-1] < L.max()
         assert sol["Voltage [V]"].entries[-1] == pytest.approx(3.0, abs=1e-3) or (
-            sol.termination == "event: Lithium metal exhausted")
+            sol.termination == "event: Lithium metal exhausted"
+        )
 
 
 def test_li_mass_counted_once_hand_calculation(anode_free):
@@ -104,19 +113,28 @@ def test_li_mass_counted_once_hand_calculation(anode_free):
     eps = v["Positive electrode active material volume fraction"]
     L = v["Positive electrode thickness [m]"]
     cam_built = eps * L * 4770.0  # kg/m2, lithiated as built
-    window_mol = eps * L * v["Maximum concentration in positive electrode [mol.m-3]"] * (
-        basis.stoichiometry_discharged - basis.stoichiometry_charged)
+    window_mol = (
+        eps
+        * L
+        * v["Maximum concentration in positive electrode [mol.m-3]"]
+        * (basis.stoichiometry_discharged - basis.stoichiometry_charged)
+    )
     li_kg = window_mol * 6.941e-3
     # charged: the CAM has lost the window's Li, which now sits on the anode side
     assert layers.loc["NMC811 (charged)", "Areal mass [mg.cm-2]"] == pytest.approx(
-        (cam_built - li_kg) * 100, rel=1e-9)
+        (cam_built - li_kg) * 100, rel=1e-9
+    )
     plated = layers.loc["plated Li, active and inactive (charged)"]
     assert plated["Areal mass [mg.cm-2]"] == pytest.approx(li_kg * 100, rel=1e-9)
     # so the cell weighs exactly what it weighed as built: CAM + rest, no extra Li
-    rest = bom.layers[~bom.layers["Component"].isin(
-        ["NMC811 (charged)", "plated Li, active and inactive (charged)"])]
+    rest = bom.layers[
+        ~bom.layers["Component"].isin(
+            ["NMC811 (charged)", "plated Li, active and inactive (charged)"]
+        )
+    ]
     assert bom.stack_mass * 100 == pytest.approx(
-        cam_built * 100 + rest["Areal mass [mg.cm-2]"].sum(), rel=1e-12)
+        cam_built * 100 + rest["Areal mass [mg.cm-2]"].sum(), rel=1e-12
+    )
 
 
 def test_li_metal_cell_mass_counts_excess_foil_once():
@@ -133,7 +151,8 @@ def test_n_p_ratio_sets_the_excess(default_cell):
     plated = v["Negative electrode thickness [m]"] - v["Lithium metal thickness as built [m]"]
     cell = from_dict({"anode": {"n_p_ratio": 0.5}})
     assert cell.parameter_values["Lithium metal thickness as built [m]"] == pytest.approx(
-        0.5 * plated, rel=1e-9)
+        0.5 * plated, rel=1e-9
+    )
 
 
 def test_thin_li_charge_first_runs_out_of_li():
@@ -147,7 +166,7 @@ def test_thin_li_charge_first_runs_out_of_li():
 def test_anode_free_needs_a_charge(anode_free):
     with pytest.raises(CellDefinitionError, match="charge"):
         rate_capability(anode_free, [1.0], charge=None)
-    with pytest.raises(CellDefinitionError, match="charge.c_rate"):
+    with pytest.raises(CellDefinitionError, match=r"charge\.c_rate"):
         Charge(c_rate=-1)
 
 
@@ -172,3 +191,17 @@ def test_preset_with_anode_free_switch_drops_li_keys():
     cell = from_preset().with_design(anode={"material": "anode-free"})
     assert cell.model_options["anode"] == "anode-free"
     assert "li_excess_um" not in cell.design["anode"]
+
+
+def test_areal_resistance_of_anode_free_cell_includes_interlayer(anode_free):
+    from asslb_sim.resistance import areal_resistance
+
+    result = areal_resistance(anode_free, duration=1.0)
+    v = anode_free.parameter_values
+    row = result.breakdown.set_index("Process").loc["Li interphase"]
+    expected = (
+        v["Lithium metal interphase resistance [Ohm.m2]"]
+        + v["Interlayer interface resistance [Ohm.m2]"]
+    ) * 1e4
+    assert row["Areal resistance [Ohm.cm2]"] == pytest.approx(expected, rel=1e-9)
+    assert np.isfinite(result.charge_discharge)

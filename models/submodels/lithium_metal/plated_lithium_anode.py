@@ -8,7 +8,9 @@ from .lithium_metal_anode import LithiumMetalAnode
 class PlatedLithiumAnode(LithiumMetalAnode):
     r"""Li plated onto the collector (or an interlayer such as Ag-C), then stripped.
 
-    The cell is built discharged: no Li on the anode side, :math:`L_{Li}(0) = 0`.
+    The cell is built discharged: no Li on the anode side, :math:`L_{Li}(0) = 0`
+    (``"Initial plated lithium thickness [m]"``, which may be set to start from a
+    charged state).
     Charging plates Li with a Coulombic efficiency ``CE`` (``"Lithium plating
     Coulombic efficiency"``): the fraction ``1 - CE`` of the charge forms
     inactive Li (SEI, dead Li, irreversible interlayer lithiation), tracked as
@@ -27,7 +29,7 @@ class PlatedLithiumAnode(LithiumMetalAnode):
     """
 
     def _initial_thickness(self):
-        return pybamm.Scalar(0)
+        return pybamm.Parameter("Initial plated lithium thickness [m]")
 
     def _series_resistance(self):
         return super()._series_resistance() + pybamm.Parameter(
