@@ -74,6 +74,31 @@ def build_parser():
     )
     asr.add_argument("--duration", type=float, default=10.0, help="pulse duration [s]")
     asr.add_argument("--out", default="asslb-out", help="output folder for the plot and CSV")
+    sw = sub.add_parser(
+        "sweep",
+        help="a design study over many cells (grid or sample), resumable, local or Dask",
+    )
+    sw.add_argument("study", help="study definition file (TOML)")
+    sw.add_argument(
+        "--out",
+        default="results.parquet",
+        help="results folder, a Parquet dataset (default: results.parquet)",
+    )
+    sw.add_argument("--workers", type=int, default=1, help="local worker processes")
+    sw.add_argument(
+        "--scheduler",
+        default=None,
+        help="address of a running Dask scheduler, e.g. tcp://host:8786",
+    )
+    sw.add_argument(
+        "--map",
+        nargs=2,
+        metavar=("X", "Y"),
+        default=None,
+        help="draw maps of Wh/kg and Wh/L over two swept keys (grid studies)",
+    )
+    sw.add_argument("--map-c-rate", type=float, default=1.0, help="C-rate of the maps")
+    sw.add_argument("--no-progress", action="store_true", help="hide the progress bar")
     en = sub.add_parser("energy", help="bill of materials: mass and volume per layer")
     en.add_argument("--cell", default="default", help="preset name or TOML cell file")
     ds = sub.add_parser(
@@ -108,6 +133,40 @@ def _asr(args):
     result.breakdown.to_csv(out / "asr_breakdown.csv", index=False)
     plot_resistance_breakdown(result, out / "asr_breakdown.png")
     print(f"Wrote {out / 'asr_breakdown.csv'}, {out / 'asr_breakdown.png'}")
+    return 0
+
+
+def _sweep(args):
+    from .sweep import best_design, load_study, run_study
+
+    study = load_study(args.study)
+    results = run_study(
+        study,
+        args.out,
+        workers=args.workers,
+        scheduler=args.scheduler,
+        progress=not args.no_progress,
+    )
+    ok = results[results["Status"] == "ok"]
+    failed = results[results["Status"] != "ok"]
+    print(
+        f"Study {study.name}: {results['Design'].nunique()} designs, {len(results)} rows "
+        f"({len(failed)} failed) in {args.out}"
+    )
+    for c in study.c_rates:
+        best = best_design(results, c_rate=c)
+        if best is not None:
+            keys = ", ".join(f"{k} = {best[k]:.4g}" for k in study.keys)
+            print(
+                f"  best specific energy at {c:g}C: {best['Specific energy [W.h.kg-1]']:.1f} "
+                f"Wh/kg, {best['Energy density [W.h.L-1]']:.0f} Wh/L ({keys})"
+            )
+    if args.map is not None and not ok.empty:
+        from .plotting import plot_study_map
+
+        path = Path(args.out).with_suffix(".png")
+        plot_study_map(results, *args.map, c_rate=args.map_c_rate, path=path)
+        print(f"Wrote {path}")
     return 0
 
 
@@ -237,6 +296,7 @@ def main(argv=None):
     commands = {
         "rate-capability": _rate_capability,
         "asr": _asr,
+        "sweep": _sweep,
         "energy": _energy,
         "describe": _describe,
         "materials": _materials,

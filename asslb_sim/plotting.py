@@ -122,3 +122,51 @@ def plot_resistance_breakdown(result, path=None, ax=None):
     if path is not None:
         fig.savefig(path, dpi=150)
     return fig
+
+
+def plot_study_map(results, x, y, c_rate=1.0, quantities=None, targets=None, path=None):
+    """Maps of study results over two swept parameters at one C-rate.
+
+    Parameters
+    ----------
+    results : pandas.DataFrame
+        From :func:`asslb_sim.sweep.run_study` (a grid over ``x`` and ``y``).
+    x, y : str
+        Two swept keys (columns of ``results``).
+    c_rate : float
+        The C-rate to map.
+    quantities : list of str, optional
+        Columns to map; default specific energy and energy density.
+    targets : dict, optional
+        Column -> value drawn as a contour (default: 350 Wh/kg, 750 Wh/L, the
+        DOE targets quoted by the review).
+    path : str or Path, optional
+        Save the figure there (PNG).
+    """
+    from matplotlib.figure import Figure
+
+    quantities = quantities or ["Specific energy [W.h.kg-1]", "Energy density [W.h.L-1]"]
+    targets = (
+        targets
+        if targets is not None
+        else {"Specific energy [W.h.kg-1]": 350.0, "Energy density [W.h.L-1]": 750.0}
+    )
+    table = results[(results["C-rate"] == c_rate) & (results["Status"] == "ok")]
+    fig = Figure(figsize=(5.2 * len(quantities), 4.2), layout="constrained")
+    axes = fig.subplots(1, len(quantities), squeeze=False)[0]
+    for ax, quantity in zip(axes, quantities, strict=True):
+        grid = table.pivot_table(index=y, columns=x, values=quantity)
+        X, Y = grid.columns.to_numpy(), grid.index.to_numpy()
+        mesh = ax.contourf(X, Y, grid.to_numpy(), levels=15, cmap="viridis")
+        fig.colorbar(mesh, ax=ax, label=quantity)
+        if quantity in targets:
+            lines = ax.contour(
+                X, Y, grid.to_numpy(), levels=[targets[quantity]], colors="w", linewidths=2
+            )
+            ax.clabel(lines, fmt=lambda v: f"{v:g}")
+        ax.set_xlabel(x)
+        ax.set_ylabel(y)
+        ax.set_title(f"{quantity.split(' [')[0]} at {c_rate:g}C", fontsize=10)
+    if path is not None:
+        fig.savefig(path, dpi=150)
+    return fig

@@ -182,7 +182,7 @@ def _check_c_rates(c_rates):
     return [float(c) for c in rates]
 
 
-def make_solver():
+def make_solver(threads=1, output_variables=None):
     """The IDAKLU solver used for every simulation, with its tolerances.
 
     Algebraic states (the potentials) are solved to the Newton tolerance at every
@@ -190,10 +190,22 @@ def make_solver():
     error test on the small SE potential otherwise forces about 30 % more steps
     (benchmarks/bench_rate_capability.py), for no change in the voltage beyond
     the tolerance (tests/test_mesh_convergence.py, tests/test_stock_agreement.py).
+
+    Parameters
+    ----------
+    threads : int
+        OpenMP threads (and parallel solvers) for a list of input sets.
+    output_variables : list of str, optional
+        Compute only these variables (faster for large studies).
     """
     import pybamm
 
-    return pybamm.IDAKLUSolver(rtol=1e-6, atol=1e-8, options={"suppress_algebraic_error": True})
+    options = {"suppress_algebraic_error": True}
+    if threads > 1:
+        options.update({"num_threads": threads, "num_solvers": threads})
+    return pybamm.IDAKLUSolver(
+        rtol=1e-6, atol=1e-8, options=options, output_variables=output_variables
+    )
 
 
 INITIAL_CONCENTRATION = "Initial concentration in positive electrode [mol.m-3]"

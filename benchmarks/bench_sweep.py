@@ -1,0 +1,146 @@
+"""Design-study throughput: one build with inputs vs a PyBaMM model rebuilt per design.
+
+200 geometries (separator thickness x cathode thickness) x 4 C-rates:
+  - asslb-sim's sweep: one build, thicknesses as inputs on PyBaMM's symbolic mesh,
+    all designs of a chunk in one solver call per C-rate (workers = 1, in process);
+  - the stock approach: for every design a PyBaMM DFN half-cell (t+ = 1, the
+    degenerate configuration of the same design) built and solved at the 4 C-rates,
+    in the same process, on the same mesh and solver.
+Then the sweep with Dask, 2 workers vs 1 (LocalCluster), and the peak memory of the
+main process for 2000 vs 200 designs (tracemalloc; results stream to disk).
+Prints designs per second and the ratios; targets: >= 10x, >= 1.7x, <= 1.2x.
+
+Run: python benchmarks/bench_sweep.py [--designs 200] [--skip-dask] [--skip-memory]
+"""
+
+import argparse
+import os
+import shutil
+import tempfile
+import time
+import tracemalloc
+
+os.environ.setdefault("PYBAMM_DISABLE_TELEMETRY", "1")
+
+import pybamm
+
+from asslb_sim.cell import from_dict
+from asslb_sim.models import LithiumMetalCell
+from asslb_sim.reference import degenerate_cell, stock_half_cell
+from asslb_sim.simulate import _area_cm2, c_rate_basis, make_solver
+from asslb_sim.sweep import Study, run_study
+
+C_RATES = (0.2, 0.5, 1.0, 2.0)
+
+
+def study(n, c_rates=C_RATES):
+    n_sep = 10
+    return Study(
+        parameters={
+            "separator.thickness_um": {"min": 10, "max": 100, "num": n_sep},
+            "cathode.thickness_um": {"min": 60, "max": 200, "num": max(n // n_sep, 1)},
+        },
+        c_rates=c_rates,
+        asr=False,
+        chunk_size=20,
+        name=f"bench-{n}",
+    )
+
+
+def run_ours(st, **kwargs):
+    out = tempfile.mkdtemp()
+    try:
+        t0 = time.perf_counter()
+        results = run_study(st, out, progress=False, **kwargs)
+        return time.perf_counter() - t0, results
+    finally:
+        shutil.rmtree(out)
+
+
+def run_stock(designs):
+    ref = LithiumMetalCell()
+    t0 = time.perf_counter()
+    capacities = []
+    for values in designs:
+        cell = degenerate_cell(
+            from_dict(
+                {
+                    "separator": {"thickness_um": values["separator.thickness_um"]},
+                    "cathode": {"thickness_um": values["cathode.thickness_um"]},
+                }
+            )
+        )
+        basis = c_rate_basis(cell)
+        pv = pybamm.ParameterValues(dict(cell.parameter_values))
+        pv["Initial concentration in positive electrode [mol.m-3]"] = (
+            basis.stoichiometry_charged
+            * pv["Maximum concentration in positive electrode [mol.m-3]"]
+        )
+        pv["Current function [A]"] = "[input]"
+        model, stock_values = stock_half_cell(pv)
+        sim = pybamm.Simulation(
+            model,
+            parameter_values=stock_values,
+            solver=make_solver(),
+            var_pts=ref.default_var_pts,
+            submesh_types=ref.default_submesh_types,
+        )
+        one_c = basis.nominal_capacity * _area_cm2(cell.parameter_values) * 1e-3
+        for c in C_RATES:
+            sol = sim.solve([0, 1.5 * 3600 / c], inputs={"Current function [A]": c * one_c})
+            capacities.append(sol["Discharge capacity [A.h]"].entries[-1])
+    return time.perf_counter() - t0, capacities
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--designs", type=int, default=200)
+    parser.add_argument("--skip-dask", action="store_true")
+    parser.add_argument("--skip-memory", action="store_true")
+    args = parser.parse_args()
+
+    st = study(args.designs)
+    designs = st.designs()
+    t_ours, results = run_ours(st)
+    assert (results["Status"] == "ok").all(), results[results["Status"] != "ok"]
+    t_stock, _ = run_stock(designs)
+    n = len(designs)
+    print(f"PyBaMM {pybamm.__version__}; {n} designs x {len(C_RATES)} C-rates")
+    print(f"{'':34s}{'designs/s':>12s}{'time [s]':>12s}")
+    print(f"{'asslb-sim sweep (1 build)':34s}{n / t_ours:12.2f}{t_ours:12.2f}")
+    print(f"{'stock, DFN rebuilt per design':34s}{n / t_stock:12.2f}{t_stock:12.2f}")
+    print(f"speed-up: {t_stock / t_ours:.1f}x (target >= 10x)")
+
+    if not args.skip_dask:
+        times = {}
+        for workers in (1, 2):
+            from dask.distributed import Client, LocalCluster
+
+            with (
+                LocalCluster(
+                    n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=None
+                ) as cluster,
+                Client(cluster) as client,
+            ):
+                client.run(lambda: None)  # workers up before timing
+                times[workers], _ = run_ours(st, client=client)
+        print(
+            f"Dask LocalCluster: 1 worker {times[1]:.2f} s, 2 workers {times[2]:.2f} s, "
+            f"speed-up {times[1] / times[2]:.2f}x (target >= 1.7x on 2 cores)"
+        )
+
+    if not args.skip_memory:
+        peaks = {}
+        for size in (200, 2000):
+            tracemalloc.start()
+            run_ours(study(size, c_rates=(1.0,)))
+            peaks[size] = tracemalloc.get_traced_memory()[1] / 1e6
+            tracemalloc.stop()
+        print(
+            f"peak memory of the main process: 200 designs {peaks[200]:.1f} MB, 2000 designs "
+            f"{peaks[2000]:.1f} MB, ratio {peaks[2000] / peaks[200]:.2f} (target <= 1.2)"
+        )
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,180 @@
+"""Design studies: equal to single runs, resumable, failures recorded, Dask = local."""
+
+import numpy as np
+import pandas as pd
+import pytest
+
+from asslb_sim import sweep
+from asslb_sim.cell import from_dict
+from asslb_sim.errors import CellDefinitionError
+from asslb_sim.simulate import rate_capability
+from asslb_sim.sweep import Study, load_study, run_study
+
+SMALL = Study(
+    parameters={"separator.thickness_um": [20, 60], "cathode.thickness_um": [80, 140]},
+    c_rates=(0.5, 2.0),
+    chunk_size=2,
+    asr=False,
+    name="small",
+)
+
+
+def _sorted(frame):
+    return frame.sort_values(["Design", "C-rate"]).reset_index(drop=True)
+
+
+def test_sweep_equals_single_runs(tmp_path):
+    results = run_study(SMALL, tmp_path / "r", progress=False)
+    assert len(results) == 8 and (results["Status"] == "ok").all()
+    for sep, cat in [(20, 140), (60, 80)]:
+        single = rate_capability(
+            from_dict({"separator": {"thickness_um": sep}, "cathode": {"thickness_um": cat}}),
+            list(SMALL.c_rates),
+        ).summary
+        rows = results[
+            (results["separator.thickness_um"] == sep) & (results["cathode.thickness_um"] == cat)
+        ].sort_values("C-rate")
+        # rtol 1e-5: the same equations on the same mesh (the sweep's symbolic mesh is
+        # the uniform one), events located to the solver tolerance
+        np.testing.assert_allclose(
+            rows["Discharge capacity [mA.h.cm-2]"],
+            single["Discharge capacity [mA.h.cm-2]"],
+            rtol=1e-5,
+        )
+        np.testing.assert_allclose(
+            rows["Discharge energy [W.h.m-2]"], single["Discharge energy [W.h.m-2]"], rtol=1e-5
+        )
+
+
+def test_resume_computes_only_missing_designs(tmp_path, monkeypatch):
+    out = tmp_path / "r"
+    first = run_study(SMALL, out, progress=False)
+    parts = sorted(out.glob("part-*.parquet"))
+    removed = set(pd.read_parquet(parts[0])["Design"])
+    parts[0].unlink()  # as if the run had been interrupted before this chunk
+    evaluated = []
+    original = sweep.evaluate_chunk
+
+    def counting(base, study, chunk, input_names, threads=1):
+        evaluated.extend(d for d, _ in chunk)
+        return original(base, study, chunk, input_names, threads)
+
+    monkeypatch.setattr(sweep, "evaluate_chunk", counting)
+    again = run_study(SMALL, out, progress=False)
+    assert set(evaluated) == removed
+    pd.testing.assert_frame_equal(_sorted(again)[_sorted(first).columns], _sorted(first))
+    evaluated.clear()
+    run_study(SMALL, out, progress=False)
+    assert evaluated == []  # nothing left to do
+
+
+def test_failing_design_is_recorded_and_the_study_goes_on(tmp_path):
+    study = Study(parameters={"separator.thickness_um": [-5, 30]}, c_rates=(1.0,), asr=True)
+    results = run_study(study, tmp_path / "r", progress=False)
+    bad = results[results["separator.thickness_um"] == -5].iloc[0]
+    good = results[results["separator.thickness_um"] == 30].iloc[0]
+    assert bad["Status"] == "failed" and "valid range" in bad["Message"]
+    assert good["Status"] == "ok" and good["Discharge capacity [mA.h.cm-2]"] > 0
+    assert np.isfinite(good["Areal resistance [Ohm.cm2]"])
+
+
+def test_dask_local_cluster_equals_local_run(tmp_path):
+    from dask.distributed import Client, LocalCluster
+
+    local = run_study(SMALL, tmp_path / "local", progress=False)
+    with (
+        LocalCluster(
+            n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None
+        ) as cluster,
+        Client(cluster) as client,
+    ):
+        distributed = run_study(SMALL, tmp_path / "dask", client=client, progress=False)
+    # identical: the same chunks, the same builds, the same solver
+    pd.testing.assert_frame_equal(_sorted(distributed)[_sorted(local).columns], _sorted(local))
+
+
+def test_sampling_plans():
+    params = {
+        "separator.thickness_um": {"min": 10, "max": 100},
+        "operation.temperature_C": {"min": 0, "max": 60},
+    }
+    lhs = Study(parameters=params, sampling="latin-hypercube", samples=20, seed=3).designs()
+    assert len(lhs) == 20
+    # a Latin hypercube puts exactly one sample in each of the 20 strata of each axis
+    strata = np.floor((np.array([d["separator.thickness_um"] for d in lhs]) - 10) / 90 * 20)
+    assert sorted(strata) == list(range(20))
+    rnd = Study(parameters=params, sampling="random", samples=15, seed=1).designs()
+    assert len(rnd) == 15 and all(10 <= d["separator.thickness_um"] <= 100 for d in rnd)
+    assert Study(parameters=params, sampling="random", samples=15, seed=1).designs() == rnd
+    grid = Study(
+        parameters={"separator.thickness_um": {"min": 10, "max": 1000, "num": 3, "log": True}}
+    ).designs()
+    assert [d["separator.thickness_um"] for d in grid] == pytest.approx([10, 100, 1000])
+
+
+def test_mass_fraction_sweep_keeps_the_sum(tmp_path):
+    study = Study(
+        parameters={"cathode.mass_fractions.active_material": [0.6, 0.8]}, c_rates=(0.5,), asr=False
+    )
+    base = from_dict({})
+    cell = sweep._design_cell(base, study.designs()[1])
+    w = cell.design["cathode"]["mass_fractions"]
+    assert w["active_material"] == 0.8 and sum(w.values()) == pytest.approx(1.0)
+
+
+@pytest.mark.parametrize(
+    ("kwargs", "words"),
+    [
+        ({"parameters": {}}, "at least one"),
+        ({"parameters": {"x": [1]}}, "dotted"),
+        ({"parameters": {"separator.thickness_um": [10]}, "sampling": "sobol"}, "sampling"),
+        ({"parameters": {"separator.thickness_um": {"min": 10, "max": 5, "num": 2}}}, "min < max"),
+        ({"parameters": {"separator.thickness_um": [10]}, "c_rates": (0,)}, "c_rates"),
+        (
+            {"parameters": {"separator.thickness_um": {"min": 1, "max": 5}}, "sampling": "random"},
+            "samples",
+        ),
+        (
+            {"parameters": {"separator.thickness_um": [1, 2]}, "sampling": "random", "samples": 3},
+            "grid sampling",
+        ),
+    ],
+)
+def test_bad_studies_rejected(kwargs, words):
+    with pytest.raises(CellDefinitionError) as info:
+        Study(**kwargs)
+    assert words in str(info.value)
+
+
+def test_study_file_and_cli(tmp_path, capsys):
+    from asslb_sim.cli import main
+
+    path = tmp_path / "study.toml"
+    path.write_text(
+        '[study]\nname = "cli"\nc_rates = [1.0]\nasr = false\n'
+        '[parameters]\n"separator.thickness_um" = [20, 40]\n'
+        '"cathode.thickness_um" = [100, 140]\n'
+    )
+    assert load_study(path).keys == ("separator.thickness_um", "cathode.thickness_um")
+    out = tmp_path / "r.parquet"
+    assert (
+        main(
+            [
+                "sweep",
+                str(path),
+                "--out",
+                str(out),
+                "--no-progress",
+                "--map",
+                "separator.thickness_um",
+                "cathode.thickness_um",
+            ]
+        )
+        == 0
+    )
+    printed = capsys.readouterr().out
+    assert "4 designs" in printed and "best specific energy" in printed
+    assert out.with_suffix(".png").stat().st_size > 10_000
+    bad = tmp_path / "bad.toml"
+    bad.write_text("[study]\nfoo = 1\n")
+    assert main(["sweep", str(bad), "--out", str(out)]) == 2
