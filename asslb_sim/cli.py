@@ -99,6 +99,30 @@ def build_parser():
     )
     sw.add_argument("--map-c-rate", type=float, default=1.0, help="C-rate of the maps")
     sw.add_argument("--no-progress", action="store_true", help="hide the progress bar")
+    ft = sub.add_parser("fit", help="fit parameters to published discharge curves or rate tables")
+    ft.add_argument("--cell", default="default", help="preset name or TOML cell file")
+    ft.add_argument("--data", nargs="+", required=True, help="CSV data file(s)")
+    ft.add_argument(
+        "--fit",
+        action="append",
+        required=True,
+        metavar="NAME:LOW:HIGH[:INITIAL]",
+        help="a parameter to fit, by its PyBaMM name, with bounds (SI units); repeat for several",
+    )
+    ft.add_argument(
+        "--unit",
+        default=None,
+        choices=["mA.h.g-1", "mA.h.cm-2"],
+        help="capacity unit of headerless (WebPlotDigitizer) files",
+    )
+    ft.add_argument(
+        "--c-rate",
+        type=float,
+        default=None,
+        help="C-rate of headerless files or of files without a C-rate column",
+    )
+    ft.add_argument("--max-evaluations", type=int, default=200, help="model evaluations")
+    ft.add_argument("--out", default="asslb-fit", help="output folder")
     en = sub.add_parser("energy", help="bill of materials: mass and volume per layer")
     en.add_argument("--cell", default="default", help="preset name or TOML cell file")
     ds = sub.add_parser(
@@ -167,6 +191,44 @@ def _sweep(args):
         path = Path(args.out).with_suffix(".png")
         plot_study_map(results, *args.map, c_rate=args.map_c_rate, path=path)
         print(f"Wrote {path}")
+    return 0
+
+
+def _fit(args):
+    from .data import load
+    from .fit import fit, write_cell_file
+    from .plotting import plot_fit
+
+    data = load(args.data, unit=args.unit, c_rate=args.c_rate)
+    result = fit(args.cell, data, args.fit, max_evaluations=args.max_evaluations)
+    out = Path(args.out)
+    out.mkdir(parents=True, exist_ok=True)
+    import pandas as pd
+
+    with pd.option_context("display.width", 250, "display.max_colwidth", 90):
+        print(
+            f"Fit of {len(result.parameters)} parameter(s) to {', '.join(data.sources)}: "
+            f"{result.evaluations} model evaluations; {result.message}"
+        )
+        print(result.parameters.to_string(index=False, float_format=lambda x: f"{x:.4g}"))
+        print("Correlation matrix:")
+        print(result.correlation.round(3).to_string())
+        print(result.rmse.to_string(index=False, float_format=lambda x: f"{x:.3g}"))
+    for warning in result.warnings:
+        print(f"warning: {warning}")
+    result.parameters.to_csv(out / "fitted_parameters.csv", index=False)
+    result.correlation.to_csv(out / "correlation.csv")
+    result.comparison.to_csv(out / "comparison.csv", index=False)
+    header = f"fitted by asslb-sim to {', '.join(data.sources)}\n" + "\n".join(
+        f"{r.Parameter} = {r.Fitted:.6g} (95% CI {r._4:.4g} .. {r._5:.4g})"
+        for r in result.parameters.itertuples()
+    )
+    write_cell_file(result.cell, out / "fitted_cell.toml", header=header)
+    plot_fit(result, out / "fit_overlay.png")
+    print(
+        f"Wrote {out / 'fitted_parameters.csv'}, {out / 'fitted_cell.toml'}, "
+        f"{out / 'fit_overlay.png'}"
+    )
     return 0
 
 
@@ -297,6 +359,7 @@ def main(argv=None):
         "rate-capability": _rate_capability,
         "asr": _asr,
         "sweep": _sweep,
+        "fit": _fit,
         "energy": _energy,
         "describe": _describe,
         "materials": _materials,

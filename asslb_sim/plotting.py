@@ -170,3 +170,42 @@ def plot_study_map(results, x, y, c_rate=1.0, quantities=None, targets=None, pat
     if path is not None:
         fig.savefig(path, dpi=150)
     return fig
+
+
+def plot_fit(result, path=None):
+    """Overlay of data and fitted model: curves (voltage vs capacity) per C-rate."""
+    from matplotlib import colormaps
+    from matplotlib.figure import Figure
+
+    fig = Figure(figsize=(6.4, 4.4), layout="constrained")
+    ax = fig.subplots()
+    comparison = result.comparison
+    if not comparison.empty:
+        rates = sorted(comparison["C-rate"].unique())
+        cmap = colormaps["viridis"]
+        for k, c in enumerate(rates):
+            g = comparison[comparison["C-rate"] == c]
+            color = cmap(k / max(len(rates) - 1, 1))
+            ax.plot(
+                g[result.capacity],
+                g["Data voltage [V]"],
+                "o",
+                ms=3,
+                color=color,
+                label=f"data {c:g}C",
+            )
+            ax.plot(
+                g[result.capacity], g["Model voltage [V]"], "-", color=color, label=f"fit {c:g}C"
+            )
+        ax.set_xlabel(result.capacity)
+        ax.set_ylabel("Voltage [V]")
+        ax.legend(fontsize=7, ncol=2)
+        ax.grid(alpha=0.3)
+    text = "\n".join(
+        f"{row.Parameter.split(' [')[0][:40]}: {row.Fitted:.3g}"
+        for row in result.parameters.itertuples()
+    )
+    ax.set_title(text, fontsize=7)
+    if path is not None:
+        fig.savefig(path, dpi=150)
+    return fig

@@ -1,0 +1,472 @@
+"""Fit model parameters to published discharge curves and rate tables.
+
+Curves are compared with the model on the data's own capacity points (not in
+time); a simulated discharge that ends before the data does is extended past
+its end, falling 1 V per data capacity, so it is penalised in proportion to the
+missing capacity rather than truncated. Rate-table points (capacity at a C-rate or a
+current density) enter as relative capacity errors, weighted so that 1 % of
+capacity counts like ``capacity_weight`` x 10 mV.
+
+Parameters are fitted by their PyBaMM names within bounds; positive ones in log
+space; every parameter is mapped onto [0, 1] for the optimiser. All the
+discharges of one evaluation are solved in one call of one built model (the
+fitted parameters are inputs). The report gives 95 % confidence intervals from
+the Jacobian, the correlation matrix with a warning for every pair with
+|corr| > 0.95 (not identifiable separately from these data), and the RMSE of
+every curve in mV.
+"""
+
+from __future__ import annotations
+
+import math
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+
+from .cell import load_cell
+from .data import CURRENT, RATE, VOLTAGE, Dataset, load
+from .errors import CellDefinitionError
+
+os.environ.setdefault("PYBAMM_DISABLE_TELEMETRY", "1")
+
+# parameters that shape the mesh or are functions cannot be fitted on one build
+_NOT_FITTABLE = {
+    "Positive particle radius [m]": "it shapes the particle mesh; fit the diffusivity "
+    "(D/R^2 is what discharge curves determine)",
+    "Maximum concentration in positive electrode [mol.m-3]": "it scales the particle states",
+}
+_INITIAL = "Initial concentration in positive electrode [mol.m-3]"
+_CURRENT = "Current function [A]"
+CORRELATION_WARNING = 0.95
+
+
+@dataclass(frozen=True)
+class FitParameter:
+    """One fitted parameter: a PyBaMM name and bounds (SI units).
+
+    ``log`` defaults to True when the lower bound is positive.
+    """
+
+    name: str
+    lower: float
+    upper: float
+    initial: float | None = None
+    log: bool | None = None
+
+    def __post_init__(self):
+        if not (
+            math.isfinite(self.lower) and math.isfinite(self.upper) and self.lower < self.upper
+        ):
+            raise CellDefinitionError(
+                f"fit {self.name!r}: bounds must be finite with "
+                f"lower < upper, got [{self.lower}, {self.upper}]"
+            )
+        if self.log is None:
+            object.__setattr__(self, "log", self.lower > 0)
+        if self.log and self.lower <= 0:
+            raise CellDefinitionError(f"fit {self.name!r}: log scaling needs lower > 0")
+        if self.initial is not None and not self.lower <= self.initial <= self.upper:
+            raise CellDefinitionError(
+                f"fit {self.name!r}: initial {self.initial} is outside [{self.lower}, {self.upper}]"
+            )
+
+    @classmethod
+    def parse(cls, text):
+        """``"NAME:LOW:HIGH[:INITIAL]"`` (the name may contain colons? no: the last
+        two or three fields are numbers)."""
+        parts = text.rsplit(":", 3)
+        numbers_ = []
+        while parts and len(numbers_) < 3:
+            try:
+                numbers_.insert(0, float(parts[-1]))
+                parts.pop()
+            except ValueError:
+                break
+        if len(numbers_) < 2 or not parts:
+            raise CellDefinitionError(f"--fit {text!r}: expected NAME:LOW:HIGH[:INITIAL]")
+        name = ":".join(parts)
+        if len(numbers_) == 2:
+            return cls(name, numbers_[0], numbers_[1])
+        return cls(name, numbers_[0], numbers_[1], numbers_[2])
+
+    def to_unit(self, value):
+        lo, hi, v = self.lower, self.upper, value
+        if self.log:
+            lo, hi, v = math.log(lo), math.log(hi), math.log(v)
+        return (v - lo) / (hi - lo)
+
+    def from_unit(self, u):
+        lo, hi = (
+            (math.log(self.lower), math.log(self.upper)) if self.log else (self.lower, self.upper)
+        )
+        x = lo + u * (hi - lo)
+        return math.exp(x) if self.log else x
+
+    @property
+    def span(self):
+        """Width of the optimiser's box in the parameter's own scale (ln or linear)."""
+        if self.log:
+            return math.log(self.upper) - math.log(self.lower)
+        return self.upper - self.lower
+
+
+@dataclass
+class FitResult:
+    """Result of :func:`fit`.
+
+    Attributes
+    ----------
+    parameters : pandas.DataFrame
+        "Parameter", "Initial", "Fitted", "95% CI low", "95% CI high", "Scale".
+    correlation : pandas.DataFrame
+        Correlation matrix of the fitted parameters.
+    warnings : list of str
+        Identifiability warnings in plain language.
+    rmse : pandas.DataFrame
+        "Data", "RMSE [mV]" (curves) or "RMS error [%]" (rate tables).
+    cell : Cell
+        The cell with the fitted values.
+    evaluations : int
+        Model evaluations (each solves every data C-rate).
+    comparison : pandas.DataFrame
+        Data and model on the data's capacity points, for plots.
+    success : bool
+        Whether the optimiser converged.
+    message : str
+        The optimiser's message.
+    """
+
+    parameters: pd.DataFrame
+    correlation: pd.DataFrame
+    warnings: list
+    rmse: pd.DataFrame
+    cell: object
+    evaluations: int
+    comparison: pd.DataFrame
+    success: bool
+    message: str
+    capacity: str = field(default="")
+
+
+class _Problem:
+    """One built model and the residuals of a parameter vector against the data."""
+
+    def __init__(self, cell, data, parameters, capacity_weight):
+        import pybamm
+
+        from .models import cell_model
+        from .simulate import make_solver
+
+        self.cell, self.data, self.parameters = cell, data, parameters
+        self.capacity_weight = capacity_weight
+        values = pybamm.ParameterValues(dict(cell.parameter_values))
+        for p in parameters:
+            if p.name in _NOT_FITTABLE:
+                raise CellDefinitionError(
+                    f"fit {p.name!r}: cannot be fitted: {_NOT_FITTABLE[p.name]}"
+                )
+            if p.name not in values.keys():
+                raise CellDefinitionError(f"fit {p.name!r}: not a parameter of the cell")
+            if callable(cell.parameter_values[p.name]):
+                raise CellDefinitionError(
+                    f"fit {p.name!r}: a function; fit its scalar parameters instead"
+                )
+        values.update({p.name: "[input]" for p in parameters})
+        values.update({_CURRENT: "[input]", _INITIAL: "[input]"})
+        model = cell_model(cell.model_options)
+        self.sim = pybamm.Simulation(
+            model,
+            parameter_values=values,
+            solver=make_solver(output_variables=["Discharge capacity [A.h]", "Voltage [V]"]),
+        )
+        self.sim.build()
+        self.evaluations = 0
+        self.specific = data.capacity == "Specific capacity [mA.h.g-1]"
+        curve_rates = data.c_rates
+        self.points = []  # (kind, key, values) for each simulated discharge
+        for c in curve_rates:
+            self.points.append(("curve", c))
+        for _, row in data.rates.iterrows():
+            self.points.append(("rate", row))
+
+    def cell_at(self, values):
+        return self.cell.with_parameters(
+            **{p.name: v for p, v in zip(self.parameters, values, strict=True)}
+        )
+
+    def simulate(self, values):
+        """Solve every discharge of the data; returns [(capacity, voltage) arrays]."""
+        import pybamm
+
+        from .simulate import _area_cm2, _cam_mass_g_per_cm2, c_rate_basis
+
+        cell = self.cell_at(values)
+        basis = c_rate_basis(cell)
+        v = cell.parameter_values
+        area = _area_cm2(v)
+        scale = 1 / _cam_mass_g_per_cm2(v) if self.specific else 1.0
+        c_max = v["Maximum concentration in positive electrode [mol.m-3]"]
+        inputs, t_ends = [], []
+        for kind, key in self.points:
+            if kind == "curve":
+                density = key * basis.nominal_capacity
+            elif RATE in key and not pd.isna(key.get(RATE)):
+                density = key[RATE] * basis.nominal_capacity
+            else:
+                density = key[CURRENT]
+            inputs.append(
+                {
+                    **{p.name: val for p, val in zip(self.parameters, values, strict=True)},
+                    _CURRENT: density * area * 1e-3,
+                    _INITIAL: basis.stoichiometry_charged * c_max,
+                }
+            )
+            t_ends.append(
+                1.2
+                * basis.usable_capacity
+                / (basis.stoichiometry_discharged - basis.stoichiometry_charged)
+                / density
+                * 3600
+            )
+        self.evaluations += 1
+        solutions = []
+        for inp, t_end in zip(inputs, t_ends, strict=True):
+            # outputs on a fixed time grid over this discharge, interpolated by the
+            # solver itself: smooth in the parameters, unlike the adaptive steps
+            # (their placement adds mV-level noise to the residuals and stalls the
+            # optimiser)
+            t_interp = np.linspace(0, t_end, 1001)
+            try:
+                solutions.append(self.sim.solve([0, t_end], inputs=inp, t_interp=t_interp))
+            except pybamm.SolverError:
+                solutions.append(None)
+        if not isinstance(solutions, list):
+            solutions = [solutions]
+        out = []
+        for sol in solutions:
+            if sol is None:
+                out.append((np.array([0.0]), np.array([v["Lower voltage cut-off [V]"]])))
+            else:
+                q = sol["Discharge capacity [A.h]"].entries * 1e3 / area * scale
+                out.append((q, sol["Voltage [V]"].entries))
+        return out
+
+    def model_on_data(self, simulated):
+        """Model voltage on each curve's capacity points, extended past an early end."""
+        rows = []
+        for (kind, key), (q, V) in zip(self.points, simulated, strict=True):
+            if kind != "curve":
+                continue
+            data = self.data.curves[self.data.curves[RATE] == key]
+            qd = data[self.data.capacity].to_numpy()
+            inside = qd <= q[-1]
+            v_model = np.empty_like(qd)
+            v_model[inside] = np.interp(qd[inside], q, V)
+            if (~inside).any():
+                # past the simulated end the model continues below its last voltage by
+                # 1 V per data capacity: a discharge 10 % short costs 0.1 V on the
+                # points it misses, smoothly, instead of being truncated
+                v_model[~inside] = V[-1] - (qd[~inside] - q[-1]) / qd[-1]
+            rows.append(
+                pd.DataFrame(
+                    {
+                        RATE: key,
+                        self.data.capacity: qd,
+                        "Data voltage [V]": data[VOLTAGE].to_numpy(),
+                        "Model voltage [V]": v_model,
+                    }
+                )
+            )
+        return pd.concat(rows, ignore_index=True) if rows else pd.DataFrame()
+
+    def residuals(self, values):
+        simulated = self.simulate(values)
+        res = []
+        comparison = self.model_on_data(simulated)
+        if not comparison.empty:
+            res.append(
+                (comparison["Model voltage [V]"] - comparison["Data voltage [V]"]).to_numpy()
+            )
+        for (kind, key), (q, _) in zip(self.points, simulated, strict=True):
+            if kind == "rate":
+                q_data = key[self.data.capacity]
+                # 1 % of capacity counts like capacity_weight x 10 mV
+                res.append(np.array([self.capacity_weight * (q[-1] - q_data) / q_data]))
+        return np.concatenate(res)
+
+
+def fit(cell, data, parameters, capacity_weight=1.0, max_evaluations=200, backend="scipy"):
+    """Fit ``parameters`` of ``cell`` to ``data``.
+
+    Parameters
+    ----------
+    cell : str, Path or Cell
+        The cell (preset, TOML file or Cell) whose other parameters stay fixed.
+    data : Dataset, or path(s) for :func:`asslb_sim.data.load`
+        Curves and/or rate tables.
+    parameters : list of FitParameter or "NAME:LOW:HIGH" strings
+        What to fit.
+    capacity_weight : float
+        Weight of rate-table points: 1 % of capacity error counts like
+        ``capacity_weight`` x 10 mV.
+    max_evaluations : int
+        Budget of model evaluations for the optimiser.
+    backend : str
+        ``"scipy"`` (``scipy.optimize.least_squares``).
+
+    Returns
+    -------
+    FitResult
+    """
+    from scipy.optimize import least_squares
+    from scipy.stats import t as student_t
+
+    if backend != "scipy":
+        raise CellDefinitionError(f"backend: {backend!r} is not available; valid: ['scipy']")
+    cell = load_cell(cell)
+    if not isinstance(data, Dataset):
+        data = load(data)
+    params = [p if isinstance(p, FitParameter) else FitParameter.parse(p) for p in parameters]
+    if not params:
+        raise CellDefinitionError("fit: give at least one parameter to fit")
+    names = [p.name for p in params]
+    if len(set(names)) != len(names):
+        raise CellDefinitionError(f"fit: a parameter is listed twice: {names}")
+    initial = []
+    for p in params:
+        value = p.initial
+        if value is None:
+            current = cell.parameter_values.get(p.name)
+            value = (
+                current
+                if isinstance(current, (int, float)) and (p.lower <= current <= p.upper)
+                else p.from_unit(0.5)
+            )
+        initial.append(value)
+    problem = _Problem(cell, data, params, capacity_weight)
+
+    def to_values(u):
+        return [p.from_unit(float(x)) for p, x in zip(params, u, strict=True)]
+
+    u0 = np.array([p.to_unit(v) for p, v in zip(params, initial, strict=True)])
+    result = least_squares(
+        lambda u: problem.residuals(to_values(u)),
+        u0,
+        bounds=(0.0, 1.0),
+        method="trf",
+        # 1e-3 of the box: well above the solver's noise (relative 1e-6) and small
+        # against the curvature of the residuals
+        diff_step=1e-3,
+        x_scale=1.0,
+        max_nfev=max_evaluations,
+    )
+    values = to_values(result.x)
+    m, n = len(result.fun), len(params)
+    J = result.jac
+    dof = max(m - n, 1)
+    s2 = float(result.fun @ result.fun) / dof
+    warnings = []
+    try:
+        cov_u = s2 * np.linalg.inv(J.T @ J)
+        if not np.all(np.isfinite(cov_u)):
+            raise np.linalg.LinAlgError
+    except np.linalg.LinAlgError:
+        cov_u = np.full((n, n), np.inf)
+        warnings.append(
+            "The data do not constrain the parameters jointly (singular Jacobian): "
+            "at least one parameter or combination is not identifiable."
+        )
+    spans = np.array([p.span for p in params])
+    cov = cov_u * np.outer(spans, spans)  # in each parameter's own scale (ln or linear)
+    sd = np.sqrt(np.clip(np.diag(cov), 0, None))
+    tq = student_t.ppf(0.975, dof)
+    rows = []
+    for p, v0, v, s in zip(params, initial, values, sd, strict=True):
+        if p.log:
+            low, high = v * math.exp(-tq * s), v * math.exp(tq * s)
+        else:
+            low, high = v - tq * s, v + tq * s
+        rows.append((p.name, v0, v, low, high, "log" if p.log else "linear"))
+    table = pd.DataFrame(
+        rows, columns=["Parameter", "Initial", "Fitted", "95% CI low", "95% CI high", "Scale"]
+    )
+    with np.errstate(invalid="ignore", divide="ignore"):
+        corr = cov / np.outer(sd, sd)
+    corr_df = pd.DataFrame(corr, index=names, columns=names)
+    for i in range(n):
+        for j in range(i + 1, n):
+            r = corr[i, j]
+            if np.isfinite(r) and abs(r) > CORRELATION_WARNING:
+                warnings.append(
+                    f"{names[i]} and {names[j]} are not separately identifiable from these "
+                    f"data (correlation {r:+.3f}): only a combination of the two is determined, "
+                    "and their individual values and intervals should not be trusted."
+                )
+            elif not np.isfinite(r):
+                warnings.append(
+                    f"{names[i]} and {names[j]}: correlation undefined "
+                    "(a parameter has no influence on the data)."
+                )
+    simulated = problem.simulate(values)
+    comparison = problem.model_on_data(simulated)
+    rmse_rows = []
+    if not comparison.empty:
+        for c, g in comparison.groupby(RATE):
+            err = (g["Model voltage [V]"] - g["Data voltage [V]"]).to_numpy()
+            rmse_rows.append((f"curve at {c:g}C", float(np.sqrt(np.mean(err**2)) * 1e3), np.nan))
+    rate_errors = []
+    for (kind, key), (q, _) in zip(problem.points, simulated, strict=True):
+        if kind == "rate":
+            rate_errors.append((q[-1] - key[data.capacity]) / key[data.capacity])
+    if rate_errors:
+        rmse_rows.append(
+            ("rate table", np.nan, float(np.sqrt(np.mean(np.square(rate_errors))) * 100))
+        )
+    rmse = pd.DataFrame(rmse_rows, columns=["Data", "RMSE [mV]", "RMS error [%]"])
+    return FitResult(
+        parameters=table,
+        correlation=corr_df,
+        warnings=warnings,
+        rmse=rmse,
+        cell=problem.cell_at(values),
+        evaluations=problem.evaluations,
+        comparison=comparison,
+        success=bool(result.success),
+        message=str(result.message),
+        capacity=data.capacity,
+    )
+
+
+def write_cell_file(cell, path, header=""):
+    """Write ``cell`` as a cell file (TOML) that :func:`asslb_sim.cell.from_toml` reads back.
+
+    The design sections are written as they are; every parameter that differs
+    from what the design composes to (fitted values) goes to ``[parameters]``.
+    """
+    import tomli_w
+
+    from .cell import from_dict
+
+    recomposed = from_dict({k: v for k, v in cell.design.items()}, base=None)
+    overrides = {
+        name: float(value)
+        for name, value in cell.parameter_values.items()
+        if isinstance(value, (int, float))
+        and not isinstance(value, bool)
+        and recomposed.parameter_values.get(name) != value
+    }
+    doc = {"cell": {"name": f"{cell.name} (fitted)"}}
+    if cell.nominal_capacity is not None:
+        doc["cell"]["nominal_capacity_mAh_cm2"] = cell.nominal_capacity
+    doc.update({k: v for k, v in cell.design.items() if v})
+    options = {k: v for k, v in cell.model_options.items() if k != "anode"}
+    if options:
+        doc["model"] = options
+    if overrides:
+        doc["parameters"] = overrides
+    text = tomli_w.dumps(doc)
+    Path(path).write_text("".join(f"# {line}\n" for line in header.splitlines()) + text)
+    return path
