@@ -23,7 +23,11 @@ from .errors import CellDefinitionError
 CAPACITY_COLUMNS = {
     "Specific capacity [mA.h.g-1]": "specific",
     "Discharge capacity [mA.h.cm-2]": "areal",
+    # rate tables only: capacity relative to the lowest C-rate of the table, as
+    # papers report utilisation or retention against a slow reference rate
+    "Capacity retention [%]": "relative",
 }
+RETENTION = "Capacity retention [%]"
 UNITS = {"mA.h.g-1": "Specific capacity [mA.h.g-1]", "mA.h.cm-2": "Discharge capacity [mA.h.cm-2]"}
 VOLTAGE = "Voltage [V]"
 RATE = "C-rate"
@@ -136,7 +140,14 @@ def load(paths, unit=None, c_rate=None):
                 )
             frame.columns = [UNITS[unit], VOLTAGE]
         frame.columns = [str(c).strip() for c in frame.columns]
+        known = {*CAPACITY_COLUMNS, VOLTAGE, RATE, CURRENT}
+        unknown = [c for c in frame.columns if c not in known]
         found = [c for c in frame.columns if c in CAPACITY_COLUMNS]
+        if unknown and found:
+            raise DataError(
+                f"{path}: unknown column(s) {unknown}; valid: {sorted(known)} "
+                f"(missing columns? a curve needs {VOLTAGE!r})"
+            )
         if not found:
             unknown = [c for c in frame.columns if "capacity" in c.lower()]
             hint = f"; found {unknown}" if unknown else ""
@@ -154,6 +165,10 @@ def load(paths, unit=None, c_rate=None):
         q = _numeric(frame, column, path)
         if (q < 0).any():
             raise DataError(f"{path}: column {column!r} has negative capacities")
+        if VOLTAGE in frame.columns and column == RETENTION:
+            raise DataError(
+                f"{path}: {RETENTION!r} is for rate tables; give curves in mA.h.g-1 or mA.h.cm-2"
+            )
         if VOLTAGE in frame.columns:
             v = _numeric(frame, VOLTAGE, path)
             lo, hi = VOLTAGE_RANGE
@@ -198,6 +213,8 @@ def load(paths, unit=None, c_rate=None):
             if (table <= 0).any().any():
                 raise DataError(f"{path}: C-rates and current densities must be above 0")
             table[column] = q
+            if column == RETENTION and RATE not in table.columns:
+                raise DataError(f"{path}: a {RETENTION!r} table needs a {RATE!r} column")
             rates.append(table)
     return Dataset(
         curves=pd.concat(curves, ignore_index=True) if curves else pd.DataFrame(),

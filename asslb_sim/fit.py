@@ -27,7 +27,7 @@ import numpy as np
 import pandas as pd
 
 from .cell import load_cell
-from .data import CURRENT, RATE, VOLTAGE, Dataset, load
+from .data import CURRENT, RATE, RETENTION, VOLTAGE, Dataset, load
 from .errors import CellDefinitionError
 
 os.environ.setdefault("PYBAMM_DISABLE_TELEMETRY", "1")
@@ -132,7 +132,9 @@ class FitResult:
     evaluations : int
         Model evaluations (each solves every data C-rate).
     comparison : pandas.DataFrame
-        Data and model on the data's capacity points, for plots.
+        Data and model on the curves' capacity points, for plots.
+    rates : pandas.DataFrame
+        The rate table with the model's capacities beside the data.
     success : bool
         Whether the optimiser converged.
     message : str
@@ -149,6 +151,7 @@ class FitResult:
     success: bool
     message: str
     capacity: str = field(default="")
+    rates: pd.DataFrame = field(default_factory=pd.DataFrame)
 
 
 class _Problem:
@@ -185,6 +188,7 @@ class _Problem:
         self.sim.build()
         self.evaluations = 0
         self.specific = data.capacity == "Specific capacity [mA.h.g-1]"
+        self.relative = data.capacity == RETENTION
         curve_rates = data.c_rates
         self.points = []  # (kind, key, values) for each simulated discharge
         for c in curve_rates:
@@ -282,6 +286,20 @@ class _Problem:
             )
         return pd.concat(rows, ignore_index=True) if rows else pd.DataFrame()
 
+    def rate_capacities(self, simulated):
+        """Model and data capacities of the rate-table points (retention in %)."""
+        pairs = [
+            (q[-1], key)
+            for (kind, key), (q, _) in zip(self.points, simulated, strict=True)
+            if kind == "rate"
+        ]
+        model = np.array([q for q, _ in pairs])
+        data = np.array([key[self.data.capacity] for _, key in pairs])
+        if self.relative and len(pairs):
+            reference = int(np.argmin([key[RATE] for _, key in pairs]))
+            model = 100 * model / model[reference] if model[reference] > 0 else model * 0
+        return model, data
+
     def residuals(self, values):
         simulated = self.simulate(values)
         res = []
@@ -290,11 +308,10 @@ class _Problem:
             res.append(
                 (comparison["Model voltage [V]"] - comparison["Data voltage [V]"]).to_numpy()
             )
-        for (kind, key), (q, _) in zip(self.points, simulated, strict=True):
-            if kind == "rate":
-                q_data = key[self.data.capacity]
-                # 1 % of capacity counts like capacity_weight x 10 mV
-                res.append(np.array([self.capacity_weight * (q[-1] - q_data) / q_data]))
+        model, data = self.rate_capacities(simulated)
+        if len(model):
+            # 1 % of capacity counts like capacity_weight x 10 mV
+            res.append(self.capacity_weight * (model - data) / data)
         return np.concatenate(res)
 
 
@@ -386,13 +403,28 @@ def fit(cell, data, parameters, capacity_weight=1.0, max_evaluations=200, backen
     rows = []
     for p, v0, v, s in zip(params, initial, values, sd, strict=True):
         if p.log:
-            low, high = v * math.exp(-tq * s), v * math.exp(tq * s)
+            half = min(tq * s, 700.0)  # exp overflows beyond; such an interval means "any"
+            low, high = v * math.exp(-half), v * math.exp(half)
         else:
             low, high = v - tq * s, v + tq * s
         rows.append((p.name, v0, v, low, high, "log" if p.log else "linear"))
     table = pd.DataFrame(
         rows, columns=["Parameter", "Initial", "Fitted", "95% CI low", "95% CI high", "Scale"]
     )
+    for p, v, s_ in zip(params, values, sd, strict=True):
+        u = p.to_unit(v)
+        if u < 1e-3 or u > 1 - 1e-3:
+            side = "lower" if u < 0.5 else "upper"
+            warnings.append(
+                f"{p.name} ended at its {side} bound ({v:.4g}): the optimum may lie "
+                "outside the bounds, or the data do not constrain it."
+            )
+        # a 95 % interval wider than the whole search box: the data do not determine it
+        if not np.isfinite(s_) or 2 * tq * s_ > p.span:
+            warnings.append(
+                f"{p.name} is not determined by these data: its 95 % interval is "
+                "wider than its bounds (the model is insensitive to it here)."
+            )
     with np.errstate(invalid="ignore", divide="ignore"):
         corr = cov / np.outer(sd, sd)
     corr_df = pd.DataFrame(corr, index=names, columns=names)
@@ -417,16 +449,19 @@ def fit(cell, data, parameters, capacity_weight=1.0, max_evaluations=200, backen
         for c, g in comparison.groupby(RATE):
             err = (g["Model voltage [V]"] - g["Data voltage [V]"]).to_numpy()
             rmse_rows.append((f"curve at {c:g}C", float(np.sqrt(np.mean(err**2)) * 1e3), np.nan))
-    rate_errors = []
-    for (kind, key), (q, _) in zip(problem.points, simulated, strict=True):
-        if kind == "rate":
-            rate_errors.append((q[-1] - key[data.capacity]) / key[data.capacity])
-    if rate_errors:
+    model_q, data_q = problem.rate_capacities(simulated)
+    rate_errors = (model_q - data_q) / data_q if len(model_q) else []
+    if len(rate_errors):
         rmse_rows.append(
             ("rate table", np.nan, float(np.sqrt(np.mean(np.square(rate_errors))) * 100))
         )
     rmse = pd.DataFrame(rmse_rows, columns=["Data", "RMSE [mV]", "RMS error [%]"])
+    rates = pd.DataFrame()
+    if len(model_q):
+        rates = data.rates.copy()
+        rates[f"Model {data.capacity[0].lower()}{data.capacity[1:]}"] = model_q
     return FitResult(
+        rates=rates,
         parameters=table,
         correlation=corr_df,
         warnings=warnings,

@@ -1,0 +1,183 @@
+"""Fitting: parameter recovery, identifiability, malformed data."""
+
+import numpy as np
+import pandas as pd
+import pytest
+
+from asslb_sim.cell import from_preset, from_toml
+from asslb_sim.data import DataError, Dataset, load
+from asslb_sim.fit import FitParameter, fit, write_cell_file
+from asslb_sim.simulate import rate_capability
+
+KAPPA = "Positive electrode solid electrolyte conductivity at reference temperature [S.m-1]"
+DIFF = "Positive particle diffusivity at reference temperature [m2.s-1]"
+J0 = "Positive electrode exchange-current density at half lithiation [A.m-2]"
+COVERAGE = "Positive electrode active material contact coverage"
+TRUTH = {KAPPA: 0.10, DIFF: 2e-15, J0: 1.0}
+RATES = (0.2, 1.0, 2.0)
+NOISE = 0.005  # V, a careful digitisation
+
+
+@pytest.fixture(scope="module")
+def synthetic():
+    """Noisy curves of the model itself at the true parameters, 40 points per C-rate."""
+    result = rate_capability(from_preset().with_parameters(**TRUTH), list(RATES))
+    rng = np.random.default_rng(0)
+    rows = []
+    for c in RATES:
+        curve = result.curves[result.curves["C-rate"] == c]
+        q_end = curve["Discharge capacity [mA.h.cm-2]"].iloc[-1]
+        q = np.linspace(0.02, 0.99 * q_end, 40)
+        v = np.interp(q, curve["Discharge capacity [mA.h.cm-2]"], curve["Voltage [V]"])
+        rows.append(
+            pd.DataFrame(
+                {
+                    "C-rate": c,
+                    "Discharge capacity [mA.h.cm-2]": q,
+                    "Voltage [V]": v + rng.normal(0, NOISE, q.size),
+                }
+            )
+        )
+    return Dataset(
+        pd.concat(rows, ignore_index=True),
+        pd.DataFrame(),
+        "Discharge capacity [mA.h.cm-2]",
+        ["synthetic"],
+    )
+
+
+def test_recovers_three_parameters_from_noisy_curves(synthetic):
+    # start 2.5x above or below the truth, bounds a decade either side
+    starts = {KAPPA: 2.5, DIFF: 0.4, J0: 2.5}
+    params = [FitParameter(n, v / 10, v * 10, initial=v * starts[n]) for n, v in TRUTH.items()]
+    result = fit(from_preset(), synthetic, params)
+    fitted = result.parameters.set_index("Parameter")
+    for name, value in TRUTH.items():
+        # 10 %: 120 points with 5 mV noise determine each parameter to a few % (the
+        # 95 % intervals below); 10 % is a safe bound that still fails a wrong answer
+        assert fitted.loc[name, "Fitted"] == pytest.approx(value, rel=0.10)
+        assert fitted.loc[name, "95% CI low"] <= value <= fitted.loc[name, "95% CI high"]
+    # the residual is the noise: RMSE about 5 mV per curve (twice that is a bad fit)
+    assert (result.rmse["RMSE [mV]"] < 2 * NOISE * 1e3).all()
+    assert not result.warnings
+    assert result.evaluations > 1
+
+
+def test_start_far_from_the_truth_is_not_already_the_answer(synthetic):
+    from asslb_sim.fit import _Problem
+
+    params = [FitParameter(n, v / 10, v * 10) for n, v in TRUTH.items()]
+    problem = _Problem(from_preset(), synthetic, params, 1.0)
+    start = [v * 2.5 for v in TRUTH.values()]
+    rms_start = np.sqrt(np.mean(problem.residuals(start) ** 2))
+    rms_truth = np.sqrt(np.mean(problem.residuals(list(TRUTH.values())) ** 2))
+    assert rms_start > 5 * rms_truth
+
+
+def test_non_identifiable_pair_is_flagged(synthetic):
+    # j0 and the contact coverage enter the kinetics only as their product
+    params = [
+        FitParameter(J0, 0.1, 10, initial=2.0),
+        FitParameter(COVERAGE, 0.05, 1.0, initial=0.3),
+    ]
+    result = fit(from_preset().with_parameters(**{KAPPA: 0.10, DIFF: 2e-15}), synthetic, params)
+    assert any(
+        "not separately identifiable" in w or "not identifiable" in w for w in result.warnings
+    ), result.warnings
+
+
+def test_rate_table_fit_and_cell_file_round_trip(tmp_path):
+    truth = from_preset().with_parameters(**{KAPPA: 0.08})
+    summary = rate_capability(truth, [0.2, 0.5, 1.0, 2.0]).summary
+    path = tmp_path / "rates.csv"
+    summary[["C-rate", "Specific capacity [mA.h.g-1]"]].to_csv(path, index=False)
+    data = load(path)
+    assert data.curves.empty and len(data.rates) == 4
+    result = fit(from_preset(), data, [f"{KAPPA}:0.01:1"])
+    fitted = result.parameters.set_index("Parameter").loc[KAPPA, "Fitted"]
+    # 2 %: capacities are exact (no noise); the optimiser stops on xtol
+    assert fitted == pytest.approx(0.08, rel=0.02)
+    out = write_cell_file(result.cell, tmp_path / "fitted.toml", header="test")
+    again = from_toml(out)
+    assert again.parameter_values[KAPPA] == pytest.approx(fitted, rel=1e-12)
+
+
+MALFORMED = {
+    "missing_voltage.csv": (
+        "C-rate,Discharge capacity [mA.h.cm-2],Volts\n1,0.1,4.0\n",
+        "missing columns",
+    ),
+    "unknown_unit.csv": (
+        "C-rate,Capacity [A.h.kg-1],Voltage [V]\n1,10,4.0\n",
+        "no capacity column",
+    ),
+    "non_monotonic.csv": (
+        "C-rate,Discharge capacity [mA.h.cm-2],Voltage [V]\n"
+        "1,0.1,4.0\n1,0.3,3.9\n1,0.2,3.8\n1,0.4,3.7\n",
+        "not increasing",
+    ),
+    "voltage_range.csv": (
+        "C-rate,Discharge capacity [mA.h.cm-2],Voltage [V]\n1,0.1,4.0\n1,0.2,39\n1,0.3,3.8\n",
+        "out of range",
+    ),
+    "not_number.csv": (
+        "C-rate,Discharge capacity [mA.h.cm-2],Voltage [V]\n1,0.1,4.0\n1,abc,3.9\n1,0.3,3.8\n",
+        "not a number",
+    ),
+    "empty.csv": ("# nothing here\n", "no data"),
+    "headerless.csv": ("0.1,4.0\n0.2,3.9\n0.3,3.8\n", "needs the capacity unit"),
+    "no_rate.csv": (
+        "Discharge capacity [mA.h.cm-2],Voltage [V]\n0.1,4.0\n0.2,3.9\n0.3,3.8\n",
+        "C-rate",
+    ),
+    "negative_rate.csv": ("C-rate,Specific capacity [mA.h.g-1]\n-1,150\n", "above 0"),
+    "two_units.csv": (
+        "C-rate,Specific capacity [mA.h.g-1],Discharge capacity [mA.h.cm-2],"
+        "Voltage [V]\n1,150,3,4.0\n",
+        "one capacity column",
+    ),
+}
+
+
+@pytest.mark.parametrize("name", sorted(MALFORMED))
+def test_malformed_data_rejected(tmp_path, name):
+    text, words = MALFORMED[name]
+    path = tmp_path / name
+    path.write_text(text)
+    with pytest.raises(DataError) as info:
+        load(path)
+    assert words in str(info.value) and name in str(info.value)
+
+
+def test_webplotdigitizer_export_with_options(tmp_path):
+    path = tmp_path / "wpd.csv"
+    path.write_text("10,4.1\n50,3.9\n120,3.7\n180,3.4\n")
+    data = load(path, unit="mA.h.g-1", c_rate=0.5)
+    assert data.capacity == "Specific capacity [mA.h.g-1]"
+    assert data.c_rates == [0.5] and len(data.curves) == 4
+
+
+def test_bad_fit_requests():
+    from asslb_sim.errors import CellDefinitionError
+
+    with pytest.raises(CellDefinitionError, match="lower < upper"):
+        FitParameter(KAPPA, 1.0, 0.1)
+    with pytest.raises(CellDefinitionError, match="NAME:LOW:HIGH"):
+        FitParameter.parse("just-a-name")
+    with pytest.raises(CellDefinitionError, match="mesh"):
+        fit(
+            from_preset(),
+            Dataset(
+                pd.DataFrame(
+                    {
+                        "C-rate": [1.0] * 3,
+                        "Discharge capacity [mA.h.cm-2]": [0.1, 0.2, 0.3],
+                        "Voltage [V]": [4.0, 3.9, 3.8],
+                    }
+                ),
+                pd.DataFrame(),
+                "Discharge capacity [mA.h.cm-2]",
+                [],
+            ),
+            ["Positive particle radius [m]:1e-6:1e-5"],
+        )
