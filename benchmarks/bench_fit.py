@@ -15,13 +15,13 @@ import time
 
 os.environ.setdefault("PYBAMM_DISABLE_TELEMETRY", "1")
 
-import numpy as np  # noqa: E402
-import pandas as pd  # noqa: E402
+import numpy as np
+import pandas as pd
 
-from asslb_sim.cell import from_preset  # noqa: E402
-from asslb_sim.data import Dataset  # noqa: E402
-from asslb_sim.fit import FitParameter, fit  # noqa: E402
-from asslb_sim.simulate import rate_capability  # noqa: E402
+from asslb_sim.cell import from_preset
+from asslb_sim.data import Dataset
+from asslb_sim.fit import FitParameter, fit
+from asslb_sim.simulate import rate_capability
 
 TRUTH = {
     "Positive electrode solid electrolyte conductivity at reference temperature [S.m-1]": 0.10,
