@@ -90,16 +90,6 @@ class RateCapabilityResult:
     lithium_at_start: float = float("nan")
 
 
-def _ocp_function(values):
-    ocp = values["Positive electrode OCP [V]"]
-
-    def evaluate(sto):
-        u = ocp(sto)
-        return float(u.evaluate()) if hasattr(u, "evaluate") else float(u)
-
-    return evaluate
-
-
 def _area_cm2(values):
     return (
         values["Electrode height [m]"]
@@ -126,7 +116,7 @@ def c_rate_basis(cell: Cell) -> CRateBasis:
     lower cut-off voltage; the nominal capacity is the connected CAM times that
     window, unless the cell states its own nominal capacity.
     """
-    from .parameter_sets import stoichiometry_at_voltage
+    from .parameter_sets.stoichiometry import usable_window
 
     v = cell.parameter_values
     if not callable(v["Positive electrode OCP [V]"]):
@@ -134,24 +124,11 @@ def c_rate_basis(cell: Cell) -> CRateBasis:
             "Positive electrode OCP [V] must be a function of stoichiometry, got "
             f"{v['Positive electrode OCP [V]']!r}"
         )
-    ocp = _ocp_function(v)
     try:
-        sto_charged = stoichiometry_at_voltage(ocp, v["Upper voltage cut-off [V]"])
-        sto_discharged = stoichiometry_at_voltage(ocp, v["Lower voltage cut-off [V]"])
+        sto_charged, sto_discharged, moles = usable_window(v)
     except ValueError as exc:
         raise CellDefinitionError(f"voltage cut-off: {exc}") from None
-    eps_active = v["Positive electrode active material volume fraction"] * (
-        1 - v["Positive electrode isolated active material fraction"]
-    )
-    computed = (
-        eps_active
-        * v["Positive electrode thickness [m]"]
-        * v["Maximum concentration in positive electrode [mol.m-3]"]
-        * _F
-        * (sto_discharged - sto_charged)
-        / 3600  # A.h.m-2
-        * 0.1  # A.h.m-2 -> mA.h.cm-2
-    )
+    computed = moles * _F / 3600 * 0.1  # mol.m-2 -> A.h.m-2 -> mA.h.cm-2
     if cell.nominal_capacity is not None:
         return CRateBasis(
             cell.nominal_capacity,

@@ -285,22 +285,6 @@ def _varying_parameters(base, designs):
     return names
 
 
-def input_names_for(cells):
-    """PyBaMM parameters that vary between ``cells`` and can be inputs."""
-    names = set()
-    first = cells[0].parameter_values
-    for cell in cells[1:]:
-        for name, value in cell.parameter_values.items():
-            if (
-                isinstance(value, numbers.Real)
-                and not isinstance(value, bool)
-                and name not in _STRUCTURAL
-                and value != first.get(name)
-            ):
-                names.add(name)
-    return names
-
-
 _BUILD_CACHE = {}
 # what the study reads from each solution: computing nothing else saves ~12 %
 _OUTPUTS = ["Discharge capacity [A.h]", "Discharge energy [W.h]", "Voltage [V]"]

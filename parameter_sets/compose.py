@@ -16,7 +16,7 @@ from dataclasses import dataclass
 
 from . import laws
 from . import materials as lib
-from .stoichiometry import stoichiometry_at_voltage
+from .stoichiometry import usable_window
 
 F = lib.F
 PHASES = ("active_material", "solid_electrolyte", "carbon", "binder")
@@ -749,35 +749,16 @@ def compose(design):
     _separator(design, values)
     _collectors(design, values)
     _operation(design, values)
-    ocp = values["Positive electrode OCP [V]"]
     try:
-        x_charged = stoichiometry_at_voltage(ocp, values["Upper voltage cut-off [V]"])
-        x_discharged = stoichiometry_at_voltage(ocp, values["Lower voltage cut-off [V]"])
+        x_charged, _, moles = usable_window(values)
     except ValueError as exc:
         raise DesignError(f"operation: voltage cut-off: {exc}") from None
-    eps_active = values["Positive electrode active material volume fraction"] * (
-        1 - values["Positive electrode isolated active material fraction"]
-    )
     c_li = float(lib.ANODES["Li metal"].density) / float(lib.ANODES["Li metal"].molar_mass)
-    plated = (
-        eps_active
-        * values["Positive electrode thickness [m]"]
-        * values["Maximum concentration in positive electrode [mol.m-3]"]
-        * (x_discharged - x_charged)
-        / c_li
-    )
+    plated = moles / c_li  # m of Li the usable window plates
     _anode(design, values, plated)
     c_max = values["Maximum concentration in positive electrode [mol.m-3]"]
     area = values["Electrode height [m]"] * values["Electrode width [m]"]
-    q = (
-        eps_active
-        * values["Positive electrode thickness [m]"]
-        * c_max
-        * F
-        * (x_discharged - x_charged)
-        / 3600
-        * area
-    )  # A.h
+    q = moles * F / 3600 * area  # A.h
     values.update(
         {
             "Initial concentration in positive electrode [mol.m-3]": x_charged * c_max,

@@ -42,3 +42,45 @@ def stoichiometry_at_voltage(ocp, voltage, lower=1e-6, upper=1 - 1e-6, tol=1e-12
         else:
             b = mid
     return float(np.clip(0.5 * (a + b), lower, upper))
+
+
+def usable_window(values):
+    """The CAM's usable stoichiometry window and the cyclable Li it holds.
+
+    Parameters
+    ----------
+    values : mapping
+        Parameter values (PyBaMM names) with the OCP, the cut-off voltages, the
+        CAM volume fraction, its isolated fraction, the cathode thickness and the
+        maximum concentration.
+
+    Returns
+    -------
+    x_charged, x_discharged : float
+        Equilibrium stoichiometry at the upper and at the lower cut-off voltage.
+    moles : float
+        Li exchanged over that window by the connected CAM [mol.m-2].
+
+    Raises
+    ------
+    ValueError
+        If a cut-off lies outside the OCP's range.
+    """
+    ocp = values["Positive electrode OCP [V]"]
+
+    def as_float(sto):
+        u = ocp(sto)
+        return float(u.evaluate()) if hasattr(u, "evaluate") else float(u)
+
+    x_charged = stoichiometry_at_voltage(as_float, values["Upper voltage cut-off [V]"])
+    x_discharged = stoichiometry_at_voltage(as_float, values["Lower voltage cut-off [V]"])
+    eps_active = values["Positive electrode active material volume fraction"] * (
+        1 - values["Positive electrode isolated active material fraction"]
+    )
+    moles = (
+        eps_active
+        * values["Positive electrode thickness [m]"]
+        * values["Maximum concentration in positive electrode [mol.m-3]"]
+        * (x_discharged - x_charged)
+    )
+    return x_charged, x_discharged, moles
