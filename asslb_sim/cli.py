@@ -122,6 +122,12 @@ def build_parser():
         help="C-rate of headerless files or of files without a C-rate column",
     )
     ft.add_argument("--max-evaluations", type=int, default=200, help="model evaluations")
+    ft.add_argument(
+        "--backend",
+        default="scipy",
+        choices=["scipy", "pybop"],
+        help="optimiser: scipy least_squares (default) or PyBOP's XNES",
+    )
     ft.add_argument("--out", default="asslb-fit", help="output folder")
     en = sub.add_parser("energy", help="bill of materials: mass and volume per layer")
     en.add_argument("--cell", default="default", help="preset name or TOML cell file")
@@ -200,7 +206,9 @@ def _fit(args):
     from .plotting import plot_fit
 
     data = load(args.data, unit=args.unit, c_rate=args.c_rate)
-    result = fit(args.cell, data, args.fit, max_evaluations=args.max_evaluations)
+    result = fit(
+        args.cell, data, args.fit, max_evaluations=args.max_evaluations, backend=args.backend
+    )
     out = Path(args.out)
     out.mkdir(parents=True, exist_ok=True)
     import pandas as pd

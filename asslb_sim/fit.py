@@ -41,6 +41,65 @@ _NOT_FITTABLE = {
 _INITIAL = "Initial concentration in positive electrode [mol.m-3]"
 _CURRENT = "Current function [A]"
 CORRELATION_WARNING = 0.95
+BACKENDS = ("scipy", "pybop")
+
+
+@dataclass
+class _Optimum:
+    """The optimiser's answer in the [0, 1] box, with the residuals and their Jacobian."""
+
+    x: np.ndarray
+    fun: np.ndarray
+    jac: np.ndarray
+    success: bool
+    message: str
+
+
+def _run_pybop(params, problem, initial, max_evaluations):
+    """Minimise the sum of squared residuals with PyBOP's XNES optimiser (PyBOP's
+    default before 25.10, which removed the default wrapper). Returns the optimum in
+    the [0, 1] box, whether it converged, and PyBOP's message."""
+    import pybop
+    from pybop.costs.base_cost import BaseCost
+
+    names = [p.name for p in params]
+
+    class Simulator(pybop.BaseSimulator):
+        def set_output_variables(self, target):
+            pass
+
+        def solve_batch(self, inputs, calculate_sensitivities=False):
+            solutions = []
+            for inp in inputs:
+                try:
+                    residuals = problem.residuals([inp[n] for n in names])
+                except CellDefinitionError:  # an invalid cell inside the bounds
+                    residuals = np.array([np.inf])
+                solution = pybop.Solution(inputs=inp)
+                solution.set_solution_variable("residuals", np.atleast_1d(residuals))
+                solutions.append(solution)
+            return solutions
+
+    class SumOfSquares(BaseCost):
+        def evaluate(self, solution, inputs=None, calculate_sensitivities=False):
+            return float(np.sum(solution["residuals"].data ** 2))
+
+    parameters = pybop.Parameters(
+        {
+            p.name: pybop.Parameter(
+                bounds=[p.lower, p.upper],
+                initial_value=v,
+                transformation=pybop.LogTransformation() if p.log else None,
+            )
+            for p, v in zip(params, initial, strict=True)
+        }
+    )
+    pybop_problem = pybop.Problem(simulator=Simulator(parameters), cost=SumOfSquares())
+    options = pybop.PintsOptions(max_evaluations=max_evaluations, max_unchanged_iterations=20)
+    result = pybop.XNES(pybop_problem, options=options).run()
+    best = [float(result.best_inputs[n]) for n in names]
+    u = np.array([p.to_unit(v) for p, v in zip(params, best, strict=True)])
+    return np.clip(u, 0.0, 1.0), True, str(result.message)
 
 
 @dataclass(frozen=True)
@@ -332,7 +391,9 @@ def fit(cell, data, parameters, capacity_weight=1.0, max_evaluations=200, backen
     max_evaluations : int
         Budget of model evaluations for the optimiser.
     backend : str
-        ``"scipy"`` (``scipy.optimize.least_squares``).
+        ``"scipy"`` (``scipy.optimize.least_squares``, the default) or ``"pybop"``
+        (PyBOP's XNES on the same residuals, if PyBOP is installed). The report's
+        intervals come from the Jacobian at the optimum either way.
 
     Returns
     -------
@@ -341,8 +402,16 @@ def fit(cell, data, parameters, capacity_weight=1.0, max_evaluations=200, backen
     from scipy.optimize import least_squares
     from scipy.stats import t as student_t
 
-    if backend != "scipy":
-        raise CellDefinitionError(f"backend: {backend!r} is not available; valid: ['scipy']")
+    if backend not in BACKENDS:
+        raise CellDefinitionError(f"backend: {backend!r} is not valid; valid: {list(BACKENDS)}")
+    if backend == "pybop":
+        try:
+            import pybop  # noqa: F401
+        except ImportError:
+            raise CellDefinitionError(
+                "backend 'pybop': PyBOP is not installed (pip install pybop; its 26.x releases "
+                "need numpy < 2.4)"
+            ) from None
     cell = load_cell(cell)
     if not isinstance(data, Dataset):
         data = load(data)
@@ -369,17 +438,30 @@ def fit(cell, data, parameters, capacity_weight=1.0, max_evaluations=200, backen
         return [p.from_unit(float(x)) for p, x in zip(params, u, strict=True)]
 
     u0 = np.array([p.to_unit(v) for p, v in zip(params, initial, strict=True)])
-    result = least_squares(
-        lambda u: problem.residuals(to_values(u)),
-        u0,
-        bounds=(0.0, 1.0),
-        method="trf",
-        # 1e-3 of the box: well above the solver's noise (relative 1e-6) and small
-        # against the curvature of the residuals
-        diff_step=1e-3,
-        x_scale=1.0,
-        max_nfev=max_evaluations,
-    )
+
+    def residual_u(u):
+        return problem.residuals(to_values(u))
+
+    if backend == "pybop":
+        u_best, success, message = _run_pybop(params, problem, initial, max_evaluations)
+        # the report's Jacobian: forward differences at the optimum, as least_squares does
+        from scipy.optimize._numdiff import approx_derivative
+
+        fun = residual_u(u_best)
+        jac = approx_derivative(residual_u, u_best, rel_step=1e-3, f0=fun, bounds=(0.0, 1.0))
+        result = _Optimum(u_best, fun, jac, success, message)
+    else:
+        result = least_squares(
+            residual_u,
+            u0,
+            bounds=(0.0, 1.0),
+            method="trf",
+            # 1e-3 of the box: well above the solver's noise (relative 1e-6) and small
+            # against the curvature of the residuals
+            diff_step=1e-3,
+            x_scale=1.0,
+            max_nfev=max_evaluations,
+        )
     values = to_values(result.x)
     m, n = len(result.fun), len(params)
     J = result.jac

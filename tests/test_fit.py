@@ -181,3 +181,21 @@ def test_bad_fit_requests():
             ),
             ["Positive particle radius [m]:1e-6:1e-5"],
         )
+
+
+def test_pybop_backend_recovers_parameters(synthetic):
+    pytest.importorskip("pybop")
+    params = [FitParameter(KAPPA, 0.01, 1.0), FitParameter(DIFF, 2e-16, 2e-14)]
+    cell = from_preset().with_parameters(**{J0: TRUTH[J0]})
+    result = fit(cell, synthetic, params, backend="pybop", max_evaluations=300)
+    fitted = result.parameters.set_index("Parameter")
+    for name in (KAPPA, DIFF):
+        # 15 %: XNES is a stochastic search stopped by its evaluation budget
+        assert fitted.loc[name, "Fitted"] == pytest.approx(TRUTH[name], rel=0.15)
+
+
+def test_unknown_or_missing_backend(synthetic):
+    from asslb_sim.errors import CellDefinitionError
+
+    with pytest.raises(CellDefinitionError, match="valid"):
+        fit(from_preset(), synthetic, [f"{KAPPA}:0.01:1"], backend="nlopt")
