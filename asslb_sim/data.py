@@ -51,15 +51,23 @@ class Dataset:
     rates : pandas.DataFrame
         Columns "C-rate" and/or "Current density [mA.cm-2]" and the capacity column.
     capacity : str
-        The capacity column (its unit).
+        The capacity column (its unit) of the curves.
     sources : list of str
         The files read.
+    rate_capacity : str
+        The capacity column of the rate tables (may differ from the curves', e.g.
+        "Capacity retention [%]").
     """
 
     curves: pd.DataFrame
     rates: pd.DataFrame
     capacity: str
     sources: list
+    rate_capacity: str = ""
+
+    def __post_init__(self):
+        if not self.rate_capacity:
+            object.__setattr__(self, "rate_capacity", self.capacity)
 
     @property
     def c_rates(self):
@@ -124,7 +132,7 @@ def load(paths, unit=None, c_rate=None):
         paths = [paths]
     if unit is not None and unit not in UNITS:
         raise DataError(f"unit: {unit!r} is not known; valid: {sorted(UNITS)}")
-    curves, rates, capacity = [], [], None
+    curves, rates, capacity, rate_capacity = [], [], None, None
     for path in paths:
         frame, has_header = _read(path)
         if not has_header:
@@ -157,11 +165,18 @@ def load(paths, unit=None, c_rate=None):
         if len(found) > 1:
             raise DataError(f"{path}: give one capacity column, not {found}")
         column = found[0]
-        if capacity is not None and column != capacity:
+        is_curve = VOLTAGE in frame.columns
+        earlier = capacity if is_curve else rate_capacity
+        if earlier is not None and column != earlier:
+            kind = "curves" if is_curve else "rate tables"
             raise DataError(
-                f"{path}: capacity in {column!r} but earlier files use {capacity!r}; use one unit"
+                f"{path}: capacity in {column!r} but earlier {kind} use "
+                f"{earlier!r}; use one unit for all {kind}"
             )
-        capacity = column
+        if is_curve:
+            capacity = column
+        else:
+            rate_capacity = column
         q = _numeric(frame, column, path)
         if (q < 0).any():
             raise DataError(f"{path}: column {column!r} has negative capacities")
@@ -219,6 +234,7 @@ def load(paths, unit=None, c_rate=None):
     return Dataset(
         curves=pd.concat(curves, ignore_index=True) if curves else pd.DataFrame(),
         rates=pd.concat(rates, ignore_index=True) if rates else pd.DataFrame(),
-        capacity=capacity,
+        capacity=capacity or rate_capacity,
         sources=[str(p) for p in paths],
+        rate_capacity=rate_capacity or capacity,
     )

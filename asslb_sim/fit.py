@@ -222,6 +222,10 @@ class _Problem:
         from .models import cell_model
         from .simulate import make_solver
 
+        fitted = {p.name for p in parameters}
+        if "Positive electrode film resistance [Ohm.m2]" in fitted:
+            # a fitted film resistance needs the film law, whatever the cell's value
+            cell = cell.with_options(film="resistive")
         self.cell, self.data, self.parameters = cell, data, parameters
         self.capacity_weight = capacity_weight
         values = pybamm.ParameterValues(dict(cell.parameter_values))
@@ -239,15 +243,21 @@ class _Problem:
         values.update({p.name: "[input]" for p in parameters})
         values.update({_CURRENT: "[input]", _INITIAL: "[input]"})
         model = cell_model(cell.model_options)
+        # symbolic meshes through the cell, so that thicknesses can be fitted too
+        submeshes = dict(model.default_submesh_types)
+        for domain in ("negative electrode", "separator", "positive electrode"):
+            submeshes[domain] = pybamm.SymbolicUniform1DSubMesh
         self.sim = pybamm.Simulation(
             model,
             parameter_values=values,
+            submesh_types=submeshes,
             solver=make_solver(output_variables=["Discharge capacity [A.h]", "Voltage [V]"]),
         )
         self.sim.build()
         self.evaluations = 0
         self.specific = data.capacity == "Specific capacity [mA.h.g-1]"
-        self.relative = data.capacity == RETENTION
+        self.rate_specific = data.rate_capacity == "Specific capacity [mA.h.g-1]"
+        self.relative = data.rate_capacity == RETENTION
         curve_rates = data.c_rates
         self.points = []  # (kind, key, values) for each simulated discharge
         for c in curve_rates:
@@ -270,16 +280,16 @@ class _Problem:
         basis = c_rate_basis(cell)
         v = cell.parameter_values
         area = _area_cm2(v)
-        scale = 1 / _cam_mass_g_per_cm2(v) if self.specific else 1.0
+        cam = _cam_mass_g_per_cm2(v)
         c_max = v["Maximum concentration in positive electrode [mol.m-3]"]
         inputs, t_ends = [], []
         for kind, key in self.points:
             if kind == "curve":
                 density = key * basis.nominal_capacity
-            elif RATE in key and not pd.isna(key.get(RATE)):
-                density = key[RATE] * basis.nominal_capacity
+            elif CURRENT in key and not pd.isna(key.get(CURRENT)):
+                density = key[CURRENT]  # the paper's own current, not the model's 1C
             else:
-                density = key[CURRENT]
+                density = key[RATE] * basis.nominal_capacity
             inputs.append(
                 {
                     **{p.name: val for p, val in zip(self.parameters, values, strict=True)},
@@ -309,7 +319,9 @@ class _Problem:
         if not isinstance(solutions, list):
             solutions = [solutions]
         out = []
-        for sol in solutions:
+        for (kind, _), sol in zip(self.points, solutions, strict=True):
+            specific = self.specific if kind == "curve" else self.rate_specific
+            scale = 1 / cam if specific else 1.0
             if sol is None:
                 out.append((np.array([0.0]), np.array([v["Lower voltage cut-off [V]"]])))
             else:
@@ -353,7 +365,7 @@ class _Problem:
             if kind == "rate"
         ]
         model = np.array([q for q, _ in pairs])
-        data = np.array([key[self.data.capacity] for _, key in pairs])
+        data = np.array([key[self.data.rate_capacity] for _, key in pairs])
         if self.relative and len(pairs):
             reference = int(np.argmin([key[RATE] for _, key in pairs]))
             model = 100 * model / model[reference] if model[reference] > 0 else model * 0
@@ -541,7 +553,7 @@ def fit(cell, data, parameters, capacity_weight=1.0, max_evaluations=200, backen
     rates = pd.DataFrame()
     if len(model_q):
         rates = data.rates.copy()
-        rates[f"Model {data.capacity[0].lower()}{data.capacity[1:]}"] = model_q
+        rates[f"Model {data.rate_capacity[0].lower()}{data.rate_capacity[1:]}"] = model_q
     return FitResult(
         rates=rates,
         parameters=table,

@@ -249,7 +249,9 @@ def _design_cell(base, values):
 
 
 def _structure_key(cell, input_names):
-    """What must be equal for designs to share one build."""
+    """Everything a build fixes: every parameter that is not an input (values, and
+    functions by name) and the model options. Designs, or studies, that agree on
+    all of it can share one build."""
     values = cell.parameter_values
     fixed = []
     for name in sorted(values):
@@ -257,10 +259,15 @@ def _structure_key(cell, input_names):
             continue
         value = values[name]
         if callable(value):
-            fixed.append((name, getattr(value, "__qualname__", repr(value))))
-        elif isinstance(value, numbers.Real) and name in _STRUCTURAL:
-            fixed.append((name, float(value)))
-    return json.dumps([fixed, sorted(cell.model_options.items())])
+            value = f"{getattr(value, '__module__', '')}.{getattr(value, '__qualname__', '')}"
+        elif isinstance(value, numbers.Real):
+            value = repr(float(value))
+        else:
+            value = repr(value)
+        fixed.append((name, value))
+    return hashlib.sha1(
+        json.dumps([fixed, sorted(cell.model_options.items())]).encode()
+    ).hexdigest()
 
 
 def _varying_parameters(base, designs):
@@ -286,6 +293,7 @@ def _varying_parameters(base, designs):
 
 
 _BUILD_CACHE = {}
+_BUILD_CACHE_SIZE = 8  # builds kept per process (oldest dropped): a build is ~0.1 MB-1 MB
 # what the study reads from each solution: computing nothing else saves ~12 %
 _OUTPUTS = ["Discharge capacity [A.h]", "Discharge energy [W.h]", "Voltage [V]"]
 
@@ -314,6 +322,8 @@ def _built(cell, input_names, threads=1):
             submesh_types=submeshes,
         )
         sim.build()
+        while len(_BUILD_CACHE) >= _BUILD_CACHE_SIZE:
+            _BUILD_CACHE.pop(next(iter(_BUILD_CACHE)))
         _BUILD_CACHE[key] = (sim, inputs)
     return _BUILD_CACHE[key]
 
@@ -475,13 +485,27 @@ def evaluate_chunk(base_cell, study, chunk, input_names, threads=1):
                         "Specific capacity [mA.h.g-1]": q / cam,
                         "Mean voltage [V]": e / (q * 10) if q > 0 else float("nan"),
                         "Discharge energy [W.h.m-2]": e,
-                        "Specific energy [W.h.kg-1]": e / bom.stack_mass,
-                        "Energy density [W.h.L-1]": e / bom.stack_thickness / 1e3,
-                        "Specific power [W.kg-1]": e / hours / bom.stack_mass if hours > 0 else 0.0,
-                        "Energy level": "stack",
+                        **_energy_columns(cell, bom, e, hours),
                     }
                 )
     return rows
+
+
+def _energy_columns(cell, bom, energy, hours):
+    """Specific energy, energy density and specific power at cell level when the
+    design is packaged, else at stack level (as the rate-capability summary does)."""
+    if bom.cell_mass is not None:
+        n = cell.design["packaging"]["layers"]
+        e = energy * bom.electrode_area * n  # W.h
+        mass, volume, level = bom.cell_mass, bom.cell_volume, "cell"
+    else:
+        e, mass, volume, level = energy, bom.stack_mass, bom.stack_thickness, "stack"
+    return {
+        "Specific energy [W.h.kg-1]": e / mass,
+        "Energy density [W.h.L-1]": e / volume / 1e3,
+        "Specific power [W.kg-1]": e / hours / mass if hours > 0 else 0.0,
+        "Energy level": level,
+    }
 
 
 def _write_part(out, rows):
@@ -491,6 +515,27 @@ def _write_part(out, rows):
     tmp = out / f".{path.name}.tmp"
     frame.to_parquet(tmp, index=False)
     os.replace(tmp, path)  # atomic: an interrupted write leaves no partial part
+
+
+def study_fingerprint(study, base):
+    """What the rows of a results folder depend on besides the varied values: the
+    base cell (every parameter and option), the C-rates and the ASR setting."""
+    return _structure_key(base, set()) + json.dumps(
+        [list(study.c_rates), study.asr, sorted(study.keys)]
+    )
+
+
+def _check_fingerprint(out, fingerprint):
+    """Refuse to mix the rows of two different studies in one results folder."""
+    path = out / "study.fingerprint"
+    if path.exists():
+        if path.read_text() != fingerprint:
+            raise CellDefinitionError(
+                f"{out}: this results folder holds a different study (another base cell, "
+                "C-rates, ASR setting or set of varied keys); give another --out or delete it"
+            )
+    else:
+        path.write_text(fingerprint)
 
 
 def finished_designs(out):
@@ -537,6 +582,7 @@ def run_study(study, out, workers=1, scheduler=None, client=None, progress=True)
     out.mkdir(parents=True, exist_ok=True)
     base = load_cell(study.cell)
     designs = [(design_id(v), v) for v in study.designs()]
+    _check_fingerprint(out, study_fingerprint(study, base))
     done = finished_designs(out)
     todo = [d for d in designs if d[0] not in done]
 

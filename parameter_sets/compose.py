@@ -637,6 +637,13 @@ def _anode(design, values, plated):
             )
         if given[0] == "li_thickness_um":
             thickness = _number("anode", "li_thickness_um", design)
+            if thickness < plated * (1 - 1e-9):
+                raise DesignError(
+                    f"anode.li_thickness_um: {an['li_thickness_um']!r} um is less than the "
+                    f"{plated * 1e6:.2f} um of Li the cathode holds in its usable window; "
+                    f"valid range [{plated * 1e6:.2f}, 5000] um (the Li in the charged state "
+                    "includes what the charge plated; use li_excess_um for the as-built foil)"
+                )
         elif given[0] == "li_excess_um":
             thickness = _number("anode", "li_excess_um", design) + plated
         else:

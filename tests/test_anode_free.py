@@ -155,12 +155,23 @@ def test_n_p_ratio_sets_the_excess(default_cell):
     )
 
 
-def test_thin_li_charge_first_runs_out_of_li():
-    # zero excess: the charge plates exactly the Li the discharge can take back
-    cell = from_dict({"anode": {"li_excess_um": 0}})
+def test_charge_first_li_at_start_is_the_foil_plus_what_the_charge_plated():
+    excess = 3e-6
+    cell = from_dict({"anode": {"li_excess_um": excess * 1e6}})
     result = rate_capability(cell, [0.05], charge=Charge(0.1, 0.02))
+    plated = result.charge_capacity * 3.6e4 / (F * _c_li(cell))  # mA.h/cm2 -> m
+    # rtol 1e-6: the thickness ODE is integrated to the solver's relative tolerance
+    assert result.lithium_at_start == pytest.approx(excess + plated, rel=1e-6)
     row = result.summary.iloc[0]
-    assert row["Discharge capacity [mA.h.cm-2]"] <= result.charge_capacity * (1 + 1e-6)
+    # the discharge cannot take back more than the foil and the charge provided
+    assert row["Discharge capacity [mA.h.cm-2]"] <= (
+        result.charge_capacity + excess * F * _c_li(cell) / 3.6e4
+    ) * (1 + 1e-6)
+
+
+def test_li_thickness_below_the_cathode_window_is_rejected():
+    with pytest.raises(CellDefinitionError, match="li_excess_um"):
+        from_dict({"anode": {"li_thickness_um": 5}})
 
 
 def test_anode_free_needs_a_charge(anode_free):

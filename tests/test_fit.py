@@ -199,3 +199,27 @@ def test_unknown_or_missing_backend(synthetic):
 
     with pytest.raises(CellDefinitionError, match="valid"):
         fit(from_preset(), synthetic, [f"{KAPPA}:0.01:1"], backend="nlopt")
+
+
+def test_retention_table_loads_with_curves(tmp_path):
+    curve = tmp_path / "curve.csv"
+    curve.write_text(
+        "C-rate,Specific capacity [mA.h.g-1],Voltage [V]\n0.1,10,4.1\n0.1,100,3.8\n0.1,180,3.5\n"
+    )
+    data = load([curve, "examples/data/lee2020_rate_retention.csv"])
+    assert data.capacity == "Specific capacity [mA.h.g-1]"
+    assert data.rate_capacity == "Capacity retention [%]"
+
+
+def test_film_resistance_and_thickness_can_be_fitted(synthetic):
+    from asslb_sim.fit import _Problem
+
+    film = "Positive electrode film resistance [Ohm.m2]"
+    problem = _Problem(from_preset(), synthetic, [FitParameter(film, 1e-6, 1e-1)], 1.0)
+    low, high = (np.sqrt(np.mean(problem.residuals([r]) ** 2)) for r in (1e-6, 1e-2))
+    # the film law is in the model: 100 Ohm cm2 per contact area changes the voltage
+    assert abs(high - low) > 0.005
+    sep = "Separator thickness [m]"
+    problem = _Problem(from_preset(), synthetic, [FitParameter(sep, 10e-6, 500e-6)], 1.0)
+    thin, thick = (np.sqrt(np.mean(problem.residuals([L]) ** 2)) for L in (30e-6, 500e-6))
+    assert abs(thick - thin) > 0.005  # a 500 um separator costs voltage

@@ -87,15 +87,22 @@ def test_short_pulse_resistance_approaches_small_signal_sum(default_cell):
     assert long.pulse > short.pulse * 1.02
 
 
-def test_charge_discharge_resistance(default_cell):
-    result = areal_resistance(default_cell, current_density=0.5)
-    s = result.settings
-    assert s["Mean charge voltage [V]"] > s["Mean discharge voltage [V]"]
-    i = 0.5e-3  # A/cm2
-    assert result.charge_discharge == pytest.approx(
-        (s["Mean charge voltage [V]"] - s["Mean discharge voltage [V]"]) / (2 * i), rel=1e-12
+def test_charge_discharge_resistance_adds_a_series_resistance(default_cell):
+    # a series resistance dR shifts the charge voltage up and the discharge voltage
+    # down by i dR, so (U_ch - U_dis) / (2 i) grows by dR
+    name = "Lithium metal interphase resistance [Ohm.m2]"
+    base = areal_resistance(default_cell, current_density=0.5)
+    more = areal_resistance(
+        default_cell.with_parameters(**{name: default_cell.parameter_values[name] + 2e-3}),
+        current_density=0.5,
     )
-    assert 0 < result.charge_discharge < 1e3
+    s = base.settings
+    assert s["Mean charge voltage [V]"] > s["Mean discharge voltage [V]"]
+    # the extra drop also brings the cut-offs forward, cutting the lowest-voltage end of
+    # the discharge (and the highest of the charge), which raises the mean discharge
+    # voltage: the method under-reports a series resistance (measured: 14.5 of 20 Ohm cm2).
+    # The bounds fail if it ignores dR or counts it twice.
+    assert 0.5 * 20.0 < more.charge_discharge - base.charge_discharge < 1.05 * 20.0
 
 
 def test_bad_resistance_settings_rejected(default_cell):
@@ -107,3 +114,22 @@ def test_bad_resistance_settings_rejected(default_cell):
         areal_resistance(default_cell, current_density=-1)
     with pytest.raises(CellDefinitionError, match="duration"):
         areal_resistance(default_cell, duration=0)
+
+
+def test_breakdown_holds_at_rest(default_cell):
+    import pybamm
+
+    _, basis, values = prepare(default_cell)
+    values = values.copy()
+    values["Current function [A]"] = basis.nominal_capacity * 1e-3
+    sim = pybamm.Simulation(
+        type(prepare(default_cell)[0].model)(default_cell.model_options),
+        parameter_values=values,
+        experiment=pybamm.Experiment(["Discharge at 1C for 10 minutes", "Rest for 10 minutes"]),
+    )
+    sol = sim.solve()
+    rest = sol.cycles[-1].steps[-1]
+    parts = sum(rest[name].entries for name in BREAKDOWN.values())
+    # 1e-4 V: an identity, met to the solver tolerance
+    np.testing.assert_allclose(parts, rest["Total overvoltage [V]"].entries, atol=1e-4)
+    assert rest["Total overvoltage [V]"].entries[-1] > 0  # still relaxing

@@ -178,3 +178,52 @@ def test_study_file_and_cli(tmp_path, capsys):
     bad = tmp_path / "bad.toml"
     bad.write_text("[study]\nfoo = 1\n")
     assert main(["sweep", str(bad), "--out", str(out)]) == 2
+
+
+def test_a_different_study_in_the_same_folder_is_refused(tmp_path):
+    out = tmp_path / "r"
+    run_study(SMALL, out, progress=False)
+    other = Study(parameters=SMALL.parameters, c_rates=(1.0,), asr=False)
+    with pytest.raises(CellDefinitionError, match="different study"):
+        run_study(other, out, progress=False)
+
+
+def test_builds_are_not_shared_between_different_base_cells(tmp_path):
+    study = Study(parameters={"separator.thickness_um": [20, 40]}, c_rates=(1.0,), asr=False)
+    thick = run_study(study, tmp_path / "a", progress=False)
+    thin_base = from_dict({"cathode": {"thickness_um": 60}})
+    thin_study = Study(parameters=study.parameters, cell=thin_base, c_rates=(1.0,), asr=False)
+    thin = run_study(thin_study, tmp_path / "b", progress=False)
+    single = (
+        rate_capability(
+            from_dict({"cathode": {"thickness_um": 60}, "separator": {"thickness_um": 20}}), [1.0]
+        )
+        .summary["Discharge capacity [mA.h.cm-2]"]
+        .iloc[0]
+    )
+    row = thin[thin["separator.thickness_um"] == 20].iloc[0]
+    # rtol 1e-5: same equations and mesh, events located to solver tolerance
+    assert row["Discharge capacity [mA.h.cm-2]"] == pytest.approx(single, rel=1e-5)
+    assert (thin["Discharge capacity [mA.h.cm-2]"] < thick["Discharge capacity [mA.h.cm-2]"]).all()
+
+
+def test_failed_batch_falls_back_to_single_designs(tmp_path, monkeypatch):
+    import pybamm
+
+    original = pybamm.Simulation.solve
+
+    def fail_batches(self, *args, **kwargs):
+        inputs = kwargs.get("inputs")
+        if isinstance(inputs, list):
+            raise pybamm.SolverError("injected batch failure")
+        if inputs and inputs.get("Separator thickness [m]", 0) > 50e-6:
+            raise pybamm.SolverError("injected design failure")
+        return original(self, *args, **kwargs)
+
+    monkeypatch.setattr(pybamm.Simulation, "solve", fail_batches)
+    study = Study(parameters={"separator.thickness_um": [20, 60]}, c_rates=(1.0,), asr=False)
+    results = run_study(study, tmp_path / "r", progress=False)
+    bad = results[results["separator.thickness_um"] == 60].iloc[0]
+    good = results[results["separator.thickness_um"] == 20].iloc[0]
+    assert bad["Status"] == "failed" and "injected design failure" in bad["Message"]
+    assert good["Status"] == "ok"

@@ -33,7 +33,8 @@ class OverpotentialBreakdown(pybamm.BaseSubModel):
 
     Each part is positive when it costs voltage on discharge; divided by the
     current density it is an areal resistance. At zero current the weights are
-    undefined and every part is set to zero.
+    undefined: every part but the last is zero, and the last is :math:`U(\bar x) - V`,
+    the relaxing solid-state gradients.
     """
 
     def __init__(self, param, options=None):
@@ -42,8 +43,13 @@ class OverpotentialBreakdown(pybamm.BaseSubModel):
     def get_coupled_variables(self, variables):
         i = variables["Current collector current density [A.m-2]"]
         a_j = variables["Positive electrode volumetric interfacial current density [A.m-3]"]
-        # avoid 0/0 at rest: weights are used only where i != 0
-        i_safe = pybamm.maximum(pybamm.AbsoluteValue(i), 1e-12) * pybamm.sign(i) + (i == 0)
+        # at rest (|i| below 1 uA/m2) the weights are undefined: divide by a floor
+        # with the sign of i instead, and switch the weighted parts off (``on``)
+        # (symbolic comparisons: Python's == on a PyBaMM symbol is not one)
+        tiny = 1e-6
+        on = pybamm.AbsoluteValue(i) > tiny
+        sign = 2 * (i >= 0) - 1
+        i_safe = pybamm.maximum(pybamm.AbsoluteValue(i), tiny) * sign
         w = -a_j / pybamm.PrimaryBroadcast(i_safe, "positive electrode")
         x = pybamm.standard_spatial_vars.x_p
 
@@ -61,23 +67,24 @@ class OverpotentialBreakdown(pybamm.BaseSubModel):
         x_avg = variables["Average positive particle stoichiometry"]
         U_relaxed = self.phase_param.U(x_avg, T)
         V = variables["Voltage [V]"]
-        on = i != 0
         parts = {
             "Separator ohmic overvoltage [V]": variables["Separator ohmic overpotential [V]"],
             "Cathode ionic overvoltage [V]": on
             * weighted(pybamm.PrimaryBroadcast(phi_e_sep, "positive electrode") - phi_e),
             "Cathode electronic overvoltage [V]": on
             * weighted(phi_s - pybamm.PrimaryBroadcast(phi_s_cc, "positive electrode")),
-            "Cathode charge-transfer overvoltage [V]": -on * weighted(eta_r),
-            "Cathode film overvoltage [V]": -on * weighted(eta_f),
+            "Cathode charge-transfer overvoltage [V]": on * (-weighted(eta_r)),
+            "Cathode film overvoltage [V]": on * (-weighted(eta_f)),
             "Lithium metal interface kinetic overvoltage [V]": variables[
                 "Lithium metal interface reaction overpotential [V]"
             ],
             "Lithium metal interphase overvoltage [V]": variables[
                 "Lithium metal interphase overpotential [V]"
             ],
-            "Cathode solid diffusion and OCP spread overvoltage [V]": on
-            * (U_relaxed - weighted(U)),
+            # at rest the weights are undefined: the whole U(x_avg) - V (relaxation
+            # of the solid-state gradients) is this part, so the parts still add up
+            "Cathode solid diffusion and OCP spread overvoltage [V]": on * (U_relaxed - weighted(U))
+            + (1 - on) * (U_relaxed - variables["Voltage [V]"]),
         }
         variables.update(parts)
         variables.update(
