@@ -59,7 +59,7 @@ def describe(cell="default"):
     pandas.DataFrame
         Columns "Quantity", "Value", "Unit".
     """
-    from .simulate import _area_cm2, c_rate_basis, prepare
+    from .simulate import c_rate_basis, prepare
 
     cell = load_cell(cell)
     v = cell.parameter_values
@@ -74,9 +74,9 @@ def describe(cell="default"):
         )
     )
     sim, basis, _ = prepare(cell)
-    # a near-zero current: the state is the charged equilibrium
-    current = 1e-9 * _area_cm2(v)
-    sol = sim.solve([0, 1.0], inputs={"Current function [A]": current})
+    # at rest: the state is the charged equilibrium (an anode-free cell, without
+    # Li yet, may rest but not discharge)
+    sol = sim.solve([0, 1.0], inputs={"Current function [A]": 0.0})
 
     def first(name):
         return float(sol[name].entries.reshape(-1, sol[name].entries.shape[-1])[0, 0])

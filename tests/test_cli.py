@@ -77,3 +77,12 @@ def test_rate_capability_summary_has_energy_columns(tmp_path):
     ):
         assert column in summary.columns
     assert summary["Energy level"].iloc[0] == "stack"
+
+
+def test_describe_and_energy_of_an_anode_free_cell(tmp_path, capsys):
+    path = tmp_path / "af.toml"
+    path.write_text('[anode]\nmaterial = "anode-free"\ninterlayer = "Ag-C"\n')
+    assert main(["describe", "--cell", str(path)]) == 0
+    assert main(["energy", "--cell", str(path)]) == 0
+    out = capsys.readouterr().out
+    assert "Cathode effective ionic conductivity" in out and "Ag-C" in out
