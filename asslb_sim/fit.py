@@ -425,6 +425,11 @@ def fit(cell, data, parameters, capacity_weight=1.0, max_evaluations=200, backen
                 "need numpy < 2.4)"
             ) from None
     cell = load_cell(cell)
+    if cell.model_options.get("anode") == "anode-free":
+        raise CellDefinitionError(
+            "fit: anode-free cells are not supported yet (every evaluation would need the "
+            "formation charge); fit the Li-metal equivalent, as examples/fit_lee2020.py does"
+        )
     if not isinstance(data, Dataset):
         data = load(data)
     params = [p if isinstance(p, FitParameter) else FitParameter.parse(p) for p in parameters]

@@ -223,3 +223,11 @@ def test_film_resistance_and_thickness_can_be_fitted(synthetic):
     problem = _Problem(from_preset(), synthetic, [FitParameter(sep, 10e-6, 500e-6)], 1.0)
     thin, thick = (np.sqrt(np.mean(problem.residuals([L]) ** 2)) for L in (30e-6, 500e-6))
     assert abs(thick - thin) > 0.005  # a 500 um separator costs voltage
+
+
+def test_anode_free_fit_is_refused_clearly(synthetic):
+    from asslb_sim.cell import from_dict
+    from asslb_sim.errors import CellDefinitionError
+
+    with pytest.raises(CellDefinitionError, match="anode-free"):
+        fit(from_dict({"anode": {"material": "anode-free"}}), synthetic, [f"{KAPPA}:0.01:1"])
