@@ -59,7 +59,7 @@ def describe(cell="default"):
     pandas.DataFrame
         Columns "Quantity", "Value", "Unit".
     """
-    from .simulate import c_rate_basis, prepare
+    from .simulate import INITIAL_CONCENTRATION, INITIAL_PLATED, c_rate_basis, prepare
 
     cell = load_cell(cell)
     v = cell.parameter_values
@@ -73,10 +73,19 @@ def describe(cell="default"):
             "",
         )
     )
-    sim, basis, _ = prepare(cell)
-    # at rest: the state is the charged equilibrium (an anode-free cell, without
-    # Li yet, may rest but not discharge)
-    sol = sim.solve([0, 1.0], inputs={"Current function [A]": 0.0})
+    sim, basis, values = prepare(cell, initial_state_input=True)
+    # a 1 s rest at half charge, read at t = 0: the model's own expressions, away from
+    # the cut-off voltages (an anode-free cell may rest without Li: the exhaustion
+    # event only watches discharges)
+    x_half = 0.5 * (basis.stoichiometry_charged + basis.stoichiometry_discharged)
+    inputs = {
+        "Current function [A]": 0.0,
+        INITIAL_CONCENTRATION: x_half
+        * values["Maximum concentration in positive electrode [mol.m-3]"],
+    }
+    if cell.model_options.get("anode") == "anode-free":
+        inputs[INITIAL_PLATED] = 0.0
+    sol = sim.solve([0, 1.0], inputs=inputs)
 
     def first(name):
         return float(sol[name].entries.reshape(-1, sol[name].entries.shape[-1])[0, 0])

@@ -321,6 +321,16 @@ def _cathode_fractions(cat, materials):
     return eps, void
 
 
+def _arrhenius_phase(prefix, reference, energy):
+    """The conductivity law of one ionic phase and its two scalars: the value at the
+    reference temperature [S.m-1] and the activation energy [J.mol-1]."""
+    return {
+        f"{prefix} conductivity [S.m-1]": laws.arrhenius_conductivity(prefix),
+        f"{prefix} conductivity at reference temperature [S.m-1]": reference,
+        f"{prefix} conductivity activation energy [J.mol-1]": energy,
+    }
+
+
 def _cathode(design, values):
     cat = design.get("cathode", {})
     kinds = NAME_KEYS["cathode"]
@@ -380,14 +390,10 @@ def _cathode(design, values):
             f"{pre} carbon density [kg.m-3]": float(carbon.density) if carbon else 0.0,
             f"{pre} binder density [kg.m-3]": float(binder.density) if binder else 0.0,
             # SE phase
-            f"{pre} solid electrolyte conductivity [S.m-1]": laws.arrhenius_conductivity(
-                f"{pre} solid electrolyte"
-            ),
-            f"{pre} solid electrolyte conductivity at reference temperature [S.m-1]": _number(
-                "cathode", "se_conductivity_mS_cm", design, float(se.conductivity)
-            ),
-            f"{pre} solid electrolyte conductivity activation energy [J.mol-1]": _number(
-                "cathode", "se_activation_energy_eV", design, float(se.activation_energy)
+            **_arrhenius_phase(
+                f"{pre} solid electrolyte",
+                _number("cathode", "se_conductivity_mS_cm", design, float(se.conductivity)),
+                _number("cathode", "se_activation_energy_eV", design, float(se.activation_energy)),
             ),
             # assumed 3.0: sulfide composites fit 2.2-3.0 (Bielefeld 2020 [D]) to 3.4-3.7
             # (Stavola 2023 [Pd])
@@ -399,12 +405,10 @@ def _cathode(design, values):
                 "cathode", "se_tortuosity_factor", design, 4.33
             ),
             # binder as a second, parallel ionic path (0 for blocking binders)
-            f"{pre} binder conductivity [S.m-1]": laws.arrhenius_conductivity(f"{pre} binder"),
-            f"{pre} binder conductivity at reference temperature [S.m-1]": (
-                float(binder.ionic_conductivity) if binder else 0.0
-            ),
-            f"{pre} binder conductivity activation energy [J.mol-1]": (
-                float(binder.activation_energy) if binder else 0.0
+            **_arrhenius_phase(
+                f"{pre} binder",
+                float(binder.ionic_conductivity) if binder else 0.0,
+                float(binder.activation_energy) if binder else 0.0,
             ),
             f"{pre} binder Bruggeman exponent": _number(
                 "cathode", "binder_bruggeman_exponent", design, 1.5
@@ -572,25 +576,19 @@ def _separator(design, values):
             f"{pre} solid electrolyte density [kg.m-3]": float(se.density),
             f"{pre} binder density [kg.m-3]": float(binder.density) if binder else 0.0,
             f"{pre} template density [kg.m-3]": float(template.density) if template else 0.0,
-            f"{pre} solid electrolyte conductivity [S.m-1]": laws.arrhenius_conductivity(
-                f"{pre} solid electrolyte"
-            ),
-            f"{pre} solid electrolyte conductivity at reference temperature [S.m-1]": _number(
-                "separator", "conductivity_mS_cm", design, float(se.conductivity)
-            ),
-            f"{pre} solid electrolyte conductivity activation energy [J.mol-1]": _number(
-                "separator", "activation_energy_eV", design, float(se.activation_energy)
+            **_arrhenius_phase(
+                f"{pre} solid electrolyte",
+                _number("separator", "conductivity_mS_cm", design, float(se.conductivity)),
+                _number("separator", "activation_energy_eV", design, float(se.activation_energy)),
             ),
             # classical value; a dense film (eps = 1) is unaffected
             f"{pre} solid electrolyte Bruggeman exponent": _number(
                 "separator", "bruggeman_exponent", design, 1.5
             ),
-            f"{pre} binder conductivity [S.m-1]": laws.arrhenius_conductivity(f"{pre} binder"),
-            f"{pre} binder conductivity at reference temperature [S.m-1]": (
-                float(binder.ionic_conductivity) if binder else 0.0
-            ),
-            f"{pre} binder conductivity activation energy [J.mol-1]": (
-                float(binder.activation_energy) if binder else 0.0
+            **_arrhenius_phase(
+                f"{pre} binder",
+                float(binder.ionic_conductivity) if binder else 0.0,
+                float(binder.activation_energy) if binder else 0.0,
             ),
             f"{pre} binder Bruggeman exponent": 1.5,  # assumed: spheres
         }
