@@ -300,14 +300,16 @@ def _charge(text):
 
 
 def _rate_capability(args):
+    from .cell import load_cell
     from .energy import energy_table
     from .plotting import plot_discharge_curves
     from .simulate import rate_capability
 
+    cell = load_cell(args.cell)  # once: the rate test and the energy table share it
     result = rate_capability(
-        args.cell, args.c_rates, progress=not args.no_progress, charge=_charge(args.charge)
+        cell, args.c_rates, progress=not args.no_progress, charge=_charge(args.charge)
     )
-    energy = energy_table(result, args.cell)
+    energy = energy_table(result, cell)
     level = energy["Energy level"].iloc[0]
     headline = ["Specific energy [W.h.kg-1]", "Energy density [W.h.L-1]", "Specific power [W.kg-1]"]
     for column in headline:

@@ -134,8 +134,8 @@ class FitParameter:
 
     @classmethod
     def parse(cls, text):
-        """``"NAME:LOW:HIGH[:INITIAL]"`` (the name may contain colons? no: the last
-        two or three fields are numbers)."""
+        """Parse ``"NAME:LOW:HIGH[:INITIAL]"``: the last two or three fields are
+        numbers, everything before them is the name."""
         parts = text.rsplit(":", 3)
         numbers_ = []
         while parts and len(numbers_) < 3:

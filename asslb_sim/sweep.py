@@ -18,10 +18,8 @@ that fails (invalid input, solver failure) is a row with its status and reason.
 
 from __future__ import annotations
 
-import copy
 import hashlib
 import json
-import math
 import numbers
 import os
 from dataclasses import dataclass, field
@@ -365,7 +363,7 @@ def evaluate_chunk(base_cell, study, chunk, input_names, threads=1):
     """
     from .cell import load_cell
     from .energy import bill_of_materials
-    from .simulate import _AT_START, TERMINATIONS, _area_cm2, c_rate_basis
+    from .simulate import _AT_START, TERMINATIONS, _area_cm2, _cam_mass_g_per_cm2, c_rate_basis
 
     os.environ.setdefault("PYBAMM_DISABLE_TELEMETRY", "1")
     base = load_cell(base_cell)
@@ -468,12 +466,7 @@ def evaluate_chunk(base_cell, study, chunk, input_names, threads=1):
                 e = sol["Discharge energy [W.h]"].entries[-1] / (area * 1e-4)
                 hours = sol.t[-1] / 3600
                 reason, status = TERMINATIONS.get(sol.termination, (sol.termination, "failed"))
-                cam = (
-                    cell.parameter_values["Positive electrode active material volume fraction"]
-                    * cell.parameter_values["Positive electrode thickness [m]"]
-                    * cell.parameter_values["Positive electrode active material density [kg.m-3]"]
-                    * 0.1
-                )
+                cam = _cam_mass_g_per_cm2(cell.parameter_values)
                 rows.append(
                     {
                         **row,
@@ -684,20 +677,3 @@ def best_design(results, objective="Specific energy [W.h.kg-1]", c_rate=1.0, con
     if table.empty:
         return None
     return table.loc[table[objective].idxmax()]
-
-
-def study_to_dict(study):
-    """The study's settings as plain data (for logs)."""
-    return {
-        "name": study.name,
-        "c_rates": list(study.c_rates),
-        "sampling": study.sampling,
-        "samples": study.samples,
-        "seed": study.seed,
-        "asr": study.asr,
-        "parameters": copy.deepcopy(study.parameters),
-    }
-
-
-def _finite(x):
-    return isinstance(x, numbers.Real) and math.isfinite(x)

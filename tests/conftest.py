@@ -8,6 +8,16 @@ matplotlib.use("Agg")
 
 F = 96485.33212
 
+# columns the issue requires in every rate-capability summary
+SUMMARY_COLUMNS = [
+    "C-rate",
+    "Discharge capacity [mA.h.cm-2]",
+    "Specific capacity [mA.h.g-1]",
+    "Mean voltage [V]",
+    "Discharge energy [W.h.m-2]",
+    "Termination",
+]
+
 
 @pytest.fixture(scope="session")
 def default_cell():

@@ -6,6 +6,7 @@ import sys
 import pandas as pd
 
 from asslb_sim.cli import main
+from conftest import SUMMARY_COLUMNS
 
 
 def test_help_does_not_import_pybamm():
@@ -23,14 +24,7 @@ def test_rate_capability_writes_outputs(tmp_path, capsys):
     out = tmp_path / "out"
     assert main(["rate-capability", "--c-rates", "0.5,2", "--out", str(out), "--no-progress"]) == 0
     summary = pd.read_csv(out / "summary.csv")
-    for column in [
-        "C-rate",
-        "Discharge capacity [mA.h.cm-2]",
-        "Specific capacity [mA.h.g-1]",
-        "Mean voltage [V]",
-        "Discharge energy [W.h.m-2]",
-        "Termination",
-    ]:
+    for column in SUMMARY_COLUMNS:
         assert column in summary.columns
     assert list(summary["C-rate"]) == [0.5, 2.0]
     curves = pd.read_csv(out / "curves.csv")

@@ -4,15 +4,8 @@ import pybamm
 import pytest
 
 from asslb_sim.simulate import rate_capability
+from conftest import SUMMARY_COLUMNS
 
-SUMMARY_COLUMNS = [
-    "C-rate",
-    "Discharge capacity [mA.h.cm-2]",
-    "Specific capacity [mA.h.g-1]",
-    "Mean voltage [V]",
-    "Discharge energy [W.h.m-2]",
-    "Termination",
-]
 CURVE_COLUMNS = [
     "C-rate",
     "Time [s]",
