@@ -173,14 +173,21 @@ def bill_of_materials(cell="default", result=None):
         t_ca * v["Negative current collector density [kg.m-3]"],
     )
 
+    # totals in plain Python: design studies build thousands of these
+    stack_mass = sum(r[3] for r in rows) / 100
+    stack_thickness = sum(r[2] for r in rows) * 1e-6
+    cathode_mass = sum(r[3] for r in rows if r[0] == "Cathode") / 100
     layers = pd.DataFrame(
-        rows, columns=["Layer", "Component", "Thickness [um]", "Areal mass [mg.cm-2]"]
+        [(*r, r[3] / (stack_mass * 100) * 100, r[2] / (stack_thickness * 1e6) * 100) for r in rows],
+        columns=[
+            "Layer",
+            "Component",
+            "Thickness [um]",
+            "Areal mass [mg.cm-2]",
+            "Mass share [%]",
+            "Volume share [%]",
+        ],
     )
-    stack_mass = layers["Areal mass [mg.cm-2]"].sum() / 100
-    stack_thickness = layers["Thickness [um]"].sum() * 1e-6
-    layers["Mass share [%]"] = layers["Areal mass [mg.cm-2]"] / (stack_mass * 100) * 100
-    layers["Volume share [%]"] = layers["Thickness [um]"] / (stack_thickness * 1e6) * 100
-    cathode_mass = layers.loc[layers["Layer"] == "Cathode", "Areal mass [mg.cm-2]"].sum() / 100
 
     cell_mass = cell_volume = area = None
     if "layers" in packaging and "electrode_area_cm2" in packaging:

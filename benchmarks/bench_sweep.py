@@ -6,11 +6,14 @@
   - the stock approach: for every design a PyBaMM DFN half-cell (t+ = 1, the
     degenerate configuration of the same design) built and solved at the 4 C-rates,
     in the same process, on the same mesh and solver.
+Both use the same mesh and solver tolerance (the study's, ``--rtol``); the
+compiler cache starts empty, so a compiled build pays its compile time.
 Then the sweep with Dask, 2 workers vs 1 (LocalCluster), and the peak memory of the
 main process for 2000 vs 200 designs (tracemalloc; results stream to disk).
 Prints designs per second and the ratios; targets: >= 10x, >= 1.7x, <= 1.2x.
 
-Run: python benchmarks/bench_sweep.py [--designs 200] [--skip-dask] [--skip-memory]
+Run: python benchmarks/bench_sweep.py [--designs 200] [--rtol 1e-4] [--compile auto]
+     [--skip-dask] [--skip-memory]
 """
 
 import argparse
@@ -21,6 +24,8 @@ import time
 import tracemalloc
 
 os.environ.setdefault("PYBAMM_DISABLE_TELEMETRY", "1")
+# an empty compiler cache: compiled builds are timed with their compilation
+os.environ["PYBAMM_CASADI_AOT_CACHE"] = tempfile.mkdtemp(prefix="asslb-bench-aot-")
 
 import pybamm
 
@@ -33,7 +38,7 @@ from asslb_sim.sweep import Study, run_study
 C_RATES = (0.2, 0.5, 1.0, 2.0)
 
 
-def study(n, c_rates=C_RATES):
+def study(n, c_rates=C_RATES, **options):
     n_sep = 10
     return Study(
         parameters={
@@ -44,6 +49,7 @@ def study(n, c_rates=C_RATES):
         asr=False,
         chunk_size=20,
         name=f"bench-{n}",
+        **options,
     )
 
 
@@ -57,7 +63,7 @@ def run_ours(st, **kwargs):
         shutil.rmtree(out)
 
 
-def run_stock(designs):
+def run_stock(designs, rtol):
     ref = LithiumMetalCell()
     t0 = time.perf_counter()
     capacities = []
@@ -81,7 +87,7 @@ def run_stock(designs):
         sim = pybamm.Simulation(
             model,
             parameter_values=stock_values,
-            solver=make_solver(),
+            solver=make_solver(rtol=rtol),
             var_pts=ref.default_var_pts,
             submesh_types=ref.default_submesh_types,
         )
@@ -95,17 +101,25 @@ def run_stock(designs):
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--designs", type=int, default=200)
+    parser.add_argument("--rtol", type=float, default=Study.rtol)
+    parser.add_argument(
+        "--compile", choices=("auto", "true", "false"), default="auto", help="study.compile"
+    )
     parser.add_argument("--skip-dask", action="store_true")
     parser.add_argument("--skip-memory", action="store_true")
     args = parser.parse_args()
 
-    st = study(args.designs)
+    compile_ = {"auto": "auto", "true": True, "false": False}[args.compile]
+    st = study(args.designs, rtol=args.rtol, compile=compile_)
     designs = st.designs()
     t_ours, results = run_ours(st)
     assert (results["Status"] == "ok").all(), results[results["Status"] != "ok"]
-    t_stock, _ = run_stock(designs)
+    t_stock, _ = run_stock(designs, args.rtol)
     n = len(designs)
-    print(f"PyBaMM {pybamm.__version__}; {n} designs x {len(C_RATES)} C-rates")
+    print(
+        f"PyBaMM {pybamm.__version__}; {n} designs x {len(C_RATES)} C-rates; "
+        f"rtol {args.rtol:g}; compiled: {st.compiles}"
+    )
     print(f"{'':34s}{'designs/s':>12s}{'time [s]':>12s}")
     print(f"{'asslb-sim sweep (1 build)':34s}{n / t_ours:12.2f}{t_ours:12.2f}")
     print(f"{'stock, DFN rebuilt per design':34s}{n / t_stock:12.2f}{t_stock:12.2f}")
@@ -133,7 +147,7 @@ def main():
         peaks = {}
         for size in (200, 2000):
             tracemalloc.start()
-            run_ours(study(size, c_rates=(1.0,)))
+            run_ours(study(size, c_rates=(1.0,), rtol=args.rtol, compile=False))
             peaks[size] = tracemalloc.get_traced_memory()[1] / 1e6
             tracemalloc.stop()
         print(

@@ -1,10 +1,11 @@
 """Equilibrium stoichiometry of an electrode at a given open-circuit voltage."""
 
 import numpy as np
+from scipy.optimize import brentq
 
 
 def stoichiometry_at_voltage(ocp, voltage, lower=1e-6, upper=1 - 1e-6, tol=1e-12):
-    """Solve ``ocp(sto) = voltage`` for a decreasing OCP by bisection.
+    """Solve ``ocp(sto) = voltage`` for a monotonic OCP (Brent's method).
 
     Parameters
     ----------
@@ -34,14 +35,12 @@ def stoichiometry_at_voltage(ocp, voltage, lower=1e-6, upper=1 - 1e-6, tol=1e-12
             f"voltage {voltage} V is outside the OCP range "
             f"[{min(u_lo, u_hi):.4f}, {max(u_lo, u_hi):.4f}] V of this material"
         )
-    a, b = lower, upper
-    while b - a > tol:
-        mid = 0.5 * (a + b)
-        if (float(ocp(mid)) - voltage) * (u_lo - voltage) > 0:
-            a = mid
-        else:
-            b = mid
-    return float(np.clip(0.5 * (a + b), lower, upper))
+    if voltage == u_lo:
+        return float(lower)
+    if voltage == u_hi:
+        return float(upper)
+    root = brentq(lambda sto: float(ocp(sto)) - voltage, lower, upper, xtol=tol, rtol=1e-15)
+    return float(np.clip(root, lower, upper))
 
 
 def usable_window(values):

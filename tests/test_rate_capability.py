@@ -74,3 +74,17 @@ def test_solver_failure_is_flagged_and_others_go_on(default_cell, monkeypatch):
     assert "injected failure" in statuses.loc[2.0, "Message"]
     assert statuses.loc[0.5, "Status"] == "ok" and statuses.loc[1.0, "Status"] == "ok"
     assert set(result.curves["C-rate"]) == {0.5, 1.0}
+
+
+def test_c_rate_basis_is_kept_on_the_immutable_cell(default_cell):
+    from dataclasses import replace
+
+    from asslb_sim.simulate import c_rate_basis
+
+    assert c_rate_basis(default_cell) is c_rate_basis(default_cell)
+    thinner = default_cell.with_design(cathode={"thickness_um": 70})
+    # a new cell computes its own basis: half the thickness, half the capacity
+    assert c_rate_basis(thinner).nominal_capacity == pytest.approx(
+        c_rate_basis(default_cell).nominal_capacity / 2, rel=1e-9
+    )
+    assert c_rate_basis(replace(default_cell, nominal_capacity=4.0)).nominal_capacity == 4.0

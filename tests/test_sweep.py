@@ -10,12 +10,14 @@ from asslb_sim.errors import CellDefinitionError
 from asslb_sim.simulate import rate_capability
 from asslb_sim.sweep import Study, load_study, run_study
 
+# single runs' tolerance (rtol 1e-6), so that sweep and single runs agree to it
 SMALL = Study(
     parameters={"separator.thickness_um": [20, 60], "cathode.thickness_um": [80, 140]},
     c_rates=(0.5, 2.0),
     chunk_size=2,
     asr=False,
     name="small",
+    rtol=1e-6,
 )
 
 
@@ -44,6 +46,42 @@ def test_sweep_equals_single_runs(tmp_path):
         np.testing.assert_allclose(
             rows["Discharge energy [W.h.m-2]"], single["Discharge energy [W.h.m-2]"], rtol=1e-5
         )
+
+
+def test_default_study_tolerance_is_below_the_mesh_error(tmp_path):
+    tight = run_study(SMALL, tmp_path / "tight", progress=False)
+    default = Study(
+        parameters=SMALL.parameters, c_rates=SMALL.c_rates, chunk_size=2, asr=False, name="small"
+    )
+    assert default.rtol == 1e-4
+    loose = run_study(default, tmp_path / "loose", progress=False)
+    # 1e-3: the default tolerance's error in capacity measured at most 4e-4 (README);
+    # the default mesh's own discretisation error is 0.7e-3 to 4e-3
+    for column in ("Discharge capacity [mA.h.cm-2]", "Specific energy [W.h.kg-1]"):
+        np.testing.assert_allclose(_sorted(loose)[column], _sorted(tight)[column], rtol=1e-3)
+
+
+def test_compiled_study_equals_interpreted(tmp_path):
+    study = Study(parameters={"separator.thickness_um": [20, 40]}, c_rates=(1.0,), asr=False)
+    assert not study.compiles  # "auto": 2 discharges are too few to pay for compiling
+    compiled = Study(
+        parameters=study.parameters, c_rates=(1.0,), asr=False, compile=True, name="compiled"
+    )
+    assert compiled.compiles
+    a = run_study(study, tmp_path / "a", progress=False)
+    b = run_study(compiled, tmp_path / "b", progress=False)
+    # 1e-9: the same functions as machine code instead of CasADi's interpreter differ
+    # only by floating-point reordering (measured 5e-11 relative)
+    np.testing.assert_allclose(
+        _sorted(b)["Discharge capacity [mA.h.cm-2]"],
+        _sorted(a)["Discharge capacity [mA.h.cm-2]"],
+        rtol=1e-9,
+    )
+    big = Study(
+        parameters={"separator.thickness_um": {"min": 10, "max": 50, "num": 500}},
+        c_rates=(0.5, 1, 2, 3),
+    )
+    assert big.size == 500 and big.compiles
 
 
 def test_resume_computes_only_missing_designs(tmp_path, monkeypatch):
@@ -138,6 +176,8 @@ def test_mass_fraction_sweep_keeps_the_sum(tmp_path):
             {"parameters": {"separator.thickness_um": [1, 2]}, "sampling": "random", "samples": 3},
             "grid sampling",
         ),
+        ({"parameters": {"separator.thickness_um": [10]}, "rtol": 0.1}, "study.rtol"),
+        ({"parameters": {"separator.thickness_um": [10]}, "compile": "yes"}, "study.compile"),
     ],
 )
 def test_bad_studies_rejected(kwargs, words):
