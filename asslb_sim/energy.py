@@ -69,17 +69,18 @@ class BillOfMaterials:
     stacking: str
 
 
-def _charged_state(cell, result=None):
+def _charged_state(cell, charge_capacity=float("nan")):
     """Li that left the CAM [kg.m-2] and Li thickness on the anode side [m] (active
-    and inactive) in the charged state: from a simulated charge in ``result`` if
-    there is one, else from a full charge over the usable window."""
+    and inactive) in the charged state: from a simulated charge of
+    ``charge_capacity`` [mA.h.cm-2] if finite, else from a full charge over the
+    usable window."""
     from .simulate import c_rate_basis
 
     v = cell.parameter_values
     c_li = v["Lithium metal density [kg.m-3]"] / v["Lithium metal molar mass [kg.mol-1]"]
-    simulated = result is not None and np.isfinite(result.charge_capacity)
+    simulated = charge_capacity is not None and np.isfinite(charge_capacity)
     if simulated:
-        charge = result.charge_capacity * 3.6e4  # mA.h.cm-2 -> C.m-2
+        charge = charge_capacity * 3.6e4  # mA.h.cm-2 -> C.m-2
     else:
         charge = c_rate_basis(cell).usable_capacity * 3.6e4
     moved = charge / _F * v["Lithium metal molar mass [kg.mol-1]"]
@@ -90,7 +91,7 @@ def _charged_state(cell, result=None):
     return moved, anode_li
 
 
-def bill_of_materials(cell="default", result=None):
+def bill_of_materials(cell="default", result=None, charge_capacity=None):
     """Bill of materials per unit electrode area of the repeating unit (and cell).
 
     Parameters
@@ -100,6 +101,9 @@ def bill_of_materials(cell="default", result=None):
     result : RateCapabilityResult, optional
         A rate test of ``cell``; when it started from a simulated charge, the
         charged state is that charge's end (else a full charge of the window).
+    charge_capacity : float, optional
+        Capacity [mA.h.cm-2] of a simulated charge that defines the charged state
+        (instead of ``result``'s).
 
     Returns
     -------
@@ -108,7 +112,9 @@ def bill_of_materials(cell="default", result=None):
     cell = load_cell(cell)
     v = cell.parameter_values
     design = cell.design
-    moved, anode_li = _charged_state(cell, result)
+    if charge_capacity is None and result is not None:
+        charge_capacity = result.charge_capacity
+    moved, anode_li = _charged_state(cell, charge_capacity)
     packaging = design.get("packaging", {})
     stacking = packaging.get("stacking", "single-sided")
     share = _SHARE[stacking]

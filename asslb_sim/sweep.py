@@ -42,6 +42,21 @@ _STRUCTURAL = (
 _X_DOMAINS = ("negative electrode", "separator", "positive electrode")
 _CURRENT = "Current function [A]"
 _INITIAL = "Initial concentration in positive electrode [mol.m-3]"
+_NOMINAL = "Nominal cell capacity [A.h]"
+_LI = "Negative electrode thickness [m]"  # Li-metal cells: the Li at the start
+_PLATED = "Initial plated lithium thickness [m]"
+_EXPERIMENT_CONTROLLED = {
+    _CURRENT,
+    "Voltage function [V]",
+    "Initial temperature [K]",
+    "Ambient temperature [K]",
+}
+_CHARGE_OUTPUTS = [
+    "Discharge capacity [A.h]",
+    "Average positive particle concentration [mol.m-3]",
+    "Lithium metal thickness [m]",
+    "Voltage [V]",
+]
 
 
 def _check(cond, message):
@@ -84,6 +99,15 @@ class Study:
         against rtol = 1e-8 on the default cell at 1C and 2C, README), about ten
         times below the discretisation error of the default mesh (0.07-0.4 %), at
         about half the cost of single runs' 1e-6.
+    charge : "auto", "equilibrium", dict or Charge
+        How each design reaches its charged state. ``"equilibrium"``: discharges
+        start at equilibrium at the upper cut-off (Li-metal cells only). A
+        :class:`~asslb_sim.simulate.Charge` or a table ``{c_rate,
+        cv_cutoff_c_rate}`` (``"none"``: no CV hold): every design is charged from
+        its as-built state, then discharged from the charged Li inventory relaxed
+        to equilibrium. ``"auto"`` (default): ``Charge()`` (C/10 CC-CV to C/50)
+        for anode-free cells, equilibrium for Li-metal cells, as
+        :func:`~asslb_sim.simulate.rate_capability` does.
     compile : bool or "auto"
         Compile the model to machine code (system C compiler; about 1.5 s per
         build, then about 25 % faster solves). ``"auto"`` compiles when the study
@@ -100,6 +124,7 @@ class Study:
     chunk_size: int = 10
     name: str = "study"
     rtol: float = 1e-4
+    charge: object = "auto"
     compile: object = "auto"
     _keys: tuple = field(default=(), init=False, repr=False)
 
@@ -126,6 +151,7 @@ class Study:
             isinstance(self.rtol, numbers.Real) and 1e-8 <= self.rtol <= 1e-3,
             f"study.rtol: {self.rtol!r}; valid range [1e-8, 1e-3]",
         )
+        object.__setattr__(self, "charge", _charge_protocol(self.charge))
         _check(
             self.compile in (True, False, "auto"),
             f"study.compile: {self.compile!r}; valid: true, false or 'auto'",
@@ -221,6 +247,23 @@ class Study:
         return [dict(zip(self.keys, map(float, p), strict=True)) for p in points]
 
 
+def _charge_protocol(spec):
+    """``"auto"``, None (equilibrium) or a Charge from a study's ``charge`` entry."""
+    from .simulate import Charge
+
+    if spec in ("auto", None, "equilibrium") or isinstance(spec, Charge):
+        return None if spec == "equilibrium" else spec
+    _check(
+        isinstance(spec, dict),
+        f"study.charge: {spec!r}; valid: 'auto', 'equilibrium' or a table "
+        "{c_rate, cv_cutoff_c_rate}",
+    )
+    unknown = set(spec) - {"c_rate", "cv_cutoff_c_rate"}
+    _check(not unknown, f"study.charge: unknown key(s) {sorted(unknown)}")
+    cutoff = spec.get("cv_cutoff_c_rate", 0.02)
+    return Charge(spec.get("c_rate", 0.1), None if cutoff == "none" else cutoff)
+
+
 def design_id(values):
     """A stable identifier of a design from its parameter values."""
     text = json.dumps(sorted((k, repr(float(v))) for k, v in values.items()))
@@ -252,6 +295,7 @@ def load_study(path):
         "asr",
         "chunk_size",
         "rtol",
+        "charge",
         "compile",
     }
     unknown = set(head) - allowed
@@ -343,36 +387,81 @@ _BUILD_CACHE_SIZE = 8  # builds kept per process (oldest dropped): a build is ~0
 _OUTPUTS = ["Discharge capacity [A.h]", "Discharge energy [W.h]", "Voltage [V]"]
 
 
-def _built(cell, input_names, threads=1, rtol=1e-4, compile=False):
-    """A built simulation with ``input_names`` (plus current and initial state) as
-    inputs, on symbolic x meshes; cached per worker process."""
+def _symbolic_simulation(cell, values, solver, experiment=None):
+    """A PyBaMM simulation of ``cell``'s model on symbolic x meshes (thicknesses may
+    be inputs)."""
     import pybamm
 
     from .models import cell_model
+
+    model = cell_model(cell.model_options)
+    submeshes = dict(model.default_submesh_types)
+    for domain in _X_DOMAINS:
+        submeshes[domain] = pybamm.SymbolicUniform1DSubMesh
+    return pybamm.Simulation(
+        model,
+        parameter_values=values,
+        solver=solver,
+        submesh_types=submeshes,
+        experiment=experiment,
+    )
+
+
+def _cached(key, make):
+    if key not in _BUILD_CACHE:
+        while len(_BUILD_CACHE) >= _BUILD_CACHE_SIZE:
+            _BUILD_CACHE.pop(next(iter(_BUILD_CACHE)))
+        _BUILD_CACHE[key] = make()
+    return _BUILD_CACHE[key]
+
+
+def _built(cell, input_names, threads=1, rtol=1e-4, compile=False):
+    """A built discharge simulation with ``input_names`` (plus current and initial
+    state) as inputs, on symbolic x meshes; cached per worker process."""
+    import pybamm
+
     from .simulate import make_solver
 
     inputs = set(input_names) | {_CURRENT, _INITIAL}
-    key = (_structure_key(cell, inputs), tuple(sorted(inputs)), threads, rtol, compile)
-    if key not in _BUILD_CACHE:
+    key = ("discharge", _structure_key(cell, inputs), tuple(sorted(inputs)), threads, rtol, compile)
+
+    def make():
         values = pybamm.ParameterValues(dict(cell.parameter_values))
         values.update({name: "[input]" for name in inputs})
-        model = cell_model(cell.model_options)
-        submeshes = dict(model.default_submesh_types)
-        for domain in _X_DOMAINS:
-            submeshes[domain] = pybamm.SymbolicUniform1DSubMesh
-        sim = pybamm.Simulation(
-            model,
-            parameter_values=values,
-            solver=make_solver(
-                threads, output_variables=_OUTPUTS, rtol=rtol, compile=compile, ends_only=True
-            ),
-            submesh_types=submeshes,
+        solver = make_solver(
+            threads, output_variables=_OUTPUTS, rtol=rtol, compile=compile, ends_only=True
         )
+        sim = _symbolic_simulation(cell, values, solver)
         sim.build()
-        while len(_BUILD_CACHE) >= _BUILD_CACHE_SIZE:
-            _BUILD_CACHE.pop(next(iter(_BUILD_CACHE)))
-        _BUILD_CACHE[key] = (sim, inputs)
-    return _BUILD_CACHE[key]
+        return sim, inputs
+
+    return _cached(key, make)
+
+
+def _built_charge(cell, input_names, charge, rtol=1e-4):
+    """A CC-CV charge experiment from the as-built state with ``input_names`` (plus
+    the initial state and the nominal capacity that sets its C-rate) as inputs;
+    built on its first solve and cached per worker process."""
+    import pybamm
+
+    from .simulate import make_solver
+
+    # parameters an experiment controls cannot be inputs: designs that differ in
+    # them (temperature) get builds of their own
+    inputs = (set(input_names) - _EXPERIMENT_CONTROLLED) | {_INITIAL, _NOMINAL}
+    steps = tuple(charge.steps(cell.parameter_values["Upper voltage cut-off [V]"]))
+    key = ("charge", _structure_key(cell, inputs), tuple(sorted(inputs)), steps, rtol)
+
+    def make():
+        values = pybamm.ParameterValues(dict(cell.parameter_values))
+        if cell.model_options.get("anode") != "anode-free":
+            # the as-built foil (the discharge build holds the charged thickness)
+            values[_LI] = values["Lithium metal thickness as built [m]"]
+        values.update({name: "[input]" for name in inputs})
+        solver = make_solver(output_variables=_CHARGE_OUTPUTS, rtol=rtol)
+        return _symbolic_simulation(cell, values, solver, pybamm.Experiment(list(steps))), inputs
+
+    return _cached(key, make)
 
 
 def _solve_batch(sim, t_end, inputs_list):
@@ -395,141 +484,232 @@ def _solve_batch(sim, t_end, inputs_list):
         return out
 
 
-def _design_inputs(cell, inputs, current, x0):
-    """The input values of one design: its varying parameters, the current [A] and
-    the initial CAM stoichiometry ``x0``."""
+def _design_inputs(cell, inputs, current, x0, start=None):
+    """The input values of one design: its varying parameters, the current [A], the
+    initial CAM stoichiometry ``x0`` and ``start`` (the charged state's inputs)."""
     v = cell.parameter_values
-    values = {n: v[n] for n in inputs if n not in (_CURRENT, _INITIAL)}
+    values = {n: v[n] for n in inputs if n not in (_CURRENT, _INITIAL) and n not in (start or {})}
     c_max = v["Maximum concentration in positive electrode [mol.m-3]"]
-    return {**values, _CURRENT: current, _INITIAL: x0 * c_max}
+    return {**values, **(start or {}), _CURRENT: current, _INITIAL: x0 * c_max}
+
+
+@dataclass
+class _Design:
+    """One valid design of a chunk on its way through the evaluation."""
+
+    head: dict
+    cell: object
+    basis: object
+    charge: object = None  # the Charge protocol, or None (start at equilibrium)
+    start: dict = field(default_factory=dict)  # charged-state inputs of the discharges
+    x_start: float = float("nan")  # CAM stoichiometry at the start of the discharges
+    charge_capacity: float = float("nan")  # mA.h.cm-2
+    lithium_start: float = float("nan")  # m
+    bom: object = None
+
+
+def _charge_design(item, input_names, rtol):
+    """Simulate the design's charge; fill in its charged state. Returns an error
+    message, or "" when the charge succeeded."""
+    import pybamm
+
+    from .simulate import _area_cm2
+
+    cell, basis = item.cell, item.basis
+    v = cell.parameter_values
+    sim, inputs = _built_charge(cell, input_names, item.charge, rtol)
+    c_max = v["Maximum concentration in positive electrode [mol.m-3]"]
+    values = {n: v[n] for n in inputs if n not in (_INITIAL, _NOMINAL)}
+    if _LI in values and cell.model_options.get("anode") != "anode-free":
+        values[_LI] = v["Lithium metal thickness as built [m]"]
+    area = _area_cm2(v)
+    values[_INITIAL] = basis.stoichiometry_discharged * c_max
+    values[_NOMINAL] = basis.nominal_capacity * area * 1e-3
+    try:
+        sol = sim.solve(inputs=values)
+        q = -sol["Discharge capacity [A.h]"].entries[-1] * 1e3 / area
+        c_end = float(sol["Average positive particle concentration [mol.m-3]"].entries[-1])
+        li_end = float(sol["Lithium metal thickness [m]"].entries[-1])
+    except (pybamm.SolverError, TypeError, IndexError) as exc:
+        # a TypeError/IndexError: PyBaMM skipped an infeasible first step
+        return f"the charge failed: {exc}"
+    item.charge_capacity, item.lithium_start = q, li_end
+    item.x_start = c_end / c_max
+    item.start = {_PLATED if cell.model_options.get("anode") == "anode-free" else _LI: li_end}
+    return ""
+
+
+def _resolve_charge(charge, cell):
+    """The charge protocol of one design: "auto" charges anode-free cells only."""
+    from .simulate import Charge
+
+    if charge == "auto":
+        return Charge() if cell.model_options.get("anode") == "anode-free" else None
+    return charge
 
 
 def evaluate_chunk(base_cell, study, chunk, input_names, threads=1):
     """Run the rate test (and ASR) of a chunk of designs; return result rows.
 
     This is the unit of work sent to local or Dask workers; ``threads`` solve the
-    designs of a chunk in parallel (OpenMP) within one solver call.
+    designs of a chunk in parallel (OpenMP) within one solver call. A design with
+    a charge protocol is first charged from its as-built state (one shared
+    experiment build, one solve per design); its discharges then start from the
+    charged state relaxed to equilibrium: the charged Li inventory (CAM
+    stoichiometry, lithium thickness) with a uniform CAM concentration.
     """
     from .cell import load_cell
     from .energy import bill_of_materials
-    from .simulate import _AT_START, TERMINATIONS, _area_cm2, _cam_mass_g_per_cm2, c_rate_basis
+    from .simulate import c_rate_basis
 
     os.environ.setdefault("PYBAMM_DISABLE_TELEMETRY", "1")
     base = load_cell(base_cell)
     rows, ready = [], []
+
+    def fail(head, termination, message):
+        for c in study.c_rates:
+            rows.append(
+                {
+                    **head,
+                    "C-rate": c,
+                    "Status": "failed",
+                    "Termination": termination,
+                    "Message": message,
+                }
+            )
+
     for did, values in chunk:
         head = {"Design": did, **values}
         try:
             cell = _design_cell(base, values)
-            _check(
-                cell.model_options.get("anode") != "anode-free",
-                "sweeps of anode-free cells are not supported yet",
-            )
-            basis = c_rate_basis(cell)
-            bom = bill_of_materials(cell)
-        except (CellDefinitionError, ValueError) as exc:
-            for c in study.c_rates:
-                rows.append(
-                    {
-                        **head,
-                        "C-rate": c,
-                        "Status": "failed",
-                        "Termination": "invalid design",
-                        "Message": str(exc),
-                    }
+            item = _Design(head, cell, c_rate_basis(cell), _resolve_charge(study.charge, cell))
+            if item.charge is None and cell.model_options.get("anode") == "anode-free":
+                raise CellDefinitionError(
+                    "an anode-free cell holds no Li until it is charged; give the study a "
+                    "charge protocol (or charge = 'auto')"
                 )
+        except (CellDefinitionError, ValueError) as exc:
+            fail(head, "invalid design", str(exc))
             continue
-        ready.append((head, cell, basis, bom))
+        if item.charge is None:
+            item.x_start = item.basis.stoichiometry_charged
+        else:
+            message = _charge_design(item, input_names, study.rtol)
+            if message:
+                fail(head, "charge failure", message)
+                continue
+        item.bom = bill_of_materials(cell, charge_capacity=item.charge_capacity)
+        ready.append(item)
 
     groups = {}
     for item in ready:
-        sim, inputs = _built(item[1], input_names, threads, study.rtol, study.compiles)
+        sim, inputs = _built(
+            item.cell, set(input_names) | set(item.start), threads, study.rtol, study.compiles
+        )
         groups.setdefault(id(sim), (sim, inputs, []))[2].append(item)
-
     for sim, inputs, items in groups.values():
-        resistance = {}
-        if study.asr:
-            pulse_inputs = []
-            for _head, cell, basis, _ in items:
-                x_rest = 0.5 * (basis.stoichiometry_charged + basis.stoichiometry_discharged)
-                current = basis.nominal_capacity * _area_cm2(cell.parameter_values) * 1e-3
-                pulse_inputs.append(_design_inputs(cell, inputs, current, x_rest))
-            for (head, cell, basis, _), inp, (sol, _msg) in zip(
-                items, pulse_inputs, _solve_batch(sim, 10.0, pulse_inputs), strict=True
-            ):
-                if sol is None or sol.t[-1] < 10.0 - 1e-6:
-                    resistance[head["Design"]] = float("nan")
-                    continue
-                ocp = cell.parameter_values["Positive electrode OCP [V]"]
-                x_rest = (
-                    inp[_INITIAL]
-                    / cell.parameter_values["Maximum concentration in positive electrode [mol.m-3]"]
-                )
-                r = (float(ocp(x_rest)) - sol["Voltage [V]"].entries[-1]) / (
-                    basis.nominal_capacity * 1e-3
-                )
-                resistance[head["Design"]] = r
+        resistance = _pulse_resistance(sim, inputs, items) if study.asr else {}
         for c in study.c_rates:
-            inputs_list, t_ends = [], []
-            for _head, cell, basis, _ in items:
-                area = _area_cm2(cell.parameter_values)
-                current = c * basis.nominal_capacity * area * 1e-3
-                inputs_list.append(
-                    _design_inputs(cell, inputs, current, basis.stoichiometry_charged)
-                )
-                q_max = (
-                    basis.usable_capacity
-                    * (1 - basis.stoichiometry_charged)
-                    / (basis.stoichiometry_discharged - basis.stoichiometry_charged)
-                )
-                t_ends.append(
-                    1.05 * max(q_max, basis.nominal_capacity) / (c * basis.nominal_capacity) * 3600
-                )
-            for (head, cell, basis, bom), (sol, msg) in zip(
-                items, _solve_batch(sim, max(t_ends), inputs_list), strict=True
-            ):
-                row = {
-                    **head,
-                    "C-rate": c,
-                    "Areal resistance [Ohm.cm2]": resistance.get(head["Design"], float("nan")),
+            rows.extend(_discharge_rows(sim, inputs, items, c, resistance))
+    return rows
+
+
+def _pulse_resistance(sim, inputs, items):
+    """DC-pulse areal resistance [Ohm.cm2] per design: 10 s at 1C from rest at half
+    the usable window."""
+    from .simulate import _area_cm2
+
+    pulse_inputs = []
+    for item in items:
+        basis = item.basis
+        x_rest = 0.5 * (basis.stoichiometry_charged + basis.stoichiometry_discharged)
+        current = basis.nominal_capacity * _area_cm2(item.cell.parameter_values) * 1e-3
+        pulse_inputs.append(_design_inputs(item.cell, inputs, current, x_rest, item.start))
+    resistance = {}
+    for item, inp, (sol, _msg) in zip(
+        items, pulse_inputs, _solve_batch(sim, 10.0, pulse_inputs), strict=True
+    ):
+        design = item.head["Design"]
+        if sol is None or sol.t[-1] < 10.0 - 1e-6:
+            resistance[design] = float("nan")
+            continue
+        v = item.cell.parameter_values
+        x_rest = inp[_INITIAL] / v["Maximum concentration in positive electrode [mol.m-3]"]
+        ocv = float(v["Positive electrode OCP [V]"](x_rest))
+        resistance[design] = (ocv - sol["Voltage [V]"].entries[-1]) / (
+            item.basis.nominal_capacity * 1e-3
+        )
+    return resistance
+
+
+def _discharge_rows(sim, inputs, items, c, resistance):
+    """Discharge every design of ``items`` at C-rate ``c`` in one solver call."""
+    from .simulate import _AT_START, TERMINATIONS, _area_cm2, _cam_mass_g_per_cm2
+
+    inputs_list, t_ends = [], []
+    for item in items:
+        basis = item.basis
+        area = _area_cm2(item.cell.parameter_values)
+        current = c * basis.nominal_capacity * area * 1e-3
+        inputs_list.append(_design_inputs(item.cell, inputs, current, item.x_start, item.start))
+        # longest possible discharge: all connected CAM filled from the start
+        q_max = (
+            basis.usable_capacity
+            * (1 - item.x_start)
+            / (basis.stoichiometry_discharged - basis.stoichiometry_charged)
+        )
+        t_ends.append(
+            1.05 * max(q_max, basis.nominal_capacity) / (c * basis.nominal_capacity) * 3600
+        )
+    rows = []
+    for item, (sol, msg) in zip(items, _solve_batch(sim, max(t_ends), inputs_list), strict=True):
+        cell, basis = item.cell, item.basis
+        row = {
+            **item.head,
+            "C-rate": c,
+            "Areal resistance [Ohm.cm2]": resistance.get(item.head["Design"], float("nan")),
+            "Charge capacity [mA.h.cm-2]": item.charge_capacity,
+            "Lithium metal at start [um]": (
+                item.lithium_start if item.charge is not None else cell.parameter_values[_LI]
+            )
+            * 1e6,
+        }
+        if sol is None:
+            reason, status = "solver failure", "failed"
+            for event, text in _AT_START.items():
+                if f"'{event}'" in msg and "initial conditions" in msg:
+                    reason, status = text, "ok"
+            rows.append(
+                {
+                    **row,
+                    "Status": status,
+                    "Termination": reason,
+                    "Message": msg,
+                    "Discharge capacity [mA.h.cm-2]": 0.0,
+                    "Discharge energy [W.h.m-2]": 0.0,
                 }
-                if sol is None:
-                    reason = "solver failure"
-                    status = "failed"
-                    for event, text in _AT_START.items():
-                        if f"'{event}'" in msg and "initial conditions" in msg:
-                            reason, status = text, "ok"
-                    rows.append(
-                        {
-                            **row,
-                            "Status": status,
-                            "Termination": reason,
-                            "Message": msg,
-                            "Discharge capacity [mA.h.cm-2]": 0.0,
-                            "Discharge energy [W.h.m-2]": 0.0,
-                        }
-                    )
-                    continue
-                area = _area_cm2(cell.parameter_values)
-                q = sol["Discharge capacity [A.h]"].entries[-1] * 1e3 / area
-                e = sol["Discharge energy [W.h]"].entries[-1] / (area * 1e-4)
-                hours = sol.t[-1] / 3600
-                reason, status = TERMINATIONS.get(sol.termination, (sol.termination, "failed"))
-                cam = _cam_mass_g_per_cm2(cell.parameter_values)
-                rows.append(
-                    {
-                        **row,
-                        "Status": status,
-                        "Termination": reason,
-                        "Message": "",
-                        "Nominal capacity [mA.h.cm-2]": basis.nominal_capacity,
-                        "Discharge capacity [mA.h.cm-2]": q,
-                        "Specific capacity [mA.h.g-1]": q / cam,
-                        "Mean voltage [V]": e / (q * 10) if q > 0 else float("nan"),
-                        "Discharge energy [W.h.m-2]": e,
-                        **_energy_columns(cell, bom, e, hours),
-                    }
-                )
+            )
+            continue
+        area = _area_cm2(cell.parameter_values)
+        q = sol["Discharge capacity [A.h]"].entries[-1] * 1e3 / area
+        e = sol["Discharge energy [W.h]"].entries[-1] / (area * 1e-4)
+        hours = sol.t[-1] / 3600
+        reason, status = TERMINATIONS.get(sol.termination, (sol.termination, "failed"))
+        cam = _cam_mass_g_per_cm2(cell.parameter_values)
+        rows.append(
+            {
+                **row,
+                "Status": status,
+                "Termination": reason,
+                "Message": "",
+                "Nominal capacity [mA.h.cm-2]": basis.nominal_capacity,
+                "Discharge capacity [mA.h.cm-2]": q,
+                "Specific capacity [mA.h.g-1]": q / cam,
+                "Mean voltage [V]": e / (q * 10) if q > 0 else float("nan"),
+                "Discharge energy [W.h.m-2]": e,
+                **_energy_columns(cell, item.bom, e, hours),
+            }
+        )
     return rows
 
 
@@ -563,7 +743,7 @@ def study_fingerprint(study, base):
     """What the rows of a results folder depend on besides the varied values: the
     base cell (every parameter and option), the C-rates and the ASR setting."""
     return _structure_key(base, set()) + json.dumps(
-        [list(study.c_rates), study.asr, sorted(study.keys), study.rtol]
+        [list(study.c_rates), study.asr, sorted(study.keys), study.rtol, repr(study.charge)]
     )
 
 
@@ -574,8 +754,8 @@ def _check_fingerprint(out, fingerprint):
         if path.read_text() != fingerprint:
             raise CellDefinitionError(
                 f"{out}: this results folder holds a different study (another base cell, "
-                "C-rates, ASR setting, tolerance or set of varied keys); give another --out "
-                "or delete it"
+                "C-rates, ASR setting, tolerance, charge or set of varied keys); give "
+                "another --out or delete it"
             )
     else:
         path.write_text(fingerprint)

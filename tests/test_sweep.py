@@ -267,3 +267,93 @@ def test_failed_batch_falls_back_to_single_designs(tmp_path, monkeypatch):
     good = results[results["separator.thickness_um"] == 20].iloc[0]
     assert bad["Status"] == "failed" and "injected design failure" in bad["Message"]
     assert good["Status"] == "ok"
+
+
+def test_anode_free_study_charges_each_design_like_single_runs(tmp_path):
+    from asslb_sim.simulate import Charge
+
+    base = from_dict({"anode": {"material": "anode-free"}})
+    study = Study(
+        parameters={"separator.thickness_um": [20, 60]},
+        cell=base,
+        c_rates=(0.5, 2.0),
+        asr=False,
+        rtol=1e-6,
+    )
+    assert study.charge == "auto"
+    results = run_study(study, tmp_path / "r", progress=False)
+    assert (results["Status"] == "ok").all()
+    single = rate_capability(
+        from_dict({"anode": {"material": "anode-free"}, "separator": {"thickness_um": 60}}),
+        [0.5, 2.0],
+        charge=Charge(),
+    ).summary
+    rows = results[results["separator.thickness_um"] == 60].sort_values("C-rate")
+    # rtol 1e-6: the same charge experiment on the same mesh, at the same tolerance
+    np.testing.assert_allclose(
+        rows["Charge capacity [mA.h.cm-2]"], single["Charge capacity [mA.h.cm-2]"], rtol=1e-6
+    )
+    assert rows["Lithium metal at start [um]"].iloc[0] == pytest.approx(
+        single["Lithium metal at start [um]"].iloc[0], rel=1e-6
+    )
+    # at 0.5C the plated Li runs out first: the Li inventory alone sets the capacity
+    assert (rows["Termination"].iloc[0], single["Termination"].iloc[0]) == ("Li exhausted",) * 2
+    assert rows["Discharge capacity [mA.h.cm-2]"].iloc[0] == pytest.approx(
+        single["Discharge capacity [mA.h.cm-2]"].iloc[0], rel=1e-5
+    )
+    # 3e-3: the study discharges from the charged state relaxed to equilibrium, the
+    # single run right after the CV hold (measured 0.11 % apart at 2C)
+    assert rows["Discharge capacity [mA.h.cm-2]"].iloc[1] == pytest.approx(
+        single["Discharge capacity [mA.h.cm-2]"].iloc[1], rel=3e-3
+    )
+    # the charged state holds less Li than a full window: CE < 1 makes inactive Li
+    li_metal = run_study(
+        Study(parameters={"separator.thickness_um": [60]}, c_rates=(0.5,), asr=False),
+        tmp_path / "li",
+        progress=False,
+    )
+    assert (
+        rows["Specific energy [W.h.kg-1]"].iloc[0] != li_metal["Specific energy [W.h.kg-1]"].iloc[0]
+    )
+
+
+def test_charge_protocol_in_a_temperature_study(tmp_path):
+    study = Study(
+        parameters={"operation.temperature_C": [25, 45]},
+        c_rates=(1.0,),
+        asr=False,
+        charge={"c_rate": 0.5, "cv_cutoff_c_rate": "none"},
+    )
+    results = run_study(study, tmp_path / "r", progress=False).sort_values(
+        "operation.temperature_C"
+    )
+    assert (results["Status"] == "ok").all()
+    q = results["Charge capacity [mA.h.cm-2]"].to_numpy()
+    # a CC charge without hold ends earlier in a colder, more resistive cell
+    assert 0 < q[0] < q[1]
+    assert (results["Discharge capacity [mA.h.cm-2]"] > 0).all()
+
+
+def test_anode_free_cell_needs_a_charge(tmp_path):
+    study = Study(
+        parameters={"separator.thickness_um": [20]},
+        cell=from_dict({"anode": {"material": "anode-free"}}),
+        charge="equilibrium",
+        asr=False,
+    )
+    row = run_study(study, tmp_path / "r", progress=False).iloc[0]
+    assert row["Status"] == "failed" and "charge protocol" in row["Message"]
+    with pytest.raises(CellDefinitionError, match=r"study\.charge"):
+        Study(parameters={"separator.thickness_um": [20]}, charge={"rate": 1})
+
+
+def test_study_file_charge_table(tmp_path):
+    from asslb_sim.simulate import Charge
+
+    path = tmp_path / "study.toml"
+    path.write_text(
+        "[study]\nc_rates = [1.0]\nrtol = 1e-5\n[study.charge]\nc_rate = 0.2\n"
+        'cv_cutoff_c_rate = "none"\n[parameters]\n"separator.thickness_um" = [20, 40]\n'
+    )
+    study = load_study(path)
+    assert study.charge == Charge(0.2, None) and study.rtol == 1e-5
