@@ -19,6 +19,7 @@ that fails (invalid input, solver failure) is a row with its status and reason.
 from __future__ import annotations
 
 import hashlib
+import itertools
 import json
 import numbers
 import os
@@ -217,6 +218,11 @@ class Study:
 
     def designs(self):
         """The designs: a list of ``{key: value}`` dicts."""
+        return list(self.iter_designs())
+
+    def iter_designs(self):
+        """The designs one at a time (a grid is never held whole; a sample holds its
+        unit-cube points only, 8 bytes per value)."""
         if self.sampling == "grid":
             axes = []
             for spec in self.parameters.values():
@@ -227,8 +233,8 @@ class Study:
                         axes.append(np.linspace(spec["min"], spec["max"], spec["num"]))
                 else:
                     axes.append(np.asarray(spec, dtype=float))
-            grids = np.meshgrid(*axes, indexing="ij")
-            points = np.stack([g.ravel() for g in grids], axis=1)
+            # first key slowest, as numpy's "ij" indexing
+            points = itertools.product(*[[float(a) for a in axis] for axis in axes])
         else:
             d = len(self.keys)
             if self.sampling == "random":
@@ -244,7 +250,8 @@ class Study:
                     points[:, j] = np.exp(np.log(lo) + unit[:, j] * (np.log(hi) - np.log(lo)))
                 else:
                     points[:, j] = lo + unit[:, j] * (hi - lo)
-        return [dict(zip(self.keys, map(float, p), strict=True)) for p in points]
+        for p in points:
+            yield dict(zip(self.keys, map(float, p), strict=True))
 
 
 def _charge_protocol(spec):
@@ -772,7 +779,14 @@ def finished_designs(out):
     return done
 
 
-def run_study(study, out, workers=1, scheduler=None, client=None, progress=True):
+def _batches(iterable, size):
+    """Lists of ``size`` items from ``iterable``, lazily."""
+    iterator = iter(iterable)
+    while batch := list(itertools.islice(iterator, size)):
+        yield batch
+
+
+def run_study(study, out, workers=1, scheduler=None, client=None, progress=True, load=True):
     """Run ``study``, streaming results into the Parquet dataset folder ``out``.
 
     Parameters
@@ -790,11 +804,16 @@ def run_study(study, out, workers=1, scheduler=None, client=None, progress=True)
         An existing Dask client.
     progress : bool
         Show a progress bar with ETA.
+    load : bool
+        Read all results into memory at the end. ``False`` for studies too big for
+        that: designs are generated and their results written one chunk at a time,
+        so the memory of this process does not grow with the study; read the
+        Parquet dataset in pieces afterwards.
 
     Returns
     -------
-    pandas.DataFrame
-        All results in ``out`` (this run and earlier ones).
+    pandas.DataFrame or None
+        All results in ``out`` (this run and earlier ones), or None if not ``load``.
     """
     from .cell import load_cell
 
@@ -804,23 +823,25 @@ def run_study(study, out, workers=1, scheduler=None, client=None, progress=True)
     out = Path(out)
     out.mkdir(parents=True, exist_ok=True)
     base = load_cell(study.cell)
-    designs = [(design_id(v), v) for v in study.designs()]
     _check_fingerprint(out, study_fingerprint(study, base))
     done = finished_designs(out)
-    todo = [d for d in designs if d[0] not in done]
+
+    def todo():  # the designs still to run, generated afresh on every pass
+        return (
+            (i, v) for i, v in ((design_id(v), v) for v in study.iter_designs()) if i not in done
+        )
 
     # the inputs of the one build: every parameter that varies between valid designs
     # (compared one design at a time, so that memory does not grow with the study)
-    input_names = _varying_parameters(base, todo)
-    chunks = [todo[i : i + study.chunk_size] for i in range(0, len(todo), study.chunk_size)]
+    input_names = _varying_parameters(base, todo())
+    chunks = _batches(todo(), study.chunk_size)
 
     bar = None
     if progress:
         from tqdm import tqdm
 
-        bar = tqdm(
-            total=len(designs), initial=len(designs) - len(todo), unit="design", desc=study.name
-        )
+        remaining = sum(1 for _ in todo())
+        bar = tqdm(total=study.size, initial=study.size - remaining, unit="design", desc=study.name)
     if client is None and scheduler is None and workers == 1:
         # one process: its solver calls use every core for the designs of a chunk
         threads = max(
@@ -837,7 +858,7 @@ def run_study(study, out, workers=1, scheduler=None, client=None, progress=True)
         _run_dask(base, study, chunks, input_names, out, workers, scheduler, client, bar)
     if bar is not None:
         bar.close()
-    return read_results(out)
+    return read_results(out) if load else None
 
 
 def _run_dask(base, study, chunks, input_names, out, workers, scheduler, client, bar):

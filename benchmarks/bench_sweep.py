@@ -147,7 +147,9 @@ def main():
         peaks = {}
         for size in (200, 2000):
             tracemalloc.start()
-            run_ours(study(size, c_rates=(1.0,), rtol=args.rtol, compile=False))
+            # load=False: the results stay on disk (run_study would otherwise return
+            # them all, which grows with the study by design)
+            run_ours(study(size, c_rates=(1.0,), rtol=args.rtol, compile=False), load=False)
             peaks[size] = tracemalloc.get_traced_memory()[1] / 1e6
             tracemalloc.stop()
         print(
