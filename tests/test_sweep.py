@@ -357,3 +357,21 @@ def test_study_file_charge_table(tmp_path):
     )
     study = load_study(path)
     assert study.charge == Charge(0.2, None) and study.rtol == 1e-5
+
+
+def test_grid_order_and_results_left_on_disk(tmp_path):
+    study = Study(
+        parameters={"separator.thickness_um": [20, 40], "cathode.thickness_um": [1, 2, 3]}
+    )
+    grid = study.designs()
+    # first key slowest, as numpy's "ij" meshgrid
+    assert [(d["separator.thickness_um"], d["cathode.thickness_um"]) for d in grid[:4]] == [
+        (20, 1),
+        (20, 2),
+        (20, 3),
+        (40, 1),
+    ]
+    assert study.size == len(grid) == 6
+    small = Study(parameters={"separator.thickness_um": [20]}, c_rates=(1.0,), asr=False)
+    assert run_study(small, tmp_path / "r", progress=False, load=False) is None
+    assert len(sweep.read_results(tmp_path / "r")) == 1
