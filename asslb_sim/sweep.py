@@ -537,7 +537,7 @@ def _charge_design(item, input_names, rtol):
         q = -sol["Discharge capacity [A.h]"].entries[-1] * 1e3 / area
         c_end = float(sol["Average positive particle concentration [mol.m-3]"].entries[-1])
         li_end = float(sol["Lithium metal thickness [m]"].entries[-1])
-    except (pybamm.SolverError, TypeError, IndexError) as exc:
+    except (pybamm.SolverError, pybamm.ModelError, TypeError, IndexError, ValueError) as exc:
         # a TypeError/IndexError: PyBaMM skipped an infeasible first step
         return f"the charge failed: {exc}"
     item.charge_capacity, item.lithium_start = q, li_end

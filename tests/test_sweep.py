@@ -375,3 +375,34 @@ def test_grid_order_and_results_left_on_disk(tmp_path):
     small = Study(parameters={"separator.thickness_um": [20]}, c_rates=(1.0,), asr=False)
     assert run_study(small, tmp_path / "r", progress=False, load=False) is None
     assert len(sweep.read_results(tmp_path / "r")) == 1
+
+
+def test_failed_charge_is_recorded_and_the_study_goes_on(tmp_path, monkeypatch):
+    import pybamm
+
+    original = sweep._built_charge
+
+    def failing(cell, input_names, charge, rtol=1e-4):
+        sim, inputs = original(cell, input_names, charge, rtol)
+        if cell.parameter_values["Separator thickness [m]"] > 50e-6:
+
+            class Failing:
+                def solve(self, **kwargs):
+                    raise pybamm.SolverError("injected charge failure")
+
+            return Failing(), inputs
+        return sim, inputs
+
+    monkeypatch.setattr(sweep, "_built_charge", failing)
+    study = Study(
+        parameters={"separator.thickness_um": [20, 60]},
+        cell=from_dict({"anode": {"material": "anode-free"}}),
+        c_rates=(1.0,),
+        asr=False,
+    )
+    results = run_study(study, tmp_path / "r", progress=False)
+    bad = results[results["separator.thickness_um"] == 60].iloc[0]
+    good = results[results["separator.thickness_um"] == 20].iloc[0]
+    assert bad["Status"] == "failed" and bad["Termination"] == "charge failure"
+    assert "injected charge failure" in bad["Message"]
+    assert good["Status"] == "ok" and good["Discharge capacity [mA.h.cm-2]"] > 0
