@@ -18,6 +18,7 @@ that fails (invalid input, solver failure) is a row with its status and reason.
 
 from __future__ import annotations
 
+import gc
 import hashlib
 import itertools
 import json
@@ -850,10 +851,20 @@ def run_study(study, out, workers=1, scheduler=None, client=None, progress=True,
             else os.cpu_count() or 1,
             1,
         )
-        for chunk in chunks:
-            _write_part(out, evaluate_chunk(base, study, chunk, input_names, threads))
-            if bar is not None:
-                bar.update(len(chunk))
+        # PyBaMM's solutions hold reference cycles: collect them after every chunk
+        # (cheap once the build's objects are frozen out of the collector's scans),
+        # else they pile up between the rare full collections and memory grows
+        # with the study
+        try:
+            for i, chunk in enumerate(chunks):
+                _write_part(out, evaluate_chunk(base, study, chunk, input_names, threads))
+                if i == 0:
+                    gc.freeze()
+                gc.collect()
+                if bar is not None:
+                    bar.update(len(chunk))
+        finally:
+            gc.unfreeze()
     else:
         _run_dask(base, study, chunks, input_names, out, workers, scheduler, client, bar)
     if bar is not None:
