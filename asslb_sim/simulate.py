@@ -350,6 +350,22 @@ def simulate_charge(cell, charge, var_pts=None):
     return sim.solve()
 
 
+def resolve_charge(charge, cell):
+    """The charge protocol for ``cell``: a :class:`Charge` or None (start at
+    equilibrium). ``"auto"`` charges anode-free cells only (C/10 CC-CV to C/50)."""
+    anode_free = cell.model_options.get("anode") == "anode-free"
+    if charge == "auto":
+        charge = Charge() if anode_free else None
+    if charge is None and anode_free:
+        raise CellDefinitionError(
+            "charge: an anode-free cell holds no Li until it is charged; give a charge "
+            "protocol (or charge = 'auto')"
+        )
+    if charge is not None and not isinstance(charge, Charge):
+        raise CellDefinitionError(f"charge: {charge!r} is not a Charge protocol, None or 'auto'")
+    return charge
+
+
 def rate_capability(
     cell="default", c_rates=(0.1, 0.5, 1, 2), var_pts=None, progress=False, charge="auto"
 ):
@@ -382,16 +398,7 @@ def rate_capability(
     """
     rates = _check_c_rates(c_rates)
     cell = load_cell(cell)
-    anode_free = cell.model_options.get("anode") == "anode-free"
-    if charge == "auto":
-        charge = Charge() if anode_free else None
-    if charge is None and anode_free:
-        raise CellDefinitionError(
-            "charge: an anode-free cell holds no Li until it is charged; give a Charge(...) "
-            "protocol (or charge='auto')"
-        )
-    if charge is not None and not isinstance(charge, Charge):
-        raise CellDefinitionError(f"charge: {charge!r} is not a Charge protocol, None or 'auto'")
+    charge = resolve_charge(charge, cell)
     sim, basis, _ = prepare(cell, var_pts)
     area = _area_cm2(cell.parameter_values)
     cam_mass = _cam_mass_g_per_cm2(cell.parameter_values)

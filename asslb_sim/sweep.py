@@ -457,14 +457,13 @@ def _built_charge(cell, input_names, charge, rtol=1e-4):
     # parameters an experiment controls cannot be inputs: designs that differ in
     # them (temperature) get builds of their own
     inputs = (set(input_names) - _EXPERIMENT_CONTROLLED) | {_INITIAL, _NOMINAL}
+    if cell.model_options.get("anode") != "anode-free":
+        inputs.add(_LI)  # the as-built foil (the discharge build holds the charged one)
     steps = tuple(charge.steps(cell.parameter_values["Upper voltage cut-off [V]"]))
     key = ("charge", _structure_key(cell, inputs), tuple(sorted(inputs)), steps, rtol)
 
     def make():
         values = pybamm.ParameterValues(dict(cell.parameter_values))
-        if cell.model_options.get("anode") != "anode-free":
-            # the as-built foil (the discharge build holds the charged thickness)
-            values[_LI] = values["Lithium metal thickness as built [m]"]
         values.update({name: "[input]" for name in inputs})
         solver = make_solver(output_variables=_CHARGE_OUTPUTS, rtol=rtol)
         return _symbolic_simulation(cell, values, solver, pybamm.Experiment(list(steps))), inputs
@@ -492,13 +491,18 @@ def _solve_batch(sim, t_end, inputs_list):
         return out
 
 
-def _design_inputs(cell, inputs, current, x0, start=None):
-    """The input values of one design: its varying parameters, the current [A], the
-    initial CAM stoichiometry ``x0`` and ``start`` (the charged state's inputs)."""
+def _input_values(cell, inputs, given):
+    """Values of the build's ``inputs`` for one design: ``given`` where it has them,
+    else the design's own parameter values."""
     v = cell.parameter_values
-    values = {n: v[n] for n in inputs if n not in (_CURRENT, _INITIAL) and n not in (start or {})}
-    c_max = v["Maximum concentration in positive electrode [mol.m-3]"]
-    return {**values, **(start or {}), _CURRENT: current, _INITIAL: x0 * c_max}
+    return {n: given[n] if n in given else v[n] for n in inputs}
+
+
+def _design_inputs(cell, inputs, current, x0, start):
+    """Discharge inputs of one design: current [A], initial CAM stoichiometry ``x0``
+    and ``start`` (the charged state's inputs)."""
+    c_max = cell.parameter_values["Maximum concentration in positive electrode [mol.m-3]"]
+    return _input_values(cell, inputs, {**start, _CURRENT: current, _INITIAL: x0 * c_max})
 
 
 @dataclass
@@ -527,12 +531,16 @@ def _charge_design(item, input_names, rtol):
     v = cell.parameter_values
     sim, inputs = _built_charge(cell, input_names, item.charge, rtol)
     c_max = v["Maximum concentration in positive electrode [mol.m-3]"]
-    values = {n: v[n] for n in inputs if n not in (_INITIAL, _NOMINAL)}
-    if _LI in values and cell.model_options.get("anode") != "anode-free":
-        values[_LI] = v["Lithium metal thickness as built [m]"]
     area = _area_cm2(v)
-    values[_INITIAL] = basis.stoichiometry_discharged * c_max
-    values[_NOMINAL] = basis.nominal_capacity * area * 1e-3
+    values = _input_values(
+        cell,
+        inputs,
+        {
+            _INITIAL: basis.stoichiometry_discharged * c_max,
+            _NOMINAL: basis.nominal_capacity * area * 1e-3,
+            _LI: v["Lithium metal thickness as built [m]"],
+        },
+    )
     try:
         sol = sim.solve(inputs=values)
         q = -sol["Discharge capacity [A.h]"].entries[-1] * 1e3 / area
@@ -547,15 +555,6 @@ def _charge_design(item, input_names, rtol):
     return ""
 
 
-def _resolve_charge(charge, cell):
-    """The charge protocol of one design: "auto" charges anode-free cells only."""
-    from .simulate import Charge
-
-    if charge == "auto":
-        return Charge() if cell.model_options.get("anode") == "anode-free" else None
-    return charge
-
-
 def evaluate_chunk(base_cell, study, chunk, input_names, threads=1):
     """Run the rate test (and ASR) of a chunk of designs; return result rows.
 
@@ -568,7 +567,7 @@ def evaluate_chunk(base_cell, study, chunk, input_names, threads=1):
     """
     from .cell import load_cell
     from .energy import bill_of_materials
-    from .simulate import c_rate_basis
+    from .simulate import c_rate_basis, resolve_charge
 
     os.environ.setdefault("PYBAMM_DISABLE_TELEMETRY", "1")
     base = load_cell(base_cell)
@@ -590,17 +589,13 @@ def evaluate_chunk(base_cell, study, chunk, input_names, threads=1):
         head = {"Design": did, **values}
         try:
             cell = _design_cell(base, values)
-            item = _Design(head, cell, c_rate_basis(cell), _resolve_charge(study.charge, cell))
-            if item.charge is None and cell.model_options.get("anode") == "anode-free":
-                raise CellDefinitionError(
-                    "an anode-free cell holds no Li until it is charged; give the study a "
-                    "charge protocol (or charge = 'auto')"
-                )
+            item = _Design(head, cell, c_rate_basis(cell), resolve_charge(study.charge, cell))
         except (CellDefinitionError, ValueError) as exc:
             fail(head, "invalid design", str(exc))
             continue
         if item.charge is None:
             item.x_start = item.basis.stoichiometry_charged
+            item.lithium_start = cell.parameter_values[_LI]
         else:
             message = _charge_design(item, input_names, study.rtol)
             if message:
@@ -677,10 +672,7 @@ def _discharge_rows(sim, inputs, items, c, resistance):
             "C-rate": c,
             "Areal resistance [Ohm.cm2]": resistance.get(item.head["Design"], float("nan")),
             "Charge capacity [mA.h.cm-2]": item.charge_capacity,
-            "Lithium metal at start [um]": (
-                item.lithium_start if item.charge is not None else cell.parameter_values[_LI]
-            )
-            * 1e6,
+            "Lithium metal at start [um]": item.lithium_start * 1e6,
         }
         if sol is None:
             reason, status = "solver failure", "failed"
