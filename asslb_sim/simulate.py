@@ -215,7 +215,7 @@ INITIAL_CONCENTRATION = "Initial concentration in positive electrode [mol.m-3]"
 INITIAL_PLATED = "Initial plated lithium thickness [m]"
 
 
-def prepare(cell, var_pts=None, initial_state_input=False):
+def prepare(cell, mesh=None, initial_state_input=False):
     """Build the model once and return ``(simulation, basis, parameter values)``.
 
     The discharge current is a PyBaMM input (``"Current function [A]"``), so the
@@ -223,11 +223,14 @@ def prepare(cell, var_pts=None, initial_state_input=False):
     initial CAM concentration is an input too (``INITIAL_CONCENTRATION``), and
     for anode-free cells the initial plated Li (``INITIAL_PLATED``), so that the
     same build starts from any state of charge; otherwise it is the charged
-    equilibrium (anode-free cells: as built, without Li).
+    equilibrium (anode-free cells: as built, without Li). ``mesh``: a
+    :class:`~asslb_sim.models.Mesh`, a name in ``MESHES`` or a dict of Mesh fields
+    (default: the ``"single-run"`` mesh).
     """
     import pybamm
 
     from .models import cell_model
+    from .models import mesh as make_mesh
 
     cell = load_cell(cell)
     basis = c_rate_basis(cell)
@@ -247,12 +250,14 @@ def prepare(cell, var_pts=None, initial_state_input=False):
     if initial_state_input and cell.model_options.get("anode") == "anode-free":
         values[INITIAL_PLATED] = "[input]"
     model = cell_model(cell.model_options)
+    grid = make_mesh(mesh)
     solver = make_solver()
     sim = pybamm.Simulation(
         model,
         parameter_values=values,
         solver=solver,
-        var_pts=var_pts or model.default_var_pts,
+        var_pts=grid.var_pts(model),
+        submesh_types=grid.submesh_types(model),
     )
     sim.build()
     return sim, basis, values
@@ -311,7 +316,7 @@ class Charge:
         return steps
 
 
-def simulate_charge(cell, charge, var_pts=None):
+def simulate_charge(cell, charge, mesh=None):
     """Charge ``cell`` from its as-built state with the ``charge`` protocol.
 
     Returns
@@ -323,6 +328,7 @@ def simulate_charge(cell, charge, var_pts=None):
     import pybamm
 
     from .models import cell_model
+    from .models import mesh as make_mesh
 
     cell = load_cell(cell)
     basis = c_rate_basis(cell)
@@ -339,13 +345,15 @@ def simulate_charge(cell, charge, var_pts=None):
     if cell.model_options.get("anode", "lithium metal") == "lithium metal":
         values["Negative electrode thickness [m]"] = values["Lithium metal thickness as built [m]"]
     model = cell_model(cell.model_options)
+    grid = make_mesh(mesh)
     experiment = pybamm.Experiment(charge.steps(values["Upper voltage cut-off [V]"]))
     sim = pybamm.Simulation(
         model,
         parameter_values=values,
         experiment=experiment,
         solver=make_solver(),
-        var_pts=var_pts or model.default_var_pts,
+        var_pts=grid.var_pts(model),
+        submesh_types=grid.submesh_types(model),
     )
     return sim.solve()
 
@@ -367,7 +375,7 @@ def resolve_charge(charge, cell):
 
 
 def rate_capability(
-    cell="default", c_rates=(0.1, 0.5, 1, 2), var_pts=None, progress=False, charge="auto"
+    cell="default", c_rates=(0.1, 0.5, 1, 2), mesh=None, progress=False, charge="auto"
 ):
     """Constant-current discharges at several C-rates from one model build.
 
@@ -382,8 +390,10 @@ def rate_capability(
         A preset name, a TOML cell file or a :class:`~asslb_sim.cell.Cell`.
     c_rates : sequence of float
         C-rates against the basis of :func:`c_rate_basis`, each in (0, 100].
-    var_pts : dict, optional
-        Mesh points; the model's defaults otherwise.
+    mesh : Mesh, str or dict, optional
+        A :class:`~asslb_sim.models.Mesh`, a name in ``MESHES`` (``"single-run"``,
+        the default, or ``"study"``) or a dict of Mesh fields that replace the
+        default's (``{"r_p": 50}``).
     progress : bool
         Show a progress bar over the C-rates.
     charge : Charge, None or "auto"
@@ -399,7 +409,7 @@ def rate_capability(
     rates = _check_c_rates(c_rates)
     cell = load_cell(cell)
     charge = resolve_charge(charge, cell)
-    sim, basis, _ = prepare(cell, var_pts)
+    sim, basis, _ = prepare(cell, mesh)
     area = _area_cm2(cell.parameter_values)
     cam_mass = _cam_mass_g_per_cm2(cell.parameter_values)
     # longest possible discharge: all connected CAM filled from the charged state
@@ -420,7 +430,7 @@ def rate_capability(
         import pybamm
 
         try:
-            charged = simulate_charge(cell, charge, var_pts)
+            charged = simulate_charge(cell, charge, mesh)
         except pybamm.SolverError as exc:
             raise CellDefinitionError(f"charge: the charge failed: {exc}") from None
         charge_capacity = -charged["Discharge capacity [A.h]"].entries[-1] * 1e3 / area

@@ -3,9 +3,19 @@
 from . import submodels
 from .anode_free_cell import AnodeFreeCell
 from .lithium_metal_cell import LithiumMetalCell
+from .mesh import MESHES, Mesh, mesh
 from .options import CellModelOptions
 
-__all__ = ["AnodeFreeCell", "CellModelOptions", "LithiumMetalCell", "cell_model", "submodels"]
+__all__ = [
+    "MESHES",
+    "AnodeFreeCell",
+    "CellModelOptions",
+    "LithiumMetalCell",
+    "Mesh",
+    "cell_model",
+    "mesh",
+    "submodels",
+]
 
 
 def cell_model(options=None, build=True):

@@ -2,6 +2,7 @@
 
 import pybamm
 
+from .mesh import MESHES, particle_submesh
 from .options import CellModelOptions
 from .submodels import (
     active_material,
@@ -157,21 +158,20 @@ class LithiumMetalCell(pybamm.lithium_ion.BaseModel):
 
     @property
     def default_var_pts(self):
-        # x_s only resolves the output: the separator potential is closed-form.
-        # 25 x 25 keeps the 1C voltage within 1.2 mV of a 2x refined mesh
-        # (tests/test_mesh_convergence.py).
+        # the "single-run" mesh (mesh.py): x_s only resolves the output, the
+        # separator potential being closed-form; 25 x 25 keeps the 1C voltage
+        # within 2 mV of a 2x refined mesh (tests/test_mesh_convergence.py)
         var_pts = super().default_var_pts
-        var_pts.update({"x_s": 5, "x_p": 25, "r_p": 25})
+        m = MESHES["single-run"]
+        var_pts.update({"x_s": m.x_s, "x_p": m.x_p, "r_p": m.r_p})
         return var_pts
 
     @property
     def default_submesh_types(self):
-        # Points crowd towards the particle surface, where a current step opens a
-        # diffusion boundary layer of width sqrt(D t): 40 nm after 0.4 s.
+        # points crowd towards the particle surface, where a current step opens a
+        # diffusion boundary layer of width sqrt(D t): 40 nm after 0.4 s
         submeshes = super().default_submesh_types
-        submeshes["positive particle"] = pybamm.MeshGenerator(
-            pybamm.Exponential1DSubMesh, submesh_params={"side": "right", "stretch": 4.0}
-        )
+        submeshes["positive particle"] = particle_submesh(MESHES["single-run"].particle_stretch)
         return submeshes
 
     @property

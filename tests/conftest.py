@@ -26,11 +26,11 @@ def default_cell():
     return from_preset("default")
 
 
-def solve_cell(cell, c_rate, t_factor=1.5, var_pts=None):
+def solve_cell(cell, c_rate, t_factor=1.5, mesh=None):
     """One constant-current discharge of ``cell``; returns (solution, basis, area_cm2)."""
     from asslb_sim.simulate import _area_cm2, prepare
 
-    sim, basis, _ = prepare(cell, var_pts)
+    sim, basis, _ = prepare(cell, mesh)
     area = _area_cm2(cell.parameter_values)
     current = c_rate * basis.nominal_capacity * area * 1e-3
     sol = sim.solve([0, t_factor * 3600 / c_rate], inputs={"Current function [A]": current})

@@ -1,5 +1,7 @@
 """Design studies: equal to single runs, resumable, failures recorded, Dask = local."""
 
+import dataclasses
+
 import numpy as np
 import pandas as pd
 import pytest
@@ -32,12 +34,14 @@ def test_sweep_equals_single_runs(tmp_path):
         single = rate_capability(
             from_dict({"separator": {"thickness_um": sep}, "cathode": {"thickness_um": cat}}),
             list(SMALL.c_rates),
+            mesh=SMALL.mesh,
         ).summary
         rows = results[
             (results["separator.thickness_um"] == sep) & (results["cathode.thickness_um"] == cat)
         ].sort_values("C-rate")
-        # rtol 1e-5: the same equations on the same mesh (the sweep's symbolic mesh is
-        # the uniform one), events located to the solver tolerance
+        # rtol 1e-5: the same equations on the same mesh (the study's, given to the
+        # single runs; the sweep's symbolic x mesh is the uniform one), events
+        # located to the solver tolerance
         np.testing.assert_allclose(
             rows["Discharge capacity [mA.h.cm-2]"],
             single["Discharge capacity [mA.h.cm-2]"],
@@ -178,6 +182,11 @@ def test_mass_fraction_sweep_keeps_the_sum(tmp_path):
         ),
         ({"parameters": {"separator.thickness_um": [10]}, "rtol": 0.1}, "study.rtol"),
         ({"parameters": {"separator.thickness_um": [10]}, "compile": "yes"}, "study.compile"),
+        ({"parameters": {"separator.thickness_um": [10]}, "mesh": "fine"}, "study.mesh: 'fine'"),
+        (
+            {"parameters": {"separator.thickness_um": [10]}, "mesh": {"r_p": 1}},
+            "study.mesh.r_p: 1; valid range [3, 400]",
+        ),
     ],
 )
 def test_bad_studies_rejected(kwargs, words):
@@ -236,7 +245,9 @@ def test_builds_are_not_shared_between_different_base_cells(tmp_path):
     thin = run_study(thin_study, tmp_path / "b", progress=False)
     single = (
         rate_capability(
-            from_dict({"cathode": {"thickness_um": 60}, "separator": {"thickness_um": 20}}), [1.0]
+            from_dict({"cathode": {"thickness_um": 60}, "separator": {"thickness_um": 20}}),
+            [1.0],
+            mesh="study",
         )
         .summary["Discharge capacity [mA.h.cm-2]"]
         .iloc[0]
@@ -250,23 +261,55 @@ def test_builds_are_not_shared_between_different_base_cells(tmp_path):
 def test_failed_batch_falls_back_to_single_designs(tmp_path, monkeypatch):
     import pybamm
 
-    original = pybamm.Simulation.solve
+    simulation_solve = pybamm.Simulation.solve
+    solver_solve = pybamm.BaseSolver.solve
 
     def fail_batches(self, *args, **kwargs):
-        inputs = kwargs.get("inputs")
-        if isinstance(inputs, list):
+        if isinstance(kwargs.get("inputs"), list):
             raise pybamm.SolverError("injected batch failure")
-        if inputs and inputs.get("Separator thickness [m]", 0) > 50e-6:
+        return simulation_solve(self, *args, **kwargs)
+
+    def fail_design(self, *args, **kwargs):
+        # every solver, the tighter retry's too
+        inputs = kwargs.get("inputs")
+        if isinstance(inputs, dict) and inputs.get("Separator thickness [m]", 0) > 50e-6:
             raise pybamm.SolverError("injected design failure")
-        return original(self, *args, **kwargs)
+        return solver_solve(self, *args, **kwargs)
 
     monkeypatch.setattr(pybamm.Simulation, "solve", fail_batches)
+    monkeypatch.setattr(pybamm.BaseSolver, "solve", fail_design)
     study = Study(parameters={"separator.thickness_um": [20, 60]}, c_rates=(1.0,), asr=False)
     results = run_study(study, tmp_path / "r", progress=False)
     bad = results[results["separator.thickness_um"] == 60].iloc[0]
     good = results[results["separator.thickness_um"] == 20].iloc[0]
     assert bad["Status"] == "failed" and "injected design failure" in bad["Message"]
-    assert good["Status"] == "ok"
+    assert "at rtol 1e-06 too" in bad["Message"]
+    assert good["Status"] == "ok" and good["Message"] == ""
+
+
+def test_design_failing_at_the_study_tolerance_is_retried_tighter(tmp_path, monkeypatch):
+    import pybamm
+
+    original = pybamm.Simulation.solve
+
+    def fail_loose(self, *args, **kwargs):
+        inputs = kwargs.get("inputs")
+        if isinstance(inputs, list) or inputs.get("Separator thickness [m]", 0) > 50e-6:
+            raise pybamm.SolverError("injected failure at the study tolerance")
+        return original(self, *args, **kwargs)
+
+    study = Study(parameters={"separator.thickness_um": [20, 60]}, c_rates=(1.0,), asr=False)
+    tight = run_study(dataclasses.replace(study, rtol=1e-6), tmp_path / "tight", progress=False)
+    monkeypatch.setattr(pybamm.Simulation, "solve", fail_loose)
+    results = run_study(study, tmp_path / "r", progress=False)
+    row = results[results["separator.thickness_um"] == 60].iloc[0]
+    assert row["Status"] == "ok" and row["Termination"] == "voltage cut-off"
+    assert row["Message"].startswith("solved at rtol 1e-06 after: injected failure")
+    expected = tight[tight["separator.thickness_um"] == 60].iloc[0]
+    # 1e-9: the same equations, mesh and tolerance; only the build differs
+    assert row["Discharge capacity [mA.h.cm-2]"] == pytest.approx(
+        expected["Discharge capacity [mA.h.cm-2]"], rel=1e-9
+    )
 
 
 def test_anode_free_study_charges_each_design_like_single_runs(tmp_path):
@@ -287,6 +330,7 @@ def test_anode_free_study_charges_each_design_like_single_runs(tmp_path):
         from_dict({"anode": {"material": "anode-free"}, "separator": {"thickness_um": 60}}),
         [0.5, 2.0],
         charge=Charge(),
+        mesh="study",
     ).summary
     rows = results[results["separator.thickness_um"] == 60].sort_values("C-rate")
     # rtol 1e-6: the same charge experiment on the same mesh, at the same tolerance
@@ -359,6 +403,21 @@ def test_study_file_charge_table(tmp_path):
     assert study.charge == Charge(0.2, None) and study.rtol == 1e-5
 
 
+def test_study_mesh_from_file_and_in_the_fingerprint(tmp_path):
+    from asslb_sim.models import MESHES, Mesh
+
+    assert SMALL.mesh == MESHES["study"]
+    path = tmp_path / "study.toml"
+    path.write_text('[study]\nmesh = "single-run"\n[parameters]\n"separator.thickness_um" = [20]\n')
+    assert load_study(path).mesh == MESHES["single-run"]
+    path.write_text('[study.mesh]\nr_p = 30\n[parameters]\n"separator.thickness_um" = [20]\n')
+    assert load_study(path).mesh == Mesh(r_p=30, particle_stretch=2.0)  # the study mesh's stretch
+    base = from_dict({})
+    assert sweep.study_fingerprint(SMALL, base) != sweep.study_fingerprint(
+        dataclasses.replace(SMALL, mesh="single-run"), base
+    )
+
+
 def test_grid_order_and_results_left_on_disk(tmp_path):
     study = Study(
         parameters={"separator.thickness_um": [20, 40], "cathode.thickness_um": [1, 2, 3]}
@@ -382,8 +441,8 @@ def test_failed_charge_is_recorded_and_the_study_goes_on(tmp_path, monkeypatch):
 
     original = sweep._built_charge
 
-    def failing(cell, input_names, charge, rtol=1e-4):
-        sim, inputs = original(cell, input_names, charge, rtol)
+    def failing(cell, input_names, charge, mesh, rtol=1e-4):
+        sim, inputs = original(cell, input_names, charge, mesh, rtol)
         if cell.parameter_values["Separator thickness [m]"] > 50e-6:
 
             class Failing:
