@@ -13,7 +13,7 @@ under the surface (40 nm after 0.4 s in NMC811), which a strong stretch resolves
 the capacity and energy of a whole discharge depend on the profile across the
 particle, which a mild stretch resolves with fewer points.
 
-Measured against a 120 x 120 mesh (NMC811 | Li6PS5Cl | Li, cathodes of 60, 91
+Measured against a 120 x 120 mesh (NMC811 | Li6PS5Cl | Li, cathodes of 60, 140
 and 200 um, 0.2C to 2C; README, "Mesh"):
 
 - ``"single-run"`` (x_p 25, r_p 25, stretch 4): the voltage within 2 mV of a
@@ -21,8 +21,8 @@ and 200 um, 0.2C to 2C; README, "Mesh"):
   (tests/test_mesh_convergence.py); capacity and energy within 0.01-0.45 %.
 - ``"study"`` (x_p 25, r_p 15, stretch 2): capacity and energy within the same
   0.01-0.45 % (at most 0.03 points from ``"single-run"``), the voltage of a 10 s
-  pulse within 1 mV; the first seconds of a discharge only to about 10 mV. 40 %
-  fewer particle states, so design studies solve about 30 % faster.
+  pulse within 1 mV; the first 30 s of a discharge only to 5-25 mV. 40 % fewer
+  particle states, so design studies solve about 30 % faster.
 """
 
 from __future__ import annotations
