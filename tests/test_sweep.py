@@ -465,3 +465,21 @@ def test_failed_charge_is_recorded_and_the_study_goes_on(tmp_path, monkeypatch):
     assert bad["Status"] == "failed" and bad["Termination"] == "charge failure"
     assert "injected charge failure" in bad["Message"]
     assert good["Status"] == "ok" and good["Discharge capacity [mA.h.cm-2]"] > 0
+
+
+def test_steep_end_of_discharge_solves_at_the_study_tolerance(tmp_path):
+    # at BDF orders 3-5 this design oscillated near the end of its 1C discharge (a
+    # particle surface close to full lithiation) and failed at rtol 1e-4; the
+    # A-stable order 2 used at loose tolerances solves it without a retry
+    design = {"separator.thickness_um": [70.0], "cathode.thickness_um": [165.527638190954]}
+    study = Study(parameters=design, c_rates=(1.0,), asr=False)
+    row = run_study(study, tmp_path / "loose", progress=False).iloc[0]
+    assert row["Status"] == "ok" and row["Termination"] == "voltage cut-off"
+    assert row["Message"] == ""
+    tight = run_study(
+        dataclasses.replace(study, rtol=1e-6), tmp_path / "tight", progress=False
+    ).iloc[0]
+    # 2e-3: the largest capacity error measured at rtol 1e-4 over the benchmark grid
+    assert row["Discharge capacity [mA.h.cm-2]"] == pytest.approx(
+        tight["Discharge capacity [mA.h.cm-2]"], rel=2e-3
+    )
