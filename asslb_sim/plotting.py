@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+# the DOE cell targets quoted by the review, drawn on energy plots
+TARGETS = {"specific energy [W.h.kg-1]": 350.0, "energy density [W.h.L-1]": 750.0}
+
 
 def plot_discharge_curves(result, path=None, ax=None):
     """Voltage vs specific capacity, one line per C-rate.
@@ -102,6 +105,51 @@ def plot_ragone(tables, path=None, ax=None, level=None):
     return fig
 
 
+def plot_energy_vs_rate(tables, level="Stack", path=None, axes=None, targets=True):
+    """Specific energy and energy density against C-rate, one line per cell.
+
+    Parameters
+    ----------
+    tables : dict
+        Label -> energy table from :func:`asslb_sim.energy.energy_table`.
+    level : str
+        "CAM", "Cathode composite", "Stack" or "Cell".
+    path : str or Path, optional
+        Save the figure there (PNG).
+    axes : pair of matplotlib.axes.Axes, optional
+        Draw into these (specific energy, energy density) instead of a new figure.
+    targets : bool
+        Draw the DOE targets (350 Wh/kg, 750 Wh/L) as dashed lines.
+
+    Returns
+    -------
+    matplotlib.figure.Figure
+    """
+    from matplotlib.figure import Figure
+
+    if axes is None:
+        fig = Figure(figsize=(10, 4), layout="constrained")
+        axes = fig.subplots(1, 2)
+    fig = axes[0].figure
+    for ax, quantity in zip(axes, TARGETS, strict=True):
+        column = f"{level} {quantity}"
+        for label, table in tables.items():
+            ax.plot(table["C-rate"], table[column], "o-", label=label)
+        if targets:
+            value = TARGETS[quantity]
+            ax.axhline(
+                value, color="k", ls="--", lw=1, label=f"DOE {value:g} {quantity.split()[-1]}"
+            )
+        ax.set_xscale("log")
+        ax.set_xlabel("C-rate")
+        ax.set_ylabel(column)
+        ax.grid(alpha=0.3)
+    axes[1].legend(fontsize=7)
+    if path is not None:
+        fig.savefig(path, dpi=150)
+    return fig
+
+
 def plot_resistance_breakdown(result, path=None, ax=None):
     """Bar plot of the breakdown from :func:`asslb_sim.resistance.areal_resistance`."""
     fig, ax = _new_axes(ax, (7.0, 4.4))
@@ -146,11 +194,8 @@ def plot_study_map(results, x, y, c_rate=1.0, quantities=None, targets=None, pat
     from matplotlib.figure import Figure
 
     quantities = quantities or ["Specific energy [W.h.kg-1]", "Energy density [W.h.L-1]"]
-    targets = (
-        targets
-        if targets is not None
-        else {"Specific energy [W.h.kg-1]": 350.0, "Energy density [W.h.L-1]": 750.0}
-    )
+    if targets is None:
+        targets = {k[0].upper() + k[1:]: v for k, v in TARGETS.items()}
     table = results[(results["C-rate"] == c_rate) & (results["Status"] == "ok")]
     fig = Figure(figsize=(5.2 * len(quantities), 4.2), layout="constrained")
     axes = fig.subplots(1, len(quantities), squeeze=False)[0]

@@ -53,7 +53,7 @@ def _check(name, value, low, high, unit):
         )
 
 
-def areal_resistance(cell="default", soc=0.5, current_density=None, duration=10.0):
+def areal_resistance(cell="default", soc=0.5, current_density=None, duration=10.0, mesh=None):
     """Areal resistance of ``cell`` three ways.
 
     (a) DC pulse: from rest at ``soc`` (uniform CAM stoichiometry), a discharge
@@ -62,7 +62,9 @@ def areal_resistance(cell="default", soc=0.5, current_density=None, duration=10.
     at the same current, ``R = (U_ch - U_dis) / (2 i)`` with U the mean
     voltages (Randau et al. 2020's definition). (c) The breakdown of the pulse
     overvoltage into processes (see the model's ``OverpotentialBreakdown``); the
-    parts add up to the total.
+    parts add up to the total. ``mesh``: as in
+    :func:`~asslb_sim.simulate.rate_capability` (``"study"`` reproduces a design
+    study's pulse).
 
     Returns
     -------
@@ -85,7 +87,7 @@ def areal_resistance(cell="default", soc=0.5, current_density=None, duration=10.
     if current_density is None:
         current_density = basis.nominal_capacity
     _check("current_density", current_density, 0, 1e4, "mA.cm-2")
-    sim, basis, values = prepare(cell, initial_state_input=True)
+    sim, basis, values = prepare(cell, mesh, initial_state_input=True)
     c_max = values["Maximum concentration in positive electrode [mol.m-3]"]
     area = _area_cm2(cell.parameter_values)
     current = current_density * area * 1e-3

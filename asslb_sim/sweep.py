@@ -170,10 +170,10 @@ class Study:
             self.compile in (True, False, "auto"),
             f"study.compile: {self.compile!r}; valid: true, false or 'auto'",
         )
-        from .models import mesh as make_mesh
+        from .models import resolve_mesh
 
         try:
-            object.__setattr__(self, "mesh", make_mesh(self.mesh, default="study"))
+            object.__setattr__(self, "mesh", resolve_mesh(self.mesh, default="study"))
         except CellDefinitionError as exc:
             raise CellDefinitionError(f"study.{exc}") from None
         if self.sampling != "grid":
@@ -528,12 +528,14 @@ _TIGHT_SOLVERS = weakref.WeakKeyDictionary()
 def _retry_tight(sim, t_end, inputs, message):
     """Solve one input set again at 1/100 of the build's tolerance.
 
-    At the loose study tolerance a step can overshoot into the steep end of a
-    discharge (surface stoichiometry near its limit) where Newton's method no
-    longer converges; a tighter tolerance takes shorter steps there and meets the
-    cut-off event (measured: 1 of 8000 discharges of benchmarks/bench_sweep.py at
-    rtol 1e-4; at 1e-6 it ends at the cut-off like its neighbours). A cell below a
-    cut-off at the start fails the same way at any tolerance and is not retried.
+    A safety net: a loose tolerance allows long steps, and a step into a steep
+    stretch of a discharge (a particle surface close to full lithiation, where the
+    OCP falls steeply) may not converge where shorter steps do. With the BDF order
+    capped at loose tolerances (:func:`~asslb_sim.simulate.make_solver`) no
+    discharge of the benchmark's 2000-design grid needs it; at order 5, 5 of
+    8000 did, and each ended at the cut-off like its neighbours when retried. A
+    cell below a cut-off at the start fails the same way at any tolerance and is
+    not retried.
     """
     import pybamm
 
@@ -690,7 +692,8 @@ def evaluate_chunk(base_cell, study, chunk, input_names, threads=1):
 
 def _pulse_resistance(sim, inputs, items):
     """DC-pulse areal resistance [Ohm.cm2] per design: 10 s at 1C from rest at half
-    the usable window."""
+    the usable window. Returns design -> (resistance, message); the message
+    notes a pulse that failed or needed the tighter retry."""
     from .simulate import _area_cm2
 
     pulse_inputs = []
@@ -700,19 +703,21 @@ def _pulse_resistance(sim, inputs, items):
         current = basis.nominal_capacity * _area_cm2(item.cell.parameter_values) * 1e-3
         pulse_inputs.append(_design_inputs(item.cell, inputs, current, x_rest, item.start))
     resistance = {}
-    for item, inp, (sol, _msg) in zip(
+    for item, inp, (sol, msg) in zip(
         items, pulse_inputs, _solve_batch(sim, 10.0, pulse_inputs), strict=True
     ):
         design = item.head["Design"]
+        note = f"ASR pulse: {msg}" if msg else ""
         if sol is None or sol.t[-1] < 10.0 - 1e-6:
-            resistance[design] = float("nan")
+            if sol is not None:
+                note = f"ASR pulse: ended at {sol.t[-1]:.3g} s ({sol.termination})"
+            resistance[design] = (float("nan"), note)
             continue
         v = item.cell.parameter_values
         x_rest = inp[_INITIAL] / v["Maximum concentration in positive electrode [mol.m-3]"]
         ocv = float(v["Positive electrode OCP [V]"](x_rest))
-        resistance[design] = (ocv - sol["Voltage [V]"].entries[-1]) / (
-            item.basis.nominal_capacity * 1e-3
-        )
+        value = (ocv - sol["Voltage [V]"].entries[-1]) / (item.basis.nominal_capacity * 1e-3)
+        resistance[design] = (value, note)
     return resistance
 
 
@@ -738,10 +743,12 @@ def _discharge_rows(sim, inputs, items, c, resistance):
     rows = []
     for item, (sol, msg) in zip(items, _solve_batch(sim, max(t_ends), inputs_list), strict=True):
         cell, basis = item.cell, item.basis
+        pulse = resistance.get(item.head["Design"], (float("nan"), ""))
+        message = "; ".join(m for m in (msg, pulse[1]) if m)
         row = {
             **item.head,
             "C-rate": c,
-            "Areal resistance [Ohm.cm2]": resistance.get(item.head["Design"], float("nan")),
+            "Areal resistance [Ohm.cm2]": pulse[0],
             "Charge capacity [mA.h.cm-2]": item.charge_capacity,
             "Lithium metal at start [um]": item.lithium_start * 1e6,
         }
@@ -755,7 +762,7 @@ def _discharge_rows(sim, inputs, items, c, resistance):
                     **row,
                     "Status": status,
                     "Termination": reason,
-                    "Message": msg,
+                    "Message": message,
                     "Discharge capacity [mA.h.cm-2]": 0.0,
                     "Discharge energy [W.h.m-2]": 0.0,
                 }
@@ -772,7 +779,7 @@ def _discharge_rows(sim, inputs, items, c, resistance):
                 **row,
                 "Status": status,
                 "Termination": reason,
-                "Message": msg,
+                "Message": message,
                 "Nominal capacity [mA.h.cm-2]": basis.nominal_capacity,
                 "Discharge capacity [mA.h.cm-2]": q,
                 "Specific capacity [mA.h.g-1]": q / cam,

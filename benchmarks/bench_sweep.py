@@ -89,8 +89,7 @@ def run_stock(designs, rtol, mesh):
             model,
             parameter_values=stock_values,
             solver=make_solver(rtol=rtol),
-            var_pts=mesh.var_pts(ref),
-            submesh_types=mesh.submesh_types(ref),
+            **mesh.simulation_kwargs(ref),
         )
         one_c = basis.nominal_capacity * _area_cm2(cell.parameter_values) * 1e-3
         for c in C_RATES:

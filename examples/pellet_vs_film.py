@@ -14,7 +14,7 @@ from matplotlib.figure import Figure
 
 from asslb_sim import from_preset, rate_capability
 from asslb_sim.energy import energy_table
-from asslb_sim.plotting import plot_ragone
+from asslb_sim.plotting import plot_energy_vs_rate, plot_ragone
 
 C_RATES = [0.1, 0.2, 0.5, 1, 2]
 DESIGNS = {
@@ -42,16 +42,7 @@ def main():
             .round({"Stack specific energy [W.h.kg-1]": 0, "Stack energy density [W.h.L-1]": 0})
             .to_string(index=False)
         )
-        ax_kg.plot(table["C-rate"], table["Stack specific energy [W.h.kg-1]"], "o-", label=label)
-        ax_l.plot(table["C-rate"], table["Stack energy density [W.h.L-1]"], "o-", label=label)
-    for ax, target, unit in ((ax_kg, 350, "W.h.kg-1"), (ax_l, 750, "W.h.L-1")):
-        ax.axhline(target, color="k", ls="--", lw=1, label=f"DOE target {target} {unit}")
-        ax.set_xscale("log")
-        ax.set_xlabel("C-rate")
-        ax.grid(alpha=0.3)
-    ax_kg.set_ylabel("Stack specific energy [W.h.kg-1]")
-    ax_l.set_ylabel("Stack energy density [W.h.L-1]")
-    ax_kg.legend(fontsize=7)
+    plot_energy_vs_rate(tables, axes=(ax_kg, ax_l))
     plot_ragone(tables, ax=ax_ragone)
     fig.savefig("pellet_vs_film.png", dpi=150)
 

@@ -10,10 +10,9 @@ first-cycle inefficiency (CE 0.80 bare, 0.88 Ag-C, both partly assumed: see the
 materials library) but carry no excess Li. Writes thin_li_and_anode_free.png.
 """
 
-from matplotlib.figure import Figure
-
 from asslb_sim import from_preset, rate_capability
 from asslb_sim.energy import energy_table
+from asslb_sim.plotting import plot_energy_vs_rate
 from asslb_sim.simulate import Charge
 
 C_RATES = [0.1, 0.2, 0.5, 1, 2]
@@ -28,8 +27,7 @@ ANODES = {
 
 def main():
     base = from_preset()
-    fig = Figure(figsize=(10, 4), layout="constrained")
-    ax_kg, ax_l = fig.subplots(1, 2)
+    tables = {}
     for label, anode in ANODES.items():
         cell = base.with_design(anode=anode)
         result = rate_capability(cell, C_RATES, charge=Charge(0.1, 0.02))
@@ -43,16 +41,8 @@ def main():
         ].copy()
         shown["Termination"] = result.summary["Termination"]
         print(shown.round(1).to_string(index=False))
-        ax_kg.plot(table["C-rate"], table["Stack specific energy [W.h.kg-1]"], "o-", label=label)
-        ax_l.plot(table["C-rate"], table["Stack energy density [W.h.L-1]"], "o-", label=label)
-    for ax, target, unit in ((ax_kg, 350, "W.h.kg-1"), (ax_l, 750, "W.h.L-1")):
-        ax.axhline(target, color="k", ls="--", lw=1, label=f"DOE {target} {unit}")
-        ax.set_xscale("log")
-        ax.set_xlabel("C-rate")
-        ax.grid(alpha=0.3)
-    ax_kg.set_ylabel("Stack specific energy [W.h.kg-1]")
-    ax_l.set_ylabel("Stack energy density [W.h.L-1]")
-    ax_l.legend(fontsize=7)
+        tables[label] = table
+    fig = plot_energy_vs_rate(tables)
     fig.suptitle("NMC811 | 30 um Li6PS5Cl | anode, 25 C, after a C/10 CC-CV charge")
     fig.savefig("thin_li_and_anode_free.png", dpi=150)
 

@@ -3,7 +3,7 @@
 from . import submodels
 from .anode_free_cell import AnodeFreeCell
 from .lithium_metal_cell import LithiumMetalCell
-from .mesh import MESHES, Mesh, mesh
+from .mesh import MESHES, Mesh, resolve_mesh
 from .options import CellModelOptions
 
 __all__ = [
@@ -13,7 +13,7 @@ __all__ = [
     "LithiumMetalCell",
     "Mesh",
     "cell_model",
-    "mesh",
+    "resolve_mesh",
     "submodels",
 ]
 

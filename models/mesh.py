@@ -33,7 +33,7 @@ from dataclasses import asdict, dataclass, fields
 from ..errors import CellDefinitionError
 
 _POINTS_RANGE = (3, 400)
-_STRETCH_RANGE = (0.0, 10.0)
+_STRETCH_RANGE = (0.01, 10.0)  # or 0: uniform (a tiny stretch underflows)
 
 
 @dataclass(frozen=True)
@@ -49,8 +49,8 @@ class Mesh:
     r_p : int
         Points along the radius of the active-material particle, in [3, 400].
     particle_stretch : float
-        Stretch of the radial mesh towards the particle surface, in [0, 10]
-        (0: uniform).
+        Stretch of the radial mesh towards the particle surface: 0 (uniform) or
+        in [0.01, 10].
     """
 
     x_s: int = 5
@@ -63,13 +63,26 @@ class Mesh:
         for name in ("x_s", "x_p", "r_p"):
             value = getattr(self, name)
             if not (isinstance(value, numbers.Integral) and not isinstance(value, bool)):
-                raise CellDefinitionError(f"mesh.{name}: {value!r} is not a whole number")
+                raise CellDefinitionError(
+                    f"mesh.{name}: {value!r} is not a whole number; valid range [{lo}, {hi}]"
+                )
             if not lo <= value <= hi:
                 raise CellDefinitionError(f"mesh.{name}: {value}; valid range [{lo}, {hi}]")
+            object.__setattr__(self, name, int(value))  # numpy integers: plain, for JSON
         s = self.particle_stretch
         lo, hi = _STRETCH_RANGE
-        if not (isinstance(s, numbers.Real) and not isinstance(s, bool) and lo <= s <= hi):
-            raise CellDefinitionError(f"mesh.particle_stretch: {s!r}; valid range [{lo}, {hi}]")
+        if not (
+            isinstance(s, numbers.Real) and not isinstance(s, bool) and (s == 0 or lo <= s <= hi)
+        ):
+            raise CellDefinitionError(
+                f"mesh.particle_stretch: {s!r}; valid: 0 (uniform) or [{lo}, {hi}]"
+            )
+        # 2 and 2.0 are the same mesh: one spelling in fingerprints and cache keys
+        object.__setattr__(self, "particle_stretch", float(s))
+
+    def simulation_kwargs(self, model):
+        """``var_pts`` and ``submesh_types`` of a :class:`pybamm.Simulation` of ``model``."""
+        return {"var_pts": self.var_pts(model), "submesh_types": self.submesh_types(model)}
 
     def var_pts(self, model):
         """``model``'s points per spatial variable, with this mesh's."""
@@ -102,10 +115,12 @@ MESHES = {
 }
 
 
-def mesh(spec=None, default="single-run"):
+def resolve_mesh(spec=None, default="single-run"):
     """A :class:`Mesh` from ``spec``: a Mesh, a name in :data:`MESHES`, or a dict of
     fields that replace those of the ``default`` mesh (``{"r_p": 50}``); None gives
     the ``default``."""
+    if default not in MESHES:
+        raise CellDefinitionError(f"mesh: default {default!r}; valid: {sorted(MESHES)}")
     if spec is None:
         spec = default
     if isinstance(spec, Mesh):

@@ -164,3 +164,18 @@ def test_energy_levels_are_consistent(default_cell):
     assert table["Stack specific power [W.kg-1]"].iloc[1] == pytest.approx(
         table["Stack specific energy [W.h.kg-1]"].iloc[1] / hours, rel=1e-12
     )
+
+
+def test_energy_vs_rate_plot_draws_the_tables_and_the_targets(default_cell, tmp_path):
+    from asslb_sim.plotting import plot_energy_vs_rate
+
+    table = energy_table(rate_capability(default_cell, [0.5, 2.0]), default_cell)
+    fig = plot_energy_vs_rate({"default": table}, path=tmp_path / "e.png")
+    ax_kg, ax_l = fig.axes
+    line, target = ax_kg.get_lines()
+    np.testing.assert_array_equal(line.get_xdata(), table["C-rate"])
+    np.testing.assert_array_equal(line.get_ydata(), table["Stack specific energy [W.h.kg-1]"])
+    assert set(target.get_ydata()) == {350.0}
+    assert set(ax_l.get_lines()[1].get_ydata()) == {750.0}
+    assert ax_l.get_ylabel() == "Stack energy density [W.h.L-1]"
+    assert (tmp_path / "e.png").stat().st_size > 10_000

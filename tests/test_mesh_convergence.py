@@ -9,7 +9,7 @@ import pytest
 
 from asslb_sim.cell import from_dict
 from asslb_sim.errors import CellDefinitionError
-from asslb_sim.models import MESHES, Mesh, mesh
+from asslb_sim.models import MESHES, Mesh, resolve_mesh
 from asslb_sim.simulate import INITIAL_CONCENTRATION, _area_cm2, prepare
 
 
@@ -73,10 +73,23 @@ def test_study_mesh_resolves_study_outputs_like_the_single_run_mesh(thickness_um
 
 
 def test_mesh_specs():
-    assert mesh(None) == MESHES["single-run"]
-    assert mesh("study").r_p == 15
-    assert mesh({"r_p": 40}) == dataclasses.replace(MESHES["single-run"], r_p=40)
-    assert mesh({"r_p": 40}, default="study").particle_stretch == 2.0
+    assert resolve_mesh(None) == MESHES["single-run"]
+    assert resolve_mesh("study").r_p == 15
+    assert resolve_mesh({"r_p": 40}) == dataclasses.replace(MESHES["single-run"], r_p=40)
+    assert resolve_mesh({"r_p": 40}, default="study").particle_stretch == 2.0
+    # one spelling: equal meshes serialise alike (results-folder fingerprints)
+    as_ints = Mesh(r_p=np.int64(15), particle_stretch=2)
+    assert (
+        as_ints.as_dict()
+        == MESHES["study"].as_dict()
+        == {
+            "x_s": 5,
+            "x_p": 25,
+            "r_p": 15,
+            "particle_stretch": 2.0,
+        }
+    )
+    assert type(as_ints.r_p) is int and type(as_ints.particle_stretch) is float
 
 
 @pytest.mark.parametrize(
@@ -85,12 +98,13 @@ def test_mesh_specs():
         ("coarse", "valid: ['single-run', 'study']"),
         ({"r": 10}, "unknown field(s) ['r']"),
         ({"r_p": 2}, "mesh.r_p: 2; valid range [3, 400]"),
-        ({"x_p": 10.5}, "mesh.x_p: 10.5 is not a whole number"),
-        ({"particle_stretch": -1}, "mesh.particle_stretch: -1; valid range [0.0, 10.0]"),
+        ({"x_p": 10.5}, "mesh.x_p: 10.5 is not a whole number; valid range [3, 400]"),
+        ({"particle_stretch": -1}, "mesh.particle_stretch: -1; valid: 0 (uniform) or [0.01, 10.0]"),
+        ({"particle_stretch": 1e-20}, "valid: 0 (uniform) or [0.01, 10.0]"),
         (25, "give a name"),
     ],
 )
 def test_bad_meshes_rejected(spec, words):
     with pytest.raises(CellDefinitionError) as info:
-        mesh(spec)
+        resolve_mesh(spec)
     assert words in str(info.value)

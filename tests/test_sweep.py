@@ -483,3 +483,37 @@ def test_steep_end_of_discharge_solves_at_the_study_tolerance(tmp_path):
     assert row["Discharge capacity [mA.h.cm-2]"] == pytest.approx(
         tight["Discharge capacity [mA.h.cm-2]"], rel=2e-3
     )
+
+
+def test_study_map_draws_the_target_contours(tmp_path):
+    from matplotlib.contour import ContourSet
+
+    from asslb_sim.plotting import plot_study_map
+
+    results = run_study(SMALL, tmp_path / "r", progress=False)
+    fig = plot_study_map(results, "separator.thickness_um", "cathode.thickness_um", c_rate=0.5)
+    levels = [
+        [float(v) for v in c.levels]
+        for ax in fig.axes
+        for c in ax.collections
+        if isinstance(c, ContourSet) and len(c.levels) == 1
+    ]
+    assert levels == [[350.0], [750.0]]
+
+
+def test_failed_asr_pulse_is_noted_in_the_rows(tmp_path, monkeypatch):
+    import pybamm
+
+    solver_solve = pybamm.BaseSolver.solve
+
+    def fail_pulses(self, model, t_eval=None, *args, **kwargs):
+        if t_eval is not None and t_eval[-1] == 10.0:  # the 10 s ASR pulse
+            raise pybamm.SolverError("injected pulse failure")
+        return solver_solve(self, model, t_eval, *args, **kwargs)
+
+    monkeypatch.setattr(pybamm.BaseSolver, "solve", fail_pulses)
+    study = Study(parameters={"separator.thickness_um": [20]}, c_rates=(1.0,), asr=True)
+    row = run_study(study, tmp_path / "r", progress=False).iloc[0]
+    assert row["Status"] == "ok" and np.isnan(row["Areal resistance [Ohm.cm2]"])
+    assert row["Message"].startswith("ASR pulse: injected pulse failure")
+    assert "at rtol 1e-06 too" in row["Message"]
