@@ -10,6 +10,7 @@ differs; the keys are documented in the README.
 from __future__ import annotations
 
 import copy
+import functools
 import math
 import numbers
 from dataclasses import dataclass, field, replace
@@ -165,6 +166,7 @@ def _describe_range(low, high, low_inc, high_inc):
     return f"{left}{low:g}, {high:g}{right}"
 
 
+@functools.cache  # RANGES and SUFFIX_RANGES are fixed at import; names repeat per design
 def _range_of(name):
     if name in RANGES:
         return RANGES[name]
@@ -175,6 +177,8 @@ def _range_of(name):
 
 
 def _is_number(value):
+    if type(value) in (float, int):  # the common case, without the ABC check
+        return True
     return isinstance(value, numbers.Real) and not isinstance(value, bool)
 
 

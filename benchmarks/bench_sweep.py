@@ -9,8 +9,9 @@
 Both use the same mesh and solver tolerance (the study's: its "study" mesh and
 ``--rtol``); the compiler cache starts empty, so a compiled build pays its
 compile time.
-Then the sweep with Dask, 2 workers vs 1 (LocalCluster), and the peak memory of the
-main process for 2000 vs 200 designs (tracemalloc; results stream to disk).
+Then the sweep with Dask, 2 workers vs 1 (LocalCluster), the peak memory of the
+main process for 2000 vs 200 designs (tracemalloc; results stream to disk), and the
+peak resident memory of a Dask worker for the same two studies (Unix only).
 Prints designs per second and the ratios; targets: >= 10x, >= 1.7x, <= 1.2x.
 
 Run: python benchmarks/bench_sweep.py [--designs 200] [--rtol 1e-4] [--compile auto]
@@ -20,9 +21,15 @@ Run: python benchmarks/bench_sweep.py [--designs 200] [--rtol 1e-4] [--compile a
 import argparse
 import os
 import shutil
+import sys
 import tempfile
 import time
 import tracemalloc
+
+try:
+    import resource
+except ImportError:  # Windows
+    resource = None
 
 os.environ.setdefault("PYBAMM_DISABLE_TELEMETRY", "1")
 # an empty compiler cache: compiled builds are timed with their compilation
@@ -52,6 +59,12 @@ def study(n, c_rates=C_RATES, **options):
         name=f"bench-{n}",
         **options,
     )
+
+
+def _peak_rss_mb():
+    """This process's peak resident memory [MB] (Linux reports kB, macOS bytes)."""
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    return peak / 1024 / (1024 if sys.platform == "darwin" else 1)
 
 
 def run_ours(st, **kwargs):
@@ -156,6 +169,25 @@ def main():
             f"peak memory of the main process: 200 designs {peaks[200]:.1f} MB, 2000 designs "
             f"{peaks[2000]:.1f} MB, ratio {peaks[2000] / peaks[200]:.2f} (target <= 1.2)"
         )
+        if not args.skip_dask and resource is not None:
+            from dask.distributed import Client, LocalCluster
+
+            rss = {}
+            for size in (200, 2000):
+                # a fresh worker per study: its peak is the study's
+                with (
+                    LocalCluster(
+                        n_workers=1, threads_per_worker=1, processes=True, dashboard_address=None
+                    ) as cluster,
+                    Client(cluster) as client,
+                ):
+                    st_ = study(size, c_rates=(1.0,), rtol=args.rtol, compile=False)
+                    run_ours(st_, client=client, load=False)
+                    rss[size] = next(iter(client.run(_peak_rss_mb).values()))
+            print(
+                f"peak resident memory of a Dask worker: 200 designs {rss[200]:.0f} MB, "
+                f"2000 designs {rss[2000]:.0f} MB, ratio {rss[2000] / rss[200]:.2f}"
+            )
 
 
 if __name__ == "__main__":
