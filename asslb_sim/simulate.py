@@ -189,11 +189,14 @@ def make_solver(threads=1, output_variables=None, rtol=1e-6, compile=False, ends
     A-stable, and near the end of a discharge, where a particle surface close to
     full lithiation makes the OCP fall steeply, a stiff mode can grow into an
     oscillation between neighbouring particles (one reversing its current) that
-    Newton's method cannot converge: at rtol 1e-4, 5 of the 8000 discharges of a
-    2000-design benchmark grid failed at order 5, none at order 2. The capped
-    order is also faster there (5-18 %), with the same error against rtol 1e-8
-    (at most 2.0e-3 vs 2.1e-3). At rtol 5e-5 and below order 5 had no failures
-    on that grid and is faster, so it is kept.
+    Newton's method cannot converge. On a coarse particle mesh (15 points,
+    stretch 2) at rtol 1e-4, 5 of the 8000 discharges of a 2000-design benchmark
+    grid failed so at order 5, none at order 2. On the study mesh none failed at
+    either order; order 2 took the same time for the 800 discharges of
+    benchmarks/bench_sweep.py and 12 % less for the 8000, with the capacity error
+    against rtol 1e-8 at most 2.2e-3 (order 5: 1.2e-3; 99 % within 6e-4 and
+    5e-4). At rtol 5e-5 and below order 5 had no failures even on the coarse
+    mesh and is faster, so it is kept.
 
     Parameters
     ----------

@@ -99,9 +99,9 @@ class Study:
     rtol : float
         Relative tolerance of the solver, in [1e-8, 1e-3]. The default, PyBaMM's
         own, keeps the solver's error in capacity and energy within about 0.07 %
-        for 99 % of discharges (median 3e-5 to 9e-5; at most 0.2 %, thick
-        cathodes at 2C, where the study mesh's own error is 0.45 %; at most
-        0.05 % at 0.2C), measured against rtol = 1e-8 over the 800 discharges of
+        for 99 % of discharges (median 3e-5 to 9e-5; at most 0.22 %, thick
+        cathodes at 2C, where the study mesh's own error is 0.5 %; at most
+        0.07 % at 0.2C, where it is 0.02 %), measured against rtol = 1e-8 over the 800 discharges of
         benchmarks/bench_sweep.py. 1e-5 gives at most 2e-4 for about 1.4x the
         time; single runs use 1e-6. A design whose solve fails is retried once at
         1/100 of ``rtol``.
@@ -120,11 +120,11 @@ class Study:
         has at least 2000 discharges (designs x C-rates), where it pays off.
     mesh : str, dict or Mesh
         The finite-volume mesh (:mod:`asslb_sim.models.mesh`). ``"study"``
-        (default): 15 radial points with a mild stretch, which resolve capacity,
-        energy and the 10 s pulse as well as the ``"single-run"`` mesh of
-        :func:`~asslb_sim.simulate.rate_capability` (25 points, strong stretch,
-        for the first millisecond's voltage) does, about 30 % faster. A table of
-        Mesh fields (``{r_p = 25}``) replaces those of the study mesh.
+        (default): 20 radial points (stretch 3.5), which resolve capacity, energy
+        and the 10 s pulse nearly as well as the 25 of the ``"single-run"`` mesh of
+        :func:`~asslb_sim.simulate.rate_capability` (at most 0.09 points further
+        off), about 15 % faster. A table of Mesh fields (``{r_p = 25}``) replaces
+        those of the study mesh.
     """
 
     parameters: dict
