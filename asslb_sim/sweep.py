@@ -123,7 +123,7 @@ class Study:
         (default): 20 radial points (stretch 3.5), which resolve capacity, energy
         and the 10 s pulse nearly as well as the 25 of the ``"single-run"`` mesh of
         :func:`~asslb_sim.simulate.rate_capability` (at most 0.09 points further
-        off), about 15 % faster. A table of Mesh fields (``{r_p = 25}``) replaces
+        off), about 12 % faster. A table of Mesh fields (``{r_p = 25}``) replaces
         those of the study mesh.
     """
 

@@ -22,7 +22,7 @@ Measured at 2C against a 100 x 120 mesh (NMC811 | Li6PS5Cl | Li: cathodes of 60,
   10 s pulse voltage within 2.6 mV.
 - ``"study"`` (x_p 25, r_p 20, stretch 3.5): capacity and energy 0.17-0.62 % low
   (at most 0.09 points further than ``"single-run"``), the 10 s pulse voltage
-  within 2.3 mV; 20 % fewer particle states, design studies about 15 % faster.
+  within 2.3 mV; 20 % fewer particle states, design studies about 12 % faster.
 
 Neither is converged where diffusion starves the particle surface (D/100, or
 -20 C, at 2C: 10-18 % and 13-36 % off); refine ``r_p`` there. A coarser, mildly
