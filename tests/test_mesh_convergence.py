@@ -95,8 +95,8 @@ def test_mesh_specs():
         == {
             "x_s": 5,
             "x_p": 25,
-            "r_p": 15,
-            "particle_stretch": 2.0,
+            "r_p": 20,
+            "particle_stretch": 3.5,
         }
     )
     assert type(as_ints.r_p) is int and type(as_ints.particle_stretch) is float
