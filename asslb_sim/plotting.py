@@ -113,7 +113,8 @@ def plot_energy_vs_rate(tables, level="Stack", path=None, axes=None, targets=Tru
     tables : dict
         Label -> energy table from :func:`asslb_sim.energy.energy_table`.
     level : str
-        "CAM", "Cathode composite", "Stack" or "Cell".
+        "Cathode composite", "Stack" or "Cell" (levels with a volume; the tables
+        of packaged cells have "Cell").
     path : str or Path, optional
         Save the figure there (PNG).
     axes : pair of matplotlib.axes.Axes, optional
@@ -124,9 +125,17 @@ def plot_energy_vs_rate(tables, level="Stack", path=None, axes=None, targets=Tru
     Returns
     -------
     matplotlib.figure.Figure
+        The figure of ``axes`` (a SubFigure if they are drawn in one).
     """
     from matplotlib.figure import Figure
 
+    for label, table in tables.items():
+        missing = [c for c in (f"{level} {q}" for q in TARGETS) if c not in table]
+        if missing:
+            raise ValueError(
+                f"plot_energy_vs_rate: the table {label!r} has no {missing}; valid levels "
+                "with a volume: 'Cathode composite', 'Stack', 'Cell' (packaged cells)"
+            )
     if axes is None:
         fig = Figure(figsize=(10, 4), layout="constrained")
         axes = fig.subplots(1, 2)
@@ -138,7 +147,7 @@ def plot_energy_vs_rate(tables, level="Stack", path=None, axes=None, targets=Tru
         if targets:
             value = TARGETS[quantity]
             ax.axhline(
-                value, color="k", ls="--", lw=1, label=f"DOE {value:g} {quantity.split()[-1]}"
+                value, color="k", ls="--", lw=1, label=f"DOE {value:g} {quantity.split()[-1][1:-1]}"
             )
         ax.set_xscale("log")
         ax.set_xlabel("C-rate")

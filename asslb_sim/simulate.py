@@ -180,9 +180,10 @@ def make_solver(threads=1, output_variables=None, rtol=1e-6, compile=False, ends
     A step's Newton iteration gets at most 4 iterations, IDA's own default (PyBaMM
     raises it to 40): one that has not converged by then is cheaper to redo with a
     fresh Jacobian or a shorter step. Measured on the 800 discharges of
-    benchmarks/bench_sweep.py: 20 % fewer Newton iterations, 10-12 % less time at
-    rtol 1e-4 and 1e-6, and the same error in capacity against rtol 1e-8 (at most
-    2.1e-3 at 1e-4 and 4.7e-5 at 1e-6, with 4 or 40 iterations alike).
+    benchmarks/bench_sweep.py (on a 25 x 15 particle mesh): 20 % fewer Newton
+    iterations, 10-12 % less time at rtol 1e-4 and 1e-6, and the same error in
+    capacity against rtol 1e-8 (at most 2.1e-3 at 1e-4 and 4.7e-5 at 1e-6, with 4
+    or 40 iterations alike).
 
     At loose tolerances (rtol > 5e-5) the BDF order is capped at 2, the highest
     A-stable one. IDA otherwise takes long steps at orders 3-5, which are not

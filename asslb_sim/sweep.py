@@ -532,8 +532,9 @@ def _retry_tight(sim, t_end, inputs, message):
     stretch of a discharge (a particle surface close to full lithiation, where the
     OCP falls steeply) may not converge where shorter steps do. With the BDF order
     capped at loose tolerances (:func:`~asslb_sim.simulate.make_solver`) no
-    discharge of the benchmark's 2000-design grid needs it; at order 5, 5 of
-    8000 did, and each ended at the cut-off like its neighbours when retried. A
+    discharge of the benchmark's 2000-design grid needs it; on a coarse particle
+    mesh (r_p 15, stretch 2) at order 5, 5 of 8000 did, and each ended at the
+    cut-off like its neighbours when retried. A
     cell below a cut-off at the start fails the same way at any tolerance and is
     not retried.
     """
@@ -710,7 +711,8 @@ def _pulse_resistance(sim, inputs, items):
         note = f"ASR pulse: {msg}" if msg else ""
         if sol is None or sol.t[-1] < 10.0 - 1e-6:
             if sol is not None:
-                note = f"ASR pulse: ended at {sol.t[-1]:.3g} s ({sol.termination})"
+                ended = f"ASR pulse: ended at {sol.t[-1]:.3g} s ({sol.termination})"
+                note = f"{ended}; {note}" if note else ended
             resistance[design] = (float("nan"), note)
             continue
         v = item.cell.parameter_values

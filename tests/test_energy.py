@@ -179,3 +179,6 @@ def test_energy_vs_rate_plot_draws_the_tables_and_the_targets(default_cell, tmp_
     assert set(ax_l.get_lines()[1].get_ydata()) == {750.0}
     assert ax_l.get_ylabel() == "Stack energy density [W.h.L-1]"
     assert (tmp_path / "e.png").stat().st_size > 10_000
+    assert target.get_label() == "DOE 350 W.h.kg-1"
+    with pytest.raises(ValueError, match="valid levels with a volume"):
+        plot_energy_vs_rate({"default": table}, level="CAM")  # a CAM has no volume
