@@ -9,11 +9,11 @@ capacity counts like ``capacity_weight`` x 10 mV.
 
 Parameters are fitted by their PyBaMM names within bounds; positive ones in log
 space; every parameter is mapped onto [0, 1] for the optimiser. All the
-discharges of one evaluation are solved in one call of one built model (the
-fitted parameters are inputs). The report gives 95 % confidence intervals from
-the Jacobian, the correlation matrix with a warning for every pair with
-|corr| > 0.95 (not identifiable separately from these data), and the RMSE of
-every curve in mV.
+discharges of one evaluation are solved on one built model (the fitted
+parameters are inputs), one solve per discharge on its own time grid. The
+report gives 95 % confidence intervals from the Jacobian, the correlation
+matrix with a warning for every pair with |corr| > 0.95 (not identifiable
+separately from these data), and the RMSE of every curve in mV.
 """
 
 from __future__ import annotations
@@ -29,6 +29,8 @@ import pandas as pd
 from .cell import load_cell
 from .data import CURRENT, RATE, RETENTION, VOLTAGE, Dataset, load
 from .errors import CellDefinitionError
+from .simulate import _CURRENT
+from .simulate import INITIAL_CONCENTRATION as _INITIAL
 
 os.environ.setdefault("PYBAMM_DISABLE_TELEMETRY", "1")
 
@@ -38,8 +40,6 @@ _NOT_FITTABLE = {
     "(D/R^2 is what discharge curves determine)",
     "Maximum concentration in positive electrode [mol.m-3]": "it scales the particle states",
 }
-_INITIAL = "Initial concentration in positive electrode [mol.m-3]"
-_CURRENT = "Current function [A]"
 CORRELATION_WARNING = 0.95
 BACKENDS = ("scipy", "pybop")
 
@@ -219,8 +219,7 @@ class _Problem:
     def __init__(self, cell, data, parameters, capacity_weight):
         import pybamm
 
-        from .models import cell_model
-        from .simulate import make_solver
+        from .simulate import _simulation, make_solver
 
         fitted = {p.name for p in parameters}
         if "Positive electrode film resistance [Ohm.m2]" in fitted:
@@ -242,16 +241,12 @@ class _Problem:
                 )
         values.update({p.name: "[input]" for p in parameters})
         values.update({_CURRENT: "[input]", _INITIAL: "[input]"})
-        model = cell_model(cell.model_options)
         # symbolic meshes through the cell, so that thicknesses can be fitted too
-        submeshes = dict(model.default_submesh_types)
-        for domain in ("negative electrode", "separator", "positive electrode"):
-            submeshes[domain] = pybamm.SymbolicUniform1DSubMesh
-        self.sim = pybamm.Simulation(
-            model,
-            parameter_values=values,
-            submesh_types=submeshes,
+        self.sim = _simulation(
+            cell,
+            values,
             solver=make_solver(output_variables=["Discharge capacity [A.h]", "Voltage [V]"]),
+            symbolic_x=True,
         )
         self.sim.build()
         self.evaluations = 0
@@ -259,7 +254,7 @@ class _Problem:
         self.rate_specific = data.rate_capacity == "Specific capacity [mA.h.g-1]"
         self.relative = data.rate_capacity == RETENTION
         curve_rates = data.c_rates
-        self.points = []  # (kind, key, values) for each simulated discharge
+        self.points = []  # (kind, key) for each simulated discharge
         for c in curve_rates:
             self.points.append(("curve", c))
         for _, row in data.rates.iterrows():
@@ -274,7 +269,7 @@ class _Problem:
         """Solve every discharge of the data; returns [(capacity, voltage) arrays]."""
         import pybamm
 
-        from .simulate import _area_cm2, _cam_mass_g_per_cm2, c_rate_basis
+        from .simulate import _area_cm2, _cam_mass_g_per_cm2, _current_A, c_rate_basis
 
         cell = self.cell_at(values)
         basis = c_rate_basis(cell)
@@ -293,7 +288,7 @@ class _Problem:
             inputs.append(
                 {
                     **{p.name: val for p, val in zip(self.parameters, values, strict=True)},
-                    _CURRENT: density * area * 1e-3,
+                    _CURRENT: _current_A(v, density),
                     _INITIAL: basis.stoichiometry_charged * c_max,
                 }
             )
@@ -316,8 +311,6 @@ class _Problem:
                 solutions.append(self.sim.solve([0, t_end], inputs=inp, t_interp=t_interp))
             except pybamm.SolverError:
                 solutions.append(None)
-        if not isinstance(solutions, list):
-            solutions = [solutions]
         out = []
         for (kind, _), sol in zip(self.points, solutions, strict=True):
             specific = self.specific if kind == "curve" else self.rate_specific

@@ -239,6 +239,40 @@ def make_solver(threads=1, output_variables=None, rtol=1e-6, compile=False, ends
 
 INITIAL_CONCENTRATION = "Initial concentration in positive electrode [mol.m-3]"
 INITIAL_PLATED = "Initial plated lithium thickness [m]"
+_X_DOMAINS = ("negative electrode", "separator", "positive electrode")
+NOMINAL = "Nominal cell capacity [A.h]"
+
+
+def _current_A(values, density):
+    """The current [A] of a current density [mA.cm-2] over the cell's electrode area."""
+    return density * _area_cm2(values) * 1e-3
+
+
+def _simulation(cell, values, mesh=None, solver=None, experiment=None, symbolic_x=False):
+    """A :class:`pybamm.Simulation` of ``cell``'s model with parameter ``values``.
+
+    ``mesh``: as :func:`~asslb_sim.models.resolve_mesh` takes it (default: the
+    ``"single-run"`` mesh). ``symbolic_x``: PyBaMM's symbolic uniform mesh across
+    the x domains, so that thicknesses may be inputs (design studies, fits).
+    """
+    import pybamm
+
+    from .models import cell_model, resolve_mesh
+
+    model = cell_model(cell.model_options)
+    grid = resolve_mesh(mesh)
+    submeshes = grid.submesh_types(model)
+    if symbolic_x:
+        for domain in _X_DOMAINS:
+            submeshes[domain] = pybamm.SymbolicUniform1DSubMesh
+    return pybamm.Simulation(
+        model,
+        parameter_values=values,
+        solver=solver or make_solver(),
+        var_pts=grid.var_pts(model),
+        submesh_types=submeshes,
+        experiment=experiment,
+    )
 
 
 def prepare(cell, mesh=None, initial_state_input=False):
@@ -255,8 +289,6 @@ def prepare(cell, mesh=None, initial_state_input=False):
     """
     import pybamm
 
-    from .models import cell_model, resolve_mesh
-
     cell = load_cell(cell)
     basis = c_rate_basis(cell)
     values = pybamm.ParameterValues(dict(cell.parameter_values))
@@ -266,23 +298,13 @@ def prepare(cell, mesh=None, initial_state_input=False):
             if initial_state_input
             else basis.stoichiometry_charged
             * values["Maximum concentration in positive electrode [mol.m-3]"],
-            "Nominal cell capacity [A.h]": basis.nominal_capacity
-            * _area_cm2(cell.parameter_values)
-            * 1e-3,
+            NOMINAL: _current_A(cell.parameter_values, basis.nominal_capacity),
             _CURRENT: "[input]",
         }
     )
     if initial_state_input and cell.model_options.get("anode") == "anode-free":
         values[INITIAL_PLATED] = "[input]"
-    model = cell_model(cell.model_options)
-    grid = resolve_mesh(mesh)
-    solver = make_solver()
-    sim = pybamm.Simulation(
-        model,
-        parameter_values=values,
-        solver=solver,
-        **grid.simulation_kwargs(model),
-    )
+    sim = _simulation(cell, values, mesh)
     sim.build()
     return sim, basis, values
 
@@ -351,8 +373,6 @@ def simulate_charge(cell, charge, mesh=None):
     """
     import pybamm
 
-    from .models import cell_model, resolve_mesh
-
     cell = load_cell(cell)
     basis = c_rate_basis(cell)
     values = pybamm.ParameterValues(dict(cell.parameter_values))
@@ -360,24 +380,13 @@ def simulate_charge(cell, charge, mesh=None):
     values.update(
         {
             INITIAL_CONCENTRATION: basis.stoichiometry_discharged * c_max,
-            "Nominal cell capacity [A.h]": basis.nominal_capacity
-            * _area_cm2(cell.parameter_values)
-            * 1e-3,
+            NOMINAL: _current_A(cell.parameter_values, basis.nominal_capacity),
         }
     )
-    if cell.model_options.get("anode", "lithium metal") == "lithium metal":
+    if cell.model_options.get("anode") != "anode-free":
         values["Negative electrode thickness [m]"] = values["Lithium metal thickness as built [m]"]
-    model = cell_model(cell.model_options)
-    grid = resolve_mesh(mesh)
     experiment = pybamm.Experiment(charge.steps(values["Upper voltage cut-off [V]"]))
-    sim = pybamm.Simulation(
-        model,
-        parameter_values=values,
-        experiment=experiment,
-        solver=make_solver(),
-        **grid.simulation_kwargs(model),
-    )
-    return sim.solve()
+    return _simulation(cell, values, mesh, experiment=experiment).solve()
 
 
 def resolve_charge(charge, cell):

@@ -32,6 +32,10 @@ import numpy as np
 import pandas as pd
 
 from .errors import CellDefinitionError
+from .simulate import _CURRENT
+from .simulate import INITIAL_CONCENTRATION as _INITIAL
+from .simulate import INITIAL_PLATED as _PLATED
+from .simulate import NOMINAL as _NOMINAL
 
 os.environ.setdefault("PYBAMM_DISABLE_TELEMETRY", "1")
 
@@ -42,12 +46,7 @@ _STRUCTURAL = (
     "Positive particle radius [m]",
     "Maximum concentration in positive electrode [mol.m-3]",
 )
-_X_DOMAINS = ("negative electrode", "separator", "positive electrode")
-_CURRENT = "Current function [A]"
-_INITIAL = "Initial concentration in positive electrode [mol.m-3]"
-_NOMINAL = "Nominal cell capacity [A.h]"
 _LI = "Negative electrode thickness [m]"  # Li-metal cells: the Li at the start
-_PLATED = "Initial plated lithium thickness [m]"
 _EXPERIMENT_CONTROLLED = {
     _CURRENT,
     "Voltage function [V]",
@@ -414,27 +413,6 @@ _BUILD_CACHE_SIZE = 8  # builds kept per process (oldest dropped): a build is ~0
 _OUTPUTS = ["Discharge capacity [A.h]", "Discharge energy [W.h]", "Voltage [V]"]
 
 
-def _symbolic_simulation(cell, values, solver, mesh, experiment=None):
-    """A PyBaMM simulation of ``cell``'s model on symbolic x meshes (thicknesses may
-    be inputs)."""
-    import pybamm
-
-    from .models import cell_model
-
-    model = cell_model(cell.model_options)
-    submeshes = mesh.submesh_types(model)
-    for domain in _X_DOMAINS:
-        submeshes[domain] = pybamm.SymbolicUniform1DSubMesh
-    return pybamm.Simulation(
-        model,
-        parameter_values=values,
-        solver=solver,
-        var_pts=mesh.var_pts(model),
-        submesh_types=submeshes,
-        experiment=experiment,
-    )
-
-
 def _cached(key, make):
     if key not in _BUILD_CACHE:
         while len(_BUILD_CACHE) >= _BUILD_CACHE_SIZE:
@@ -448,7 +426,7 @@ def _built(cell, input_names, mesh, threads=1, rtol=1e-4, compile=False):
     state) as inputs, on symbolic x meshes; cached per worker process."""
     import pybamm
 
-    from .simulate import make_solver
+    from .simulate import _simulation, make_solver
 
     inputs = set(input_names) | {_CURRENT, _INITIAL}
     key = (
@@ -467,7 +445,7 @@ def _built(cell, input_names, mesh, threads=1, rtol=1e-4, compile=False):
         solver = make_solver(
             threads, output_variables=_OUTPUTS, rtol=rtol, compile=compile, ends_only=True
         )
-        sim = _symbolic_simulation(cell, values, solver, mesh)
+        sim = _simulation(cell, values, mesh, solver, symbolic_x=True)
         sim.build()
         return sim, inputs
 
@@ -480,7 +458,7 @@ def _built_charge(cell, input_names, charge, mesh, rtol=1e-4):
     built on its first solve and cached per worker process."""
     import pybamm
 
-    from .simulate import make_solver
+    from .simulate import _simulation, make_solver
 
     # parameters an experiment controls cannot be inputs: designs that differ in
     # them (temperature) get builds of their own
@@ -495,7 +473,7 @@ def _built_charge(cell, input_names, charge, mesh, rtol=1e-4):
         values.update({name: "[input]" for name in inputs})
         solver = make_solver(output_variables=_CHARGE_OUTPUTS, rtol=rtol)
         experiment = pybamm.Experiment(list(steps))
-        return _symbolic_simulation(cell, values, solver, mesh, experiment), inputs
+        return _simulation(cell, values, mesh, solver, experiment, symbolic_x=True), inputs
 
     return _cached(key, make)
 
@@ -594,7 +572,7 @@ def _charge_design(item, input_names, study):
     message, or "" when the charge succeeded."""
     import pybamm
 
-    from .simulate import _area_cm2
+    from .simulate import _area_cm2, _current_A
 
     cell, basis = item.cell, item.basis
     v = cell.parameter_values
@@ -606,7 +584,7 @@ def _charge_design(item, input_names, study):
         inputs,
         {
             _INITIAL: basis.stoichiometry_discharged * c_max,
-            _NOMINAL: basis.nominal_capacity * area * 1e-3,
+            _NOMINAL: _current_A(v, basis.nominal_capacity),
             _LI: v["Lithium metal thickness as built [m]"],
         },
     )
@@ -695,13 +673,13 @@ def _pulse_resistance(sim, inputs, items):
     """DC-pulse areal resistance [Ohm.cm2] per design: 10 s at 1C from rest at half
     the usable window. Returns design -> (resistance, message); the message
     notes a pulse that failed or needed the tighter retry."""
-    from .simulate import _area_cm2
+    from .simulate import _current_A
 
     pulse_inputs = []
     for item in items:
         basis = item.basis
         x_rest = 0.5 * (basis.stoichiometry_charged + basis.stoichiometry_discharged)
-        current = basis.nominal_capacity * _area_cm2(item.cell.parameter_values) * 1e-3
+        current = _current_A(item.cell.parameter_values, basis.nominal_capacity)
         pulse_inputs.append(_design_inputs(item.cell, inputs, current, x_rest, item.start))
     resistance = {}
     for item, inp, (sol, msg) in zip(
@@ -725,13 +703,12 @@ def _pulse_resistance(sim, inputs, items):
 
 def _discharge_rows(sim, inputs, items, c, resistance):
     """Discharge every design of ``items`` at C-rate ``c`` in one solver call."""
-    from .simulate import _AT_START, TERMINATIONS, _area_cm2, _cam_mass_g_per_cm2
+    from .simulate import _AT_START, TERMINATIONS, _area_cm2, _cam_mass_g_per_cm2, _current_A
 
     inputs_list, t_ends = [], []
     for item in items:
         basis = item.basis
-        area = _area_cm2(item.cell.parameter_values)
-        current = c * basis.nominal_capacity * area * 1e-3
+        current = _current_A(item.cell.parameter_values, c * basis.nominal_capacity)
         inputs_list.append(_design_inputs(item.cell, inputs, current, item.x_start, item.start))
         # longest possible discharge: all connected CAM filled from the start
         q_max = (
