@@ -6,10 +6,8 @@ import pandas as pd
 
 from .cell import load_cell
 
-_F = 96485.33212
 
-
-def _layer_rows(v):
+def _layer_rows(v, anode_free):
     rows = []
     pre = "Positive electrode"
     L_p = v[f"{pre} thickness [m]"]
@@ -41,7 +39,12 @@ def _layer_rows(v):
         ("Separator SE volume fraction", v["Separator solid electrolyte volume fraction"], "")
     )
     rows.append(("Separator areal mass", sep_mass * v["Separator thickness [m]"] * 100, "mg.cm-2"))
-    rows.append(("Li metal thickness", v["Negative electrode thickness [m]"] * 1e6, "um"))
+    if anode_free:
+        # "Negative electrode thickness" is the interlayer here: no Li until charged
+        rows.append(("Interlayer thickness", v["Interlayer thickness [m]"] * 1e6, "um"))
+        rows.append(("Li metal thickness as built", 0.0, "um"))
+    else:
+        rows.append(("Li metal thickness", v["Negative electrode thickness [m]"] * 1e6, "um"))
     rows.append(("Temperature", v["Ambient temperature [K]"] - 273.15, "C"))
     return rows
 
@@ -63,7 +66,8 @@ def describe(cell="default"):
 
     cell = load_cell(cell)
     v = cell.parameter_values
-    rows = _layer_rows(v)
+    anode_free = cell.model_options.get("anode") == "anode-free"
+    rows = _layer_rows(v, anode_free)
     basis = c_rate_basis(cell)
     rows.append(("Areal capacity (usable window)", basis.usable_capacity, "mA.h.cm-2"))
     rows.append(
@@ -83,7 +87,7 @@ def describe(cell="default"):
         INITIAL_CONCENTRATION: x_half
         * values["Maximum concentration in positive electrode [mol.m-3]"],
     }
-    if cell.model_options.get("anode") == "anode-free":
+    if anode_free:
         inputs[INITIAL_PLATED] = 0.0
     sol = sim.solve([0, 1.0], inputs=inputs)
 

@@ -216,3 +216,16 @@ def test_areal_resistance_of_anode_free_cell_includes_interlayer(anode_free):
     ) * 1e4
     assert row["Areal resistance [Ohm.cm2]"] == pytest.approx(expected, rel=1e-9)
     assert np.isfinite(result.charge_discharge)
+
+
+def test_describe_shows_the_interlayer_not_as_li_metal():
+    from asslb_sim.describe import describe
+
+    cell = from_dict({"anode": {"material": "anode-free", "interlayer": "Ag-C"}})
+    table = describe(cell).set_index("Quantity")["Value"]
+    assert table["Interlayer thickness"] == pytest.approx(
+        cell.parameter_values["Interlayer thickness [m]"] * 1e6
+    )
+    assert table["Interlayer thickness"] > 0
+    assert table["Li metal thickness as built"] == 0.0
+    assert "Li metal thickness" not in table.index
