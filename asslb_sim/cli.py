@@ -291,7 +291,9 @@ def _charge(text):
     parts = [p.strip() for p in text.split(",")]
     try:
         c_rate = float(parts[0])
-        cutoff = 0.02 if len(parts) == 1 else (None if parts[1] == "none" else float(parts[1]))
+        if len(parts) == 1:
+            return Charge(c_rate)  # the default CV hold
+        cutoff = None if parts[1] == "none" else float(parts[1])
     except ValueError:
         raise CellDefinitionError(
             f"--charge: {text!r} is not C_RATE[,CV_CUTOFF_C_RATE], 'auto' or 'equilibrium'"

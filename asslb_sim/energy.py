@@ -69,6 +69,12 @@ class BillOfMaterials:
     stacking: str
 
 
+def li_thickness_per_capacity(values):
+    """Li-metal thickness [m] that holds 1 mA.h.cm-2 (3.6e4 C.m-2 over F c_Li)."""
+    c_li = values["Lithium metal density [kg.m-3]"] / values["Lithium metal molar mass [kg.mol-1]"]
+    return 3.6e4 / (_F * c_li)
+
+
 def _charged_state(cell, charge_capacity=float("nan")):
     """Li that left the CAM [kg.m-2] and Li thickness on the anode side [m] (active
     and inactive) in the charged state: from a simulated charge of
@@ -77,15 +83,12 @@ def _charged_state(cell, charge_capacity=float("nan")):
     from .simulate import c_rate_basis
 
     v = cell.parameter_values
-    c_li = v["Lithium metal density [kg.m-3]"] / v["Lithium metal molar mass [kg.mol-1]"]
     simulated = charge_capacity is not None and np.isfinite(charge_capacity)
-    if simulated:
-        charge = charge_capacity * 3.6e4  # mA.h.cm-2 -> C.m-2
-    else:
-        charge = c_rate_basis(cell).usable_capacity * 3.6e4
-    moved = charge / _F * v["Lithium metal molar mass [kg.mol-1]"]
+    capacity = charge_capacity if simulated else c_rate_basis(cell).usable_capacity
+    moved = capacity * 3.6e4 / _F * v["Lithium metal molar mass [kg.mol-1]"]  # kg.m-2
     if cell.model_options.get("anode") == "anode-free" or simulated:
-        anode_li = v["Lithium metal thickness as built [m]"] + charge / (_F * c_li)
+        plated = capacity * li_thickness_per_capacity(v)
+        anode_li = v["Lithium metal thickness as built [m]"] + plated
     else:
         anode_li = v["Negative electrode thickness [m]"]
     return moved, anode_li
@@ -110,6 +113,8 @@ def bill_of_materials(cell="default", result=None, charge_capacity=None):
     BillOfMaterials
     """
     cell = load_cell(cell)
+    from .simulate import _cam_mass_g_per_cm2
+
     v = cell.parameter_values
     design = cell.design
     if charge_capacity is None and result is not None:
@@ -133,11 +138,7 @@ def bill_of_materials(cell="default", result=None, charge_capacity=None):
     )
     L_p = v["Positive electrode thickness [m]"]
     cathode = design.get("cathode", {})
-    cam_built = (
-        v["Positive electrode active material volume fraction"]
-        * L_p
-        * v["Positive electrode active material density [kg.m-3]"]
-    )
+    cam_built = _cam_mass_g_per_cm2(v) * 10  # kg.m-2
     for phase in ("active material", "solid electrolyte", "carbon", "binder", "void"):
         eps = v[f"Positive electrode {phase} volume fraction"]
         if phase == "void":

@@ -23,13 +23,8 @@ def plot_discharge_curves(result, path=None, ax=None):
     matplotlib.figure.Figure
     """
     from matplotlib import colormaps
-    from matplotlib.figure import Figure
 
-    if ax is None:
-        fig = Figure(figsize=(6.4, 4.4), layout="constrained")
-        ax = fig.subplots()
-    else:
-        fig = ax.figure
+    fig, ax = _new_axes(ax)
     cmap = colormaps["viridis"]
     rates = list(result.summary["C-rate"])
     for k, c in enumerate(rates):
@@ -229,10 +224,8 @@ def plot_study_map(results, x, y, c_rate=1.0, quantities=None, targets=None, pat
 def plot_fit(result, path=None):
     """Overlay of data and fitted model: curves (voltage vs capacity) per C-rate."""
     from matplotlib import colormaps
-    from matplotlib.figure import Figure
 
-    fig = Figure(figsize=(6.4, 4.4), layout="constrained")
-    ax = fig.subplots()
+    fig, ax = _new_axes(None)
     comparison = result.comparison
     if not comparison.empty:
         rates = sorted(comparison["C-rate"].unique())

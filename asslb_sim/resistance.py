@@ -8,6 +8,7 @@ import numpy as np
 import pandas as pd
 
 from .cell import load_cell
+from .energy import li_thickness_per_capacity
 from .errors import CellDefinitionError
 
 BREAKDOWN = {  # label -> model variable (each positive when it costs voltage)
@@ -98,15 +99,7 @@ def areal_resistance(cell="default", soc=0.5, current_density=None, duration=10.
     v = cell.parameter_values
     # anode-free: the Li plated by a full charge at the plating efficiency, less the
     # Li stripped down to the state of charge
-    window = (
-        basis.usable_capacity
-        * 3.6e4
-        / (
-            96485.33212
-            * v["Lithium metal density [kg.m-3]"]
-            / v["Lithium metal molar mass [kg.mol-1]"]
-        )
-    )
+    window = basis.usable_capacity * li_thickness_per_capacity(v)
     ce = v.get("Lithium plating Coulombic efficiency", 1.0)
 
     def inputs(current, x0, plated):

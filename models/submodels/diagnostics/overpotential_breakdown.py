@@ -1,10 +1,10 @@
-"""Exact, reaction-weighted breakdown of the cell overvoltage into its processes."""
+"""Reaction-weighted breakdown of the cell overvoltage into its processes."""
 
 import pybamm
 
 
 class OverpotentialBreakdown(pybamm.BaseSubModel):
-    r"""Split ``U(x_avg) - V`` into the losses of each process, exactly.
+    r"""Split ``U(x_avg) - V`` into the losses of each process.
 
     With the reaction distribution :math:`w(x) = -a j(x) / i` (which integrates
     to 1 over the cathode because the electronic current enters only at the
@@ -20,7 +20,7 @@ class OverpotentialBreakdown(pybamm.BaseSubModel):
     the separator drop and ``eta_Li``, ``eta_int`` the Li-side overpotentials.
     The total overvoltage against the relaxed open-circuit voltage
     :math:`U(\bar x)` (the OCP at the mean stoichiometry of the connected CAM)
-    is therefore exactly the sum of
+    is therefore the sum of
 
     - separator ohmic: :math:`\Delta\phi_{sep}`,
     - cathode ionic: :math:`\int w\,(\phi_e(L_s) - \phi_e)\,dx`,
@@ -30,6 +30,11 @@ class OverpotentialBreakdown(pybamm.BaseSubModel):
     - Li interface kinetics :math:`\eta_{Li}` and Li interphase :math:`\eta_{int}`,
     - the remainder :math:`U(\bar x) - \bar U_w`: solid diffusion and the
       spread of the OCP across the electrode.
+
+    The identity holds for the discrete equations; the computed parts add up to
+    the total to the solver's tolerance on the algebraic potentials (measured,
+    default cell at 1C: within 1.4e-4 V of 0.59 V near the end of discharge at
+    rtol 1e-6, 7e-6 V at rtol 1e-8).
 
     Each part is positive when it costs voltage on discharge; divided by the
     current density it is an areal resistance. At zero current the weights are
@@ -84,7 +89,7 @@ class OverpotentialBreakdown(pybamm.BaseSubModel):
             # at rest the weights are undefined: the whole U(x_avg) - V (relaxation
             # of the solid-state gradients) is this part, so the parts still add up
             "Cathode solid diffusion and OCP spread overvoltage [V]": on * (U_relaxed - weighted(U))
-            + (1 - on) * (U_relaxed - variables["Voltage [V]"]),
+            + (1 - on) * (U_relaxed - V),
         }
         variables.update(parts)
         variables.update(
