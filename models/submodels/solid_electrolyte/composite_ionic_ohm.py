@@ -2,6 +2,8 @@
 
 import pybamm
 
+from .effective_conductivity import effective_ionic_conductivity
+
 
 class CompositeIonicOhm(pybamm.BaseSubModel):
     r"""Single-ion ohmic conduction in the solid-electrolyte phase of the cathode.
@@ -39,13 +41,7 @@ class CompositeIonicOhm(pybamm.BaseSubModel):
     def get_coupled_variables(self, variables):
         phi_e = variables["Positive electrolyte potential [V]"]
         T = variables["Positive electrode temperature [K]"]
-        kappa_eff = sum(
-            pybamm.FunctionParameter(
-                f"Positive electrode {phase} conductivity [S.m-1]", {"Temperature [K]": T}
-            )
-            * variables[f"Positive electrode {phase} transport efficiency"]
-            for phase in ("solid electrolyte", "binder")
-        )
+        kappa_eff = effective_ionic_conductivity("Positive electrode", T, variables)
         i_e = -kappa_eff * pybamm.grad(phi_e)
         phi_e_s = variables["Separator electrolyte potential [V]"]
         variables.update(

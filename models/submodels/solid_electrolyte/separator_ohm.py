@@ -2,6 +2,8 @@
 
 import pybamm
 
+from .effective_conductivity import effective_ionic_conductivity
+
 
 class SeparatorOhm(pybamm.BaseSubModel):
     r"""Single-ion (t+ = 1) ohmic conduction through the SE separator.
@@ -34,13 +36,7 @@ class SeparatorOhm(pybamm.BaseSubModel):
         i = variables["Current collector current density [A.m-2]"]
         T = variables["X-averaged separator temperature [K]"]
         phi_e_Li = variables["Lithium metal interface electrolyte potential [V]"]
-        kappa_eff = sum(
-            pybamm.FunctionParameter(
-                f"Separator {phase} conductivity [S.m-1]", {"Temperature [K]": T}
-            )
-            * variables[f"Separator {phase} transport efficiency"]
-            for phase in ("solid electrolyte", "binder")
-        )
+        kappa_eff = effective_ionic_conductivity("Separator", T, variables)
         x_s = pybamm.standard_spatial_vars.x_s
         x_left = param.n.L
         phi_e_s = pybamm.PrimaryBroadcast(phi_e_Li, "separator") - pybamm.PrimaryBroadcast(
