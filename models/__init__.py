@@ -22,8 +22,6 @@ def cell_model(options=None, build=True):
     """The named model for ``options`` (a :class:`CellModelOptions` or dict):
     :class:`AnodeFreeCell` when ``anode`` is ``"anode-free"``, else
     :class:`LithiumMetalCell`."""
-    if isinstance(options, dict):
-        options = CellModelOptions(**options)
-    options = options or CellModelOptions()
+    options = CellModelOptions.coerce(options)
     model = AnodeFreeCell if options.anode == "anode-free" else LithiumMetalCell
     return model(options, build=build)

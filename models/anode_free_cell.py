@@ -1,10 +1,7 @@
 """Named model: anode-free all-solid-state cell (Li plated from the cathode)."""
 
-from dataclasses import replace
-
 from .lithium_metal_cell import LithiumMetalCell
 from .options import CellModelOptions
-from .submodels import lithium_metal
 
 
 class AnodeFreeCell(LithiumMetalCell):
@@ -15,9 +12,10 @@ class AnodeFreeCell(LithiumMetalCell):
     discharge strips it and ends at the voltage cut-off or when the plated Li
     is gone ("Lithium metal exhausted").
 
-    The submodels are those of :class:`LithiumMetalCell` with one change: the
-    anode is :class:`~asslb_sim.models.submodels.lithium_metal.PlatedLithiumAnode`
-    (no Li at the start, plating efficiency, inactive Li, interlayer resistance).
+    The submodels are those of :class:`LithiumMetalCell` with option ``anode =
+    "anode-free"`` (which this class sets), so the anode is
+    :class:`~asslb_sim.models.submodels.lithium_metal.PlatedLithiumAnode` (no Li at
+    the start, plating efficiency, inactive Li, interlayer resistance).
 
     Parameters
     ----------
@@ -30,15 +28,4 @@ class AnodeFreeCell(LithiumMetalCell):
     """
 
     def __init__(self, options=None, name="Anode-free solid-state cell", build=True):
-        if options is None:
-            options = CellModelOptions(anode="anode-free")
-        elif isinstance(options, dict):
-            options = CellModelOptions(**{**options, "anode": "anode-free"})
-        elif options.anode != "anode-free":
-            options = replace(options, anode="anode-free")
-        super().__init__(options, name, build=False)
-        self.submodels["lithium metal anode"] = lithium_metal.PlatedLithiumAnode(
-            self.param, self.options
-        )
-        if build:
-            self.build_model()
+        super().__init__(CellModelOptions.coerce(options, anode="anode-free"), name, build)

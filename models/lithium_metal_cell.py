@@ -39,10 +39,7 @@ class LithiumMetalCell(pybamm.lithium_ion.BaseModel):
     """
 
     def __init__(self, options=None, name="Li-metal solid-state cell", build=True):
-        if options is None:
-            options = CellModelOptions()
-        elif isinstance(options, dict):
-            options = CellModelOptions(**options)
+        options = CellModelOptions.coerce(options)
         if options.anode != "lithium metal" and type(self) is LithiumMetalCell:
             raise ValueError(
                 f"LithiumMetalCell has a Li-metal anode; option anode={options.anode!r} "
@@ -56,6 +53,10 @@ class LithiumMetalCell(pybamm.lithium_ion.BaseModel):
         param, opts = self.param, self.options
         laws = transport_efficiency.LAWS
         kinetics = {"none": interface.ButlerVolmer, "resistive": interface.ButlerVolmerFilm}
+        anodes = {
+            "lithium metal": lithium_metal.LithiumMetalAnode,
+            "anode-free": lithium_metal.PlatedLithiumAnode,
+        }
         self.submodels = {
             "external circuit": pybamm.external_circuit.ExplicitCurrentControl(param, opts),
             "discharge and throughput variables": (
@@ -98,7 +99,7 @@ class LithiumMetalCell(pybamm.lithium_ion.BaseModel):
                 )
             ),
             "positive interface kinetics": kinetics[options.film](param, opts),
-            "lithium metal anode": lithium_metal.LithiumMetalAnode(param, opts),
+            "lithium metal anode": anodes[options.anode](param, opts),
             "separator ionic conduction": solid_electrolyte.SeparatorOhm(param, opts),
             "positive electrode ionic conduction": solid_electrolyte.CompositeIonicOhm(param, opts),
             "positive electrode electronic conduction": (

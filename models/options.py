@@ -65,6 +65,14 @@ class CellModelOptions:
         if self.film not in FILM_OPTIONS:
             raise ValueError(f"option film={self.film!r} is not valid; valid: {list(FILM_OPTIONS)}")
 
+    @classmethod
+    def coerce(cls, options=None, **forced):
+        """``options`` (None, a dict or CellModelOptions) as CellModelOptions, with
+        the ``forced`` fields set."""
+        if isinstance(options, cls):
+            options = asdict(options)
+        return cls(**{**(options or {}), **forced})
+
     def as_dict(self):
         """Return the options as a plain dict."""
         return asdict(self)
