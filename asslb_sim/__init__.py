@@ -4,6 +4,12 @@ The workflows users call. Heavy imports (PyBaMM) happen on first use, so that
 ``import asslb_sim`` and ``asslb-sim --help`` stay fast.
 """
 
+import os
+
+# before any PyBaMM import: every module of the package (the CLI, sweep workers on
+# Dask, which import asslb_sim.sweep to run a chunk) passes through here first
+os.environ.setdefault("PYBAMM_DISABLE_TELEMETRY", "1")
+
 __version__ = "0.1.0"
 
 __all__ = [

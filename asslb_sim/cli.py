@@ -7,7 +7,6 @@ without importing PyBaMM.
 from __future__ import annotations
 
 import argparse
-import os
 import sys
 from pathlib import Path
 
@@ -359,7 +358,6 @@ def _rate_capability(args):
 
 def main(argv=None):
     """Entry point of the ``asslb-sim`` command."""
-    os.environ.setdefault("PYBAMM_DISABLE_TELEMETRY", "1")
     parser = build_parser()
     args = parser.parse_args(argv)
     if args.version:

@@ -19,7 +19,6 @@ separately from these data), and the RMSE of every curve in mV.
 from __future__ import annotations
 
 import math
-import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -31,8 +30,6 @@ from .data import CURRENT, RATE, RETENTION, VOLTAGE, Dataset, load
 from .errors import CellDefinitionError
 from .simulate import _CURRENT
 from .simulate import INITIAL_CONCENTRATION as _INITIAL
-
-os.environ.setdefault("PYBAMM_DISABLE_TELEMETRY", "1")
 
 # parameters that shape the mesh or are functions cannot be fitted on one build
 _NOT_FITTABLE = {

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import math
 import numbers
-import os
 from dataclasses import dataclass
 
 import numpy as np
@@ -12,8 +11,6 @@ import pandas as pd
 
 from .cell import Cell, load_cell
 from .errors import CellDefinitionError
-
-os.environ.setdefault("PYBAMM_DISABLE_TELEMETRY", "1")
 
 _F = 96485.33212  # C/mol
 _CURRENT = "Current function [A]"

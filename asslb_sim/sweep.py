@@ -37,8 +37,6 @@ from .simulate import INITIAL_CONCENTRATION as _INITIAL
 from .simulate import INITIAL_PLATED as _PLATED
 from .simulate import NOMINAL as _NOMINAL
 
-os.environ.setdefault("PYBAMM_DISABLE_TELEMETRY", "1")
-
 SAMPLINGS = ("grid", "random", "latin-hypercube")
 # parameters that shape the particle mesh or the solver's scaling: designs that
 # differ in these are built separately
@@ -616,7 +614,6 @@ def evaluate_chunk(base_cell, study, chunk, input_names, threads=1):
     from .energy import bill_of_materials
     from .simulate import c_rate_basis, resolve_charge
 
-    os.environ.setdefault("PYBAMM_DISABLE_TELEMETRY", "1")
     base = load_cell(base_cell)
     rows, ready = [], []
 
