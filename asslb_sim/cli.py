@@ -141,8 +141,8 @@ def build_parser():
 
 
 def _asr(args):
+    from .metrics import areal_resistance
     from .plotting import plot_resistance_breakdown
-    from .resistance import areal_resistance
 
     result = areal_resistance(args.cell, args.soc, args.current_density, args.duration)
     s = result.settings
@@ -166,7 +166,7 @@ def _asr(args):
 
 
 def _sweep(args):
-    from .sweep import best_design, load_study, run_study
+    from .studies import best_design, load_study, run_study
 
     study = load_study(args.study)
     results = run_study(
@@ -200,8 +200,8 @@ def _sweep(args):
 
 
 def _fit(args):
-    from .data import load
-    from .fit import fit, write_cell_file
+    from .design import write_cell_file
+    from .fitting import fit, load
     from .plotting import plot_fit
 
     data = load(args.data, unit=args.unit, c_rate=args.c_rate)
@@ -240,7 +240,7 @@ def _fit(args):
 
 
 def _energy(args):
-    from .energy import bill_of_materials
+    from .metrics import bill_of_materials
 
     bom = bill_of_materials(args.cell)
     print(f"Repeating unit ({bom.stacking} stacking), charged state, per electrode area:")
@@ -281,41 +281,22 @@ def _materials(args):
     return 0
 
 
-def _charge(text):
-    from .errors import CellDefinitionError
-    from .simulate import Charge
-
-    if text in ("auto", "equilibrium"):
-        return None if text == "equilibrium" else "auto"
-    parts = [p.strip() for p in text.split(",")]
-    try:
-        c_rate = float(parts[0])
-        if len(parts) == 1:
-            return Charge(c_rate)  # the default CV hold
-        cutoff = None if parts[1] == "none" else float(parts[1])
-    except ValueError:
-        raise CellDefinitionError(
-            f"--charge: {text!r} is not C_RATE[,CV_CUTOFF_C_RATE], 'auto' or 'equilibrium'"
-        ) from None
-    return Charge(c_rate, cutoff)
-
-
 def _rate_capability(args):
-    from .cell import load_cell
-    from .energy import energy_table
+    from .design import load_cell
+    from .metrics import energy_table
     from .plotting import plot_discharge_curves
     from .simulate import rate_capability
+    from .simulation import parse_charge
 
     cell = load_cell(args.cell)  # once: the rate test and the energy table share it
     result = rate_capability(
-        cell, args.c_rates, progress=not args.no_progress, charge=_charge(args.charge)
+        cell,
+        args.c_rates,
+        progress=not args.no_progress,
+        charge=parse_charge(args.charge, "--charge"),
     )
     energy = energy_table(result, cell)
     level = energy["Energy level"].iloc[0]
-    headline = ["Specific energy [W.h.kg-1]", "Energy density [W.h.L-1]", "Specific power [W.kg-1]"]
-    for column in headline:
-        result.summary[column] = energy[column]
-    result.summary["Energy level"] = level
     out = Path(args.out)
     out.mkdir(parents=True, exist_ok=True)
     result.curves.to_csv(out / "curves.csv", index=False)
@@ -333,6 +314,7 @@ def _rate_capability(args):
         "Energy level",
         "Current density [mA.cm-2]",
         "Charge capacity [mA.h.cm-2]",
+        "Duration [h]",
     ]
     shown = result.summary.drop(columns=hidden)
     with pd.option_context("display.width", 250, "display.max_columns", 20):

@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import pandas as pd
 
-from .cell import load_cell
+from .design import CellState, load_cell
+from .errors import CellDefinitionError
+from .simulation import Case, Runner
 
 
-def _layer_rows(v, anode_free):
+def _layer_rows(v, anode):
     rows = []
     pre = "Positive electrode"
     L_p = v[f"{pre} thickness [m]"]
@@ -39,12 +41,8 @@ def _layer_rows(v, anode_free):
         ("Separator SE volume fraction", v["Separator solid electrolyte volume fraction"], "")
     )
     rows.append(("Separator areal mass", sep_mass * v["Separator thickness [m]"] * 100, "mg.cm-2"))
-    if anode_free:
-        # "Negative electrode thickness" is the interlayer here: no Li until charged
-        rows.append(("Interlayer thickness", v["Interlayer thickness [m]"] * 1e6, "um"))
-        rows.append(("Li metal thickness as built", 0.0, "um"))
-    else:
-        rows.append(("Li metal thickness", v["Negative electrode thickness [m]"] * 1e6, "um"))
+    for label, name in anode.describe_rows:
+        rows.append((label, v[name] * 1e6, "um"))
     rows.append(("Temperature", v["Ambient temperature [K]"] - 273.15, "C"))
     return rows
 
@@ -62,13 +60,10 @@ def describe(cell="default"):
     pandas.DataFrame
         Columns "Quantity", "Value", "Unit".
     """
-    from .simulate import INITIAL_CONCENTRATION, INITIAL_PLATED, c_rate_basis, prepare
-
     cell = load_cell(cell)
     v = cell.parameter_values
-    anode_free = cell.model_options.get("anode") == "anode-free"
-    rows = _layer_rows(v, anode_free)
-    basis = c_rate_basis(cell)
+    rows = _layer_rows(v, cell.anode)
+    basis = cell.basis
     rows.append(("Areal capacity (usable window)", basis.usable_capacity, "mA.h.cm-2"))
     rows.append(
         (
@@ -77,19 +72,15 @@ def describe(cell="default"):
             "",
         )
     )
-    sim, basis, values = prepare(cell, initial_state_input=True)
     # a 1 s rest at half charge, read at t = 0: the model's own expressions, away from
-    # the cut-off voltages (an anode-free cell may rest without Li: the exhaustion
-    # event only watches discharges)
+    # the cut-off voltages (with the Li of the as-built cell: the exhaustion event only
+    # watches discharges)
     x_half = 0.5 * (basis.stoichiometry_charged + basis.stoichiometry_discharged)
-    inputs = {
-        "Current function [A]": 0.0,
-        INITIAL_CONCENTRATION: x_half
-        * values["Maximum concentration in positive electrode [mol.m-3]"],
-    }
-    if anode_free:
-        inputs[INITIAL_PLATED] = 0.0
-    sol = sim.solve([0, 1.0], inputs=inputs)
+    state = CellState(x_half, cell.anode.as_built(cell).lithium_thickness)
+    (outcome,) = Runner().solve([Case(cell, state, 0.0, 1.0, kind="hold")])
+    sol = outcome.solution
+    if sol is None:
+        raise CellDefinitionError(f"describe: the model could not be evaluated: {outcome.message}")
 
     def first(name):
         return float(sol[name].entries.reshape(-1, sol[name].entries.shape[-1])[0, 0])

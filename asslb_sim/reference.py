@@ -10,6 +10,8 @@ liquid-electrolyte vocabulary, for the agreement test and the benchmark.
 
 import pybamm
 
+from .design.schema import EV
+
 # The stock model keeps an electrolyte concentration equation; with t+ = 1 its
 # source term (1 - t+) a j vanishes and c_e stays at its initial value, so the
 # diffusivity and the concentration below change nothing in the voltage.
@@ -52,8 +54,41 @@ def degenerate_changes(values):
 
 
 def degenerate_cell(cell):
-    """The :class:`~asslb_sim.cell.Cell` in the degenerate configuration, Bruggeman laws."""
-    return cell.with_parameters(**degenerate_changes(cell.parameter_values)).with_options(
+    """The :class:`~asslb_sim.design.Cell` in the degenerate configuration, Bruggeman laws.
+
+    Composed through the design (carbon, binder, voids and coating removed, the
+    cathode's SE in the separator too), so that everything derived follows.
+    """
+    v = cell.parameter_values
+    eps_se = v["Positive electrode solid electrolyte volume fraction"]
+    pre = "Positive electrode solid electrolyte conductivity"
+    design = cell.design
+    degenerate = cell.with_design(
+        cathode={
+            "carbon": "none",
+            "binder": "none",
+            "coating": "none",
+            "active_material_volume_fraction": 1 - eps_se,
+            "solid_electrolyte_volume_fraction": eps_se,
+            "carbon_volume_fraction": 0.0,
+            "binder_volume_fraction": 0.0,
+            "void_volume_fraction": 0.0,
+            "thickness_um": v["Positive electrode thickness [m]"] * 1e6,
+            "contact_coverage": 1.0,
+            "isolated_fraction": 0.0,
+            "film_resistance_ohm_cm2": 0.0,
+        },
+        separator={
+            "solid_electrolyte": design.get("cathode", {}).get("solid_electrolyte", "Li6PS5Cl"),
+            "binder": "none",
+            "template": "none",
+            "solid_electrolyte_volume_fraction": 1.0,
+            "conductivity_mS_cm": v[f"{pre} at reference temperature [S.m-1]"] * 10,
+            "activation_energy_eV": v[f"{pre} activation energy [J.mol-1]"] / EV,
+        },
+        anode={"interphase_resistance_ohm_cm2": 0.0},
+    )
+    return degenerate.with_options(
         separator_transport="Bruggeman",
         solid_electrolyte_transport="Bruggeman",
         active_material_transport="Bruggeman",

@@ -3,7 +3,7 @@
 from . import submodels
 from .anode_free_cell import AnodeFreeCell
 from .lithium_metal_cell import LithiumMetalCell
-from .mesh import MESHES, Mesh, resolve_mesh
+from .mesh import MESHES, Mesh, MeshError, resolve_mesh
 from .options import CellModelOptions
 
 __all__ = [
@@ -12,6 +12,7 @@ __all__ = [
     "CellModelOptions",
     "LithiumMetalCell",
     "Mesh",
+    "MeshError",
     "cell_model",
     "resolve_mesh",
     "submodels",

@@ -35,7 +35,10 @@ from __future__ import annotations
 import numbers
 from dataclasses import asdict, dataclass, fields
 
-from ..errors import CellDefinitionError
+
+class MeshError(ValueError):
+    """A mesh specification is invalid; the message names the field and the valid range."""
+
 
 _POINTS_RANGE = (3, 400)
 _STRETCH_RANGE = (0.01, 10.0)  # or 0: uniform (a tiny stretch underflows)
@@ -68,20 +71,18 @@ class Mesh:
         for name in ("x_s", "x_p", "r_p"):
             value = getattr(self, name)
             if not (isinstance(value, numbers.Integral) and not isinstance(value, bool)):
-                raise CellDefinitionError(
+                raise MeshError(
                     f"mesh.{name}: {value!r} is not a whole number; valid range [{lo}, {hi}]"
                 )
             if not lo <= value <= hi:
-                raise CellDefinitionError(f"mesh.{name}: {value}; valid range [{lo}, {hi}]")
+                raise MeshError(f"mesh.{name}: {value}; valid range [{lo}, {hi}]")
             object.__setattr__(self, name, int(value))  # numpy integers: plain, for JSON
         s = self.particle_stretch
         lo, hi = _STRETCH_RANGE
         if not (
             isinstance(s, numbers.Real) and not isinstance(s, bool) and (s == 0 or lo <= s <= hi)
         ):
-            raise CellDefinitionError(
-                f"mesh.particle_stretch: {s!r}; valid: 0 (uniform) or [{lo}, {hi}]"
-            )
+            raise MeshError(f"mesh.particle_stretch: {s!r}; valid: 0 (uniform) or [{lo}, {hi}]")
         # 2 and 2.0 are the same mesh: one spelling in fingerprints and cache keys
         object.__setattr__(self, "particle_stretch", float(s))
 
@@ -125,23 +126,19 @@ def resolve_mesh(spec=None, default="single-run"):
     fields that replace those of the ``default`` mesh (``{"r_p": 50}``); None gives
     the ``default``."""
     if default not in MESHES:
-        raise CellDefinitionError(f"mesh: default {default!r}; valid: {sorted(MESHES)}")
+        raise MeshError(f"mesh: default {default!r}; valid: {sorted(MESHES)}")
     if spec is None:
         spec = default
     if isinstance(spec, Mesh):
         return spec
     if isinstance(spec, str):
         if spec not in MESHES:
-            raise CellDefinitionError(f"mesh: {spec!r} is not a mesh; valid: {sorted(MESHES)}")
+            raise MeshError(f"mesh: {spec!r} is not a mesh; valid: {sorted(MESHES)}")
         return MESHES[spec]
     if isinstance(spec, dict):
         names = {f.name for f in fields(Mesh)}
         unknown = set(spec) - names
         if unknown:
-            raise CellDefinitionError(
-                f"mesh: unknown field(s) {sorted(unknown)}; valid: {sorted(names)}"
-            )
+            raise MeshError(f"mesh: unknown field(s) {sorted(unknown)}; valid: {sorted(names)}")
         return Mesh(**{**asdict(MESHES[default]), **spec})
-    raise CellDefinitionError(
-        f"mesh: {spec!r}; give a name {sorted(MESHES)}, a table of fields or a Mesh"
-    )
+    raise MeshError(f"mesh: {spec!r}; give a name {sorted(MESHES)}, a table of fields or a Mesh")

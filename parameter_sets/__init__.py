@@ -1,25 +1,16 @@
 """Parameter sets of asslb-sim: all the numbers, each with its source.
 
-``materials`` is the materials library, ``compose`` turns a cell design
-(materials + formulation) into PyBaMM parameter values, and each preset module
-holds one cell design. Presets are registered with PyBaMM's
-``pybamm_parameter_sets`` entry point, so ``pybamm.ParameterValues(
-"NMC811_Li6PS5Cl_Li")`` returns the default cell.
+``materials`` is the materials library, ``defaults`` the values a design takes
+where a cell file is silent, ``laws`` the PyBaMM function parameters (Arrhenius
+and concentration laws) that read their coefficients from named parameters, and
+each preset module one cell design. Nothing here imports the workflows or the
+models: ``asslb_sim.design`` composes designs into PyBaMM parameter values, and
+registers the presets with PyBaMM's ``pybamm_parameter_sets`` entry point.
 """
 
-from . import compose, materials, nmc811_li6ps5cl_li
-from .compose import DesignError
-from .stoichiometry import stoichiometry_at_voltage
+from . import defaults, laws, materials, nmc811_li6ps5cl_li
 
-PRESETS = {"NMC811_Li6PS5Cl_Li": nmc811_li6ps5cl_li}
-default_cell = nmc811_li6ps5cl_li
+# preset name -> cell design (the sections of a cell file)
+PRESETS = {"NMC811_Li6PS5Cl_Li": nmc811_li6ps5cl_li.DESIGN}
 
-__all__ = [
-    "PRESETS",
-    "DesignError",
-    "compose",
-    "default_cell",
-    "materials",
-    "nmc811_li6ps5cl_li",
-    "stoichiometry_at_voltage",
-]
+__all__ = ["PRESETS", "defaults", "laws", "materials", "nmc811_li6ps5cl_li"]

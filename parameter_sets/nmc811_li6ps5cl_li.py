@@ -18,8 +18,6 @@ Design choices and their sources:
   4.25 V (Lee et al. 2020 cycling window [Pd]).
 """
 
-from .compose import compose
-
 DESIGN = {
     "cathode": {
         "active_material": "NMC811",
@@ -42,8 +40,3 @@ DESIGN = {
     "packaging": {"stacking": "double-sided"},
     "operation": {"temperature_C": 25, "lower_cutoff_V": 3.0, "upper_cutoff_V": 4.25},
 }
-
-
-def get_parameter_values():
-    """Parameter values of the default cell (a dict for ``pybamm.ParameterValues``)."""
-    return compose(DESIGN)

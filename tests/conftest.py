@@ -26,12 +26,19 @@ def default_cell():
     return from_preset("default")
 
 
+def solve_at(cell, current, t_end, mesh=None, state=None):
+    """The built model of ``cell`` (every variable) solved from ``state`` (default: the
+    charged equilibrium) at ``current`` [A] for ``t_end`` [s]."""
+    from asslb_sim.simulation import Runner
+
+    runner = Runner(mesh=mesh)
+    state = state if state is not None else cell.anode.charged(cell)
+    inputs = runner.input_values(cell, state, current)
+    return runner.simulation(cell).solve([0, t_end], inputs=inputs)
+
+
 def solve_cell(cell, c_rate, t_factor=1.5, mesh=None):
     """One constant-current discharge of ``cell``; returns (solution, basis, area_cm2)."""
-    from asslb_sim.simulate import _area_cm2, prepare
-
-    sim, basis, _ = prepare(cell, mesh)
-    area = _area_cm2(cell.parameter_values)
-    current = c_rate * basis.nominal_capacity * area * 1e-3
-    sol = sim.solve([0, t_factor * 3600 / c_rate], inputs={"Current function [A]": current})
-    return sol, basis, area
+    current = c_rate * cell.basis.nominal_capacity * cell.area_cm2 * 1e-3
+    sol = solve_at(cell, current, t_factor * 3600 / c_rate, mesh)
+    return sol, cell.basis, cell.area_cm2

@@ -5,10 +5,11 @@ import pybamm
 import pytest
 
 from asslb_sim.cell import from_dict, from_preset
+from asslb_sim.design import c_rate_basis
 from asslb_sim.energy import bill_of_materials
 from asslb_sim.errors import CellDefinitionError
 from asslb_sim.models import AnodeFreeCell, LithiumMetalCell
-from asslb_sim.simulate import Charge, c_rate_basis, rate_capability, simulate_charge
+from asslb_sim.simulate import Charge, rate_capability, simulate_charge
 
 F = 96485.33212
 AG_C = {"anode": {"material": "anode-free", "interlayer": "Ag-C"}}
@@ -76,10 +77,8 @@ def test_anode_free_with_ideal_plating_reproduces_li_metal_cell():
 
 
 def test_experiment_strings_run_on_both_models(default_cell, anode_free):
-    from asslb_sim.simulate import prepare
-
     for cell, model in ((default_cell, LithiumMetalCell), (anode_free, AnodeFreeCell)):
-        _, basis, values = prepare(cell)
+        basis, values = cell.basis, pybamm.ParameterValues(dict(cell.parameter_values))
         values = values.copy()
         c_max = values["Maximum concentration in positive electrode [mol.m-3]"]
         values["Initial concentration in positive electrode [mol.m-3]"] = (
@@ -148,7 +147,9 @@ def test_li_metal_cell_mass_counts_excess_foil_once():
 
 def test_n_p_ratio_sets_the_excess(default_cell):
     v = default_cell.parameter_values
-    plated = v["Negative electrode thickness [m]"] - v["Lithium metal thickness as built [m]"]
+    plated = (
+        v["Lithium counter electrode thickness [m]"] - v["Lithium metal thickness as built [m]"]
+    )
     cell = from_dict({"anode": {"n_p_ratio": 0.5}})
     assert cell.parameter_values["Lithium metal thickness as built [m]"] == pytest.approx(
         0.5 * plated, rel=1e-9

@@ -4,8 +4,9 @@ import numpy as np
 import pytest
 
 from asslb_sim.cell import from_dict
+from asslb_sim.design import c_rate_basis
 from asslb_sim.energy import bill_of_materials, energy_table
-from asslb_sim.simulate import c_rate_basis, rate_capability
+from asslb_sim.simulate import rate_capability
 
 F = 96485.33212
 

@@ -64,10 +64,10 @@ def test_recovers_three_parameters_from_noisy_curves(synthetic):
 
 
 def test_start_far_from_the_truth_is_not_already_the_answer(synthetic):
-    from asslb_sim.fit import _Problem
+    from asslb_sim.fitting import FitProblem
 
     params = [FitParameter(n, v / 10, v * 10) for n, v in TRUTH.items()]
-    problem = _Problem(from_preset(), synthetic, params, 1.0)
+    problem = FitProblem(from_preset(), synthetic, params, 1.0)
     start = [v * 2.5 for v in TRUTH.values()]
     rms_start = np.sqrt(np.mean(problem.residuals(start) ** 2))
     rms_truth = np.sqrt(np.mean(problem.residuals(list(TRUTH.values())) ** 2))
@@ -212,15 +212,15 @@ def test_retention_table_loads_with_curves(tmp_path):
 
 
 def test_film_resistance_and_thickness_can_be_fitted(synthetic):
-    from asslb_sim.fit import _Problem
+    from asslb_sim.fitting import FitProblem
 
     film = "Positive electrode film resistance [Ohm.m2]"
-    problem = _Problem(from_preset(), synthetic, [FitParameter(film, 1e-6, 1e-1)], 1.0)
+    problem = FitProblem(from_preset(), synthetic, [FitParameter(film, 1e-6, 1e-1)], 1.0)
     low, high = (np.sqrt(np.mean(problem.residuals([r]) ** 2)) for r in (1e-6, 1e-2))
     # the film law is in the model: 100 Ohm cm2 per contact area changes the voltage
     assert abs(high - low) > 0.005
     sep = "Separator thickness [m]"
-    problem = _Problem(from_preset(), synthetic, [FitParameter(sep, 10e-6, 500e-6)], 1.0)
+    problem = FitProblem(from_preset(), synthetic, [FitParameter(sep, 10e-6, 500e-6)], 1.0)
     thin, thick = (np.sqrt(np.mean(problem.residuals([L]) ** 2)) for L in (30e-6, 500e-6))
     assert abs(thick - thin) > 0.005  # a 500 um separator costs voltage
 

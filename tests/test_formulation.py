@@ -7,8 +7,9 @@ import pybamm
 import pytest
 
 from asslb_sim.cell import from_dict, from_preset
+from asslb_sim.design import formulation, microstructure
 from asslb_sim.errors import CellDefinitionError
-from asslb_sim.parameter_sets import compose, materials
+from asslb_sim.parameter_sets import materials
 
 DENSITY = {
     "active_material": 4770.0,
@@ -20,9 +21,9 @@ DENSITY = {
 
 def test_volume_fractions_sum_to_one_and_convert_back():
     w = {"active_material": 0.8, "solid_electrolyte": 0.17, "carbon": 0.02, "binder": 0.01}
-    eps = compose.volume_fractions_from_mass(w, DENSITY, 0.14)
+    eps = formulation.volume_fractions_from_mass(w, DENSITY, 0.14)
     assert sum(eps.values()) + 0.14 == pytest.approx(1, abs=1e-14)
-    back = compose.mass_fractions_from_volume(eps, DENSITY)
+    back = formulation.mass_fractions_from_volume(eps, DENSITY)
     for phase, value in w.items():
         assert back[phase] == pytest.approx(value, rel=1e-12)
     # hand calculation: 0.8/4.77 cm3 CAM in (0.8/4.77 + 0.17/1.865 + 0.02/1.825 + 0.01/2.2)
@@ -67,7 +68,7 @@ def test_loading_and_consistent_thickness_accepted():
 
 def test_cam_percolation_threshold_and_isolated_fraction():
     # Bielefeld 2019: p_c = 7.83 ln(d/um) + 36.67 vol%: 49.3 vol% at d = 5 um
-    assert compose.cam_percolation_threshold(2.5e-6) == pytest.approx(
+    assert microstructure.cam_percolation_threshold(2.5e-6) == pytest.approx(
         (7.83 * math.log(5) + 36.67) / 100
     )
     carbon_free = {

@@ -25,8 +25,11 @@ def test_thin_foil_ends_with_li_exhausted_at_hand_capacity(default_cell):
 
     v = default_cell.parameter_values
     L0 = 10e-6
-    cell = default_cell.with_parameters(**{"Negative electrode thickness [m]": L0})
-    row = rate_capability(cell, [0.2]).summary.iloc[0]
+    from asslb_sim.design import CellState
+
+    cell = default_cell
+    start = CellState(cell.basis.stoichiometry_charged, L0)
+    row = rate_capability(cell, [0.2], start=start).summary.iloc[0]
     c_li = v["Lithium metal density [kg.m-3]"] / v["Lithium metal molar mass [kg.mol-1]"]
     expected = L0 * c_li * F / 3600 * 0.1  # mA.h.cm-2 (2.06 for 10 um)
     assert row["Termination"] == "Li exhausted"
@@ -59,9 +62,8 @@ def test_li_thickness_grows_on_charge(default_cell):
     import pybamm
 
     from asslb_sim.models import LithiumMetalCell
-    from asslb_sim.simulate import prepare
 
-    _, basis, values = prepare(default_cell)
+    basis, values = default_cell.basis, pybamm.ParameterValues(dict(default_cell.parameter_values))
     values = values.copy()
     values["Current function [A]"] = basis.nominal_capacity * 1e-3
     exp = pybamm.Experiment(

@@ -8,9 +8,11 @@ import pybamm
 import pytest
 
 from asslb_sim.cell import from_dict
+from asslb_sim.design import CellState
 from asslb_sim.errors import CellDefinitionError
-from asslb_sim.models import MESHES, Mesh, resolve_mesh
-from asslb_sim.simulate import INITIAL_CONCENTRATION, _area_cm2, prepare
+from asslb_sim.models import MESHES, Mesh
+from asslb_sim.simulation import resolve_mesh
+from conftest import solve_at
 
 
 def test_default_mesh_within_2mV_of_refined(default_cell):
@@ -18,9 +20,8 @@ def test_default_mesh_within_2mV_of_refined(default_cell):
     fine = dataclasses.replace(base, x_s=2 * base.x_s, x_p=2 * base.x_p, r_p=2 * base.r_p)
     solutions = []
     for grid in (base, fine):
-        sim, basis, _ = prepare(default_cell, grid)
-        current = basis.nominal_capacity * _area_cm2(default_cell.parameter_values) * 1e-3
-        solutions.append(sim.solve([0, 5400], inputs={"Current function [A]": current}))
+        current = default_cell.basis.nominal_capacity * default_cell.area_cm2 * 1e-3
+        solutions.append(solve_at(default_cell, current, 5400, grid))
     t_end = min(s.t[-1] for s in solutions)
     t = np.concatenate([np.linspace(0, 30, 3001), np.linspace(30, t_end, 3000)])
     dv = solutions[0]["Voltage [V]"](t) - solutions[1]["Voltage [V]"](t)
@@ -33,20 +34,12 @@ def test_default_mesh_within_2mV_of_refined(default_cell):
 def _study_outputs(cell, grid):
     """Capacity [A.h] and energy [W.h] at 2C, and the voltage at the end of a 10 s
     1C pulse from half the usable window (the study's ASR pulse)."""
-    sim, basis, values = prepare(cell, grid, initial_state_input=True)
-    c_max = values["Maximum concentration in positive electrode [mol.m-3]"]
-    one_c = basis.nominal_capacity * _area_cm2(cell.parameter_values) * 1e-3
-    full = sim.solve(
-        [0, 3600],
-        inputs={
-            "Current function [A]": 2 * one_c,
-            INITIAL_CONCENTRATION: basis.stoichiometry_charged * c_max,
-        },
-    )
+    basis = cell.basis
+    one_c = basis.nominal_capacity * cell.area_cm2 * 1e-3
+    full = solve_at(cell, 2 * one_c, 3600, grid)
     x_rest = 0.5 * (basis.stoichiometry_charged + basis.stoichiometry_discharged)
-    pulse = sim.solve(
-        [0, 10], inputs={"Current function [A]": one_c, INITIAL_CONCENTRATION: x_rest * c_max}
-    )
+    rest = CellState(x_rest, cell.anode.charged(cell).lithium_thickness)
+    pulse = solve_at(cell, one_c, 10, grid, rest)
     return (
         full["Discharge capacity [A.h]"].entries[-1],
         full["Discharge energy [W.h]"].entries[-1],

@@ -6,7 +6,8 @@ import pytest
 
 from asslb_sim.models import CellModelOptions, LithiumMetalCell
 from asslb_sim.models.submodels import transport_efficiency
-from asslb_sim.simulate import prepare
+from asslb_sim.simulation import Runner
+from conftest import solve_at
 
 LIQUID_PARAMETERS = {
     "Electrolyte conductivity [S.m-1]",
@@ -38,7 +39,7 @@ def test_no_electrolyte_concentration_and_no_liquid_parameter():
 
 
 def test_fewer_states_than_stock_half_cell(default_cell):
-    sim, _, _ = prepare(default_cell)
+    sim = Runner().simulation(default_cell)
     stock = pybamm.Simulation(
         pybamm.lithium_ion.DFN({"working electrode": "positive"}),
         var_pts=sim.model.default_var_pts,
@@ -49,7 +50,7 @@ def test_fewer_states_than_stock_half_cell(default_cell):
 
 
 def test_experiment_and_quickplot(default_cell, tmp_path):
-    _, basis, values = prepare(default_cell)
+    basis, values = default_cell.basis, pybamm.ParameterValues(dict(default_cell.parameter_values))
     values = values.copy()
     values["Current function [A]"] = basis.nominal_capacity * 1e-3
     experiment = pybamm.Experiment(
@@ -128,8 +129,7 @@ def test_film_overpotential_is_j_times_r(default_cell):
     cell = default_cell.with_options(film="resistive").with_parameters(
         **{"Positive electrode film resistance [Ohm.m2]": r_film}
     )
-    sim, basis, _ = prepare(cell)
-    sol = sim.solve([0, 600], inputs={"Current function [A]": basis.nominal_capacity * 1e-3})
+    sol = solve_at(cell, cell.basis.nominal_capacity * 1e-3, 600)
     j_c = sol["Positive electrode contact current density [A.m-2]"].entries
     eta_f = sol["Positive electrode film overpotential [V]"].entries
     np.testing.assert_allclose(eta_f, j_c * r_film, rtol=1e-10)
@@ -143,8 +143,7 @@ def test_film_overpotential_is_j_times_r(default_cell):
 
 
 def rate_capability_voltage(cell):
-    sim, basis, _ = prepare(cell)
-    sol = sim.solve([0, 600], inputs={"Current function [A]": basis.nominal_capacity * 1e-3})
+    sol = solve_at(cell, cell.basis.nominal_capacity * 1e-3, 600)
     return sol["Voltage [V]"].entries[-1]
 
 
@@ -166,6 +165,5 @@ SLOTS = [
 @pytest.mark.parametrize("law", ["Bruggeman", "tortuosity factor", "percolation"])
 def test_every_law_in_every_slot_runs_on_the_default_cell(default_cell, slot, law):
     cell = default_cell.with_options(**{slot: law})
-    sim, basis, _ = prepare(cell)
-    sol = sim.solve([0, 60], inputs={"Current function [A]": basis.nominal_capacity * 1e-3})
+    sol = solve_at(cell, cell.basis.nominal_capacity * 1e-3, 60)
     assert sol["Voltage [V]"].entries[-1] < sol["Voltage [V]"].entries[0]

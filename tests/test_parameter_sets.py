@@ -31,4 +31,4 @@ def test_default_cell_spec():
     assert v["Positive electrode thickness [m]"] >= 120e-6
     assert v["Nominal cell capacity [A.h]"] / 1e-4 * 1e3 / 1e4 >= 5.0  # mA.h.cm-2
     assert v["Separator thickness [m]"] == pytest.approx(30e-6)
-    assert 20e-6 <= v["Negative electrode thickness [m]"] <= 50e-6
+    assert 20e-6 <= v["Lithium counter electrode thickness [m]"] <= 50e-6

@@ -3,8 +3,10 @@
 import numpy as np
 import pytest
 
+from asslb_sim.design import c_rate_basis
+from asslb_sim.models import LithiumMetalCell
 from asslb_sim.resistance import BREAKDOWN, areal_resistance
-from asslb_sim.simulate import c_rate_basis, prepare
+from conftest import solve_at
 
 F = 96485.33212
 R = 8.314462618
@@ -13,11 +15,9 @@ R = 8.314462618
 def test_breakdown_parts_sum_to_total(default_cell):
     # with a film, on discharge and on charge, along the whole run
     cell = default_cell.with_parameters(**{"Positive electrode film resistance [Ohm.m2]": 2e-3})
-    sim, basis, _ = prepare(cell)
+    basis = cell.basis
     for c_rate in (2.0, 0.5):
-        sol = sim.solve(
-            [0, 1200], inputs={"Current function [A]": c_rate * basis.nominal_capacity * 1e-3}
-        )
+        sol = solve_at(cell, c_rate * basis.nominal_capacity * 1e-3, 1200)
         total = sol["Total overvoltage [V]"].entries
         parts = sum(sol[name].entries for name in BREAKDOWN.values())
         # 1 %: the requirement; the decomposition is an identity of the discrete
@@ -120,11 +120,11 @@ def test_bad_resistance_settings_rejected(default_cell):
 def test_breakdown_holds_at_rest(default_cell):
     import pybamm
 
-    _, basis, values = prepare(default_cell)
+    basis, values = default_cell.basis, pybamm.ParameterValues(dict(default_cell.parameter_values))
     values = values.copy()
     values["Current function [A]"] = basis.nominal_capacity * 1e-3
     sim = pybamm.Simulation(
-        type(prepare(default_cell)[0].model)(default_cell.model_options),
+        LithiumMetalCell(default_cell.model_options),
         parameter_values=values,
         experiment=pybamm.Experiment(["Discharge at 1C for 10 minutes", "Rest for 10 minutes"]),
     )

@@ -12,7 +12,7 @@ from asslb_sim.reference import degenerate_parameter_values, stock_half_cell
 def test_matches_stock_dfn_half_cell(default_cell, c_rate):
     values = degenerate_parameter_values(pybamm.ParameterValues(default_cell.parameter_values))
     # a thick foil so that both models end at the voltage cut-off
-    values["Negative electrode thickness [m]"] = 200e-6
+    values["Lithium counter electrode thickness [m]"] = 200e-6
     ours = LithiumMetalCell()
     stock, stock_values = stock_half_cell(values)
     q = values["Nominal cell capacity [A.h]"]

@@ -97,13 +97,15 @@ def test_resume_computes_only_missing_designs(tmp_path, monkeypatch):
     removed = set(pd.read_parquet(parts[0])["Design"])
     parts[0].unlink()  # as if the run had been interrupted before this chunk
     evaluated = []
-    original = sweep.evaluate_chunk
+    from asslb_sim.studies import executors
+
+    original = executors.evaluate_chunk
 
     def counting(base, study, chunk, input_names, threads=1):
         evaluated.extend(d for d, _ in chunk)
         return original(base, study, chunk, input_names, threads)
 
-    monkeypatch.setattr(sweep, "evaluate_chunk", counting)
+    monkeypatch.setattr(executors, "evaluate_chunk", counting)
     again = run_study(SMALL, out, progress=False)
     assert set(evaluated) == removed
     pd.testing.assert_frame_equal(_sorted(again)[_sorted(first).columns], _sorted(first))
@@ -161,7 +163,7 @@ def test_mass_fraction_sweep_keeps_the_sum(tmp_path):
         parameters={"cathode.mass_fractions.active_material": [0.6, 0.8]}, c_rates=(0.5,), asr=False
     )
     base = from_dict({})
-    cell = sweep._design_cell(base, study.designs()[1])
+    cell = sweep.design_cell(base, study.designs()[1])
     w = cell.design["cathode"]["mass_fractions"]
     assert w["active_material"] == 0.8 and sum(w.values()) == pytest.approx(1.0)
 
@@ -444,10 +446,12 @@ def test_grid_order_and_results_left_on_disk(tmp_path):
 def test_failed_charge_is_recorded_and_the_study_goes_on(tmp_path, monkeypatch):
     import pybamm
 
-    original = sweep._built_charge
+    from asslb_sim.simulation import Runner
 
-    def failing(cell, input_names, charge, mesh, rtol=1e-4):
-        sim, inputs = original(cell, input_names, charge, mesh, rtol)
+    original = Runner.charge_simulation
+
+    def failing(self, cell, charge):
+        sim, inputs = original(self, cell, charge)
         if cell.parameter_values["Separator thickness [m]"] > 50e-6:
 
             class Failing:
@@ -457,7 +461,7 @@ def test_failed_charge_is_recorded_and_the_study_goes_on(tmp_path, monkeypatch):
             return Failing(), inputs
         return sim, inputs
 
-    monkeypatch.setattr(sweep, "_built_charge", failing)
+    monkeypatch.setattr(Runner, "charge_simulation", failing)
     study = Study(
         parameters={"separator.thickness_um": [20, 60]},
         cell=from_dict({"anode": {"material": "anode-free"}}),

@@ -26,7 +26,8 @@ class LithiumMetalAnode(pybamm.BaseSubModel):
     Parameters read: ``"Exchange-current density for lithium metal electrode
     [A.m-2]"`` (a function of temperature only: the SE's Li+ concentration is
     fixed), ``"Lithium metal interphase resistance [Ohm.m2]"``,
-    ``"Negative electrode thickness [m]"`` (the Li thickness at the start),
+    ``"Lithium counter electrode thickness [m]"`` (PyBaMM's name: the Li thickness
+    at the start),
     ``"Lithium metal density [kg.m-3]"`` and ``"Lithium metal molar mass
     [kg.mol-1]"``.
     """
@@ -40,7 +41,7 @@ class LithiumMetalAnode(pybamm.BaseSubModel):
         return pybamm.Parameter("Positive electrode thickness [m]")
 
     def _initial_thickness(self):
-        return pybamm.Parameter("Negative electrode thickness [m]")
+        return pybamm.Parameter("Lithium counter electrode thickness [m]")
 
     def _series_resistance(self):
         """Ohmic resistance in series with the Li|SE reaction [Ohm.m2]."""

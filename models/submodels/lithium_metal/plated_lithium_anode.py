@@ -9,8 +9,8 @@ class PlatedLithiumAnode(LithiumMetalAnode):
     r"""Li plated onto the collector (or an interlayer such as Ag-C), then stripped.
 
     The cell is built discharged: no Li on the anode side, :math:`L_{Li}(0) = 0`
-    (``"Initial plated lithium thickness [m]"``, which may be set to start from a
-    charged state).
+    (``"Lithium counter electrode thickness [m]"``, which may be set to start from a
+    charged state, with ``"Initial inactive lithium thickness [m]"``).
     Charging plates Li with a Coulombic efficiency ``CE`` (``"Lithium plating
     Coulombic efficiency"``): the fraction ``1 - CE`` of the charge forms
     inactive Li (SEI, dead Li, irreversible interlayer lithiation), tracked as
@@ -27,9 +27,6 @@ class PlatedLithiumAnode(LithiumMetalAnode):
     (``"Interlayer interface resistance [Ohm.m2]"``, 0 for a bare collector) is
     in series. Li + inactive Li + CAM Li is conserved.
     """
-
-    def _initial_thickness(self):
-        return pybamm.Parameter("Initial plated lithium thickness [m]")
 
     def _series_resistance(self):
         return super()._series_resistance() + pybamm.Parameter(
@@ -71,4 +68,6 @@ class PlatedLithiumAnode(LithiumMetalAnode):
 
     def set_initial_conditions(self, variables):
         super().set_initial_conditions(variables)
-        self.initial_conditions[variables["Inactive lithium thickness [m]"]] = pybamm.Scalar(0)
+        self.initial_conditions[variables["Inactive lithium thickness [m]"]] = pybamm.Parameter(
+            "Initial inactive lithium thickness [m]"
+        )

@@ -38,6 +38,8 @@ class SeparatorOhm(pybamm.BaseSubModel):
         phi_e_Li = variables["Lithium metal interface electrolyte potential [V]"]
         kappa_eff = effective_ionic_conductivity("Separator", T, variables)
         x_s = pybamm.standard_spatial_vars.x_s
+        # the Li|SE interface: the separator's left edge in PyBaMM's geometry, behind
+        # the as-built anode layer ("Negative electrode thickness [m]")
         x_left = param.n.L
         phi_e_s = pybamm.PrimaryBroadcast(phi_e_Li, "separator") - pybamm.PrimaryBroadcast(
             i / kappa_eff, "separator"

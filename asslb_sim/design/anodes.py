@@ -1,0 +1,309 @@
+"""Anode kinds: one object per kind, for composition, states and accounting.
+
+Every place that depends on the kind of anode (which model, what the cell file
+may say, the as-built and charged states, whether a rate test must charge
+first, the bill of materials) asks the cell's :func:`anode_kind` instead of
+branching on the anode option.
+
+Parameter meanings (one each):
+
+- ``"Negative electrode thickness [m]"``: the anode-side layer as built, which
+  positions the separator in PyBaMM's geometry: the Li foil of a Li-metal cell,
+  the interlayer (or nothing) of an anode-free cell. Geometry only.
+- ``"Lithium counter electrode thickness [m]"`` (PyBaMM's name): the active Li
+  metal at the start of a simulation; the design composes it for the charged
+  state, a simulation may start from any other.
+- ``"Lithium metal thickness as built [m]"``: the foil the cell is built with.
+- ``"Initial inactive lithium thickness [m]"``: inactive Li at the start.
+"""
+
+from __future__ import annotations
+
+from ..errors import CellDefinitionError
+from ..parameter_sets import laws
+from ..parameter_sets import materials as lib
+from .schema import SCHEMA
+from .state import CellState
+
+F = lib.F
+LITHIUM_AT_START = "Lithium counter electrode thickness [m]"
+INACTIVE_AT_START = "Initial inactive lithium thickness [m]"
+AS_BUILT = "Lithium metal thickness as built [m]"
+LITHIUM_VARIABLE = "Lithium metal thickness [m]"
+INACTIVE_VARIABLE = "Inactive lithium thickness [m]"
+
+
+def lithium_thickness_per_capacity(values):
+    """Li metal thickness [m] that holds 1 mA.h.cm-2 (3.6e4 C.m-2 over F c_Li)."""
+    c_li = values["Lithium metal density [kg.m-3]"] / values["Lithium metal molar mass [kg.mol-1]"]
+    return 3.6e4 / (F * c_li)
+
+
+def _value(key, section, default=None):
+    value = section.get(key)
+    if value is None:
+        return default
+    return SCHEMA["anode"][key].check(f"anode.{key}", value)
+
+
+def _lithium_metal_values(anode_section):
+    li = lib.ANODES["Li metal"]
+    return {
+        "Exchange-current density for lithium metal electrode [A.m-2]": (
+            laws.lithium_exchange_current_density
+        ),
+        "Lithium metal exchange-current density at reference temperature [A.m-2]": _value(
+            "exchange_current_density_mA_cm2", anode_section, float(li.exchange_current_density)
+        ),
+        "Lithium metal exchange-current density activation energy [J.mol-1]": float(
+            li.exchange_current_activation_energy
+        ),
+        "Lithium metal interphase resistance [Ohm.m2]": _value(
+            "interphase_resistance_ohm_cm2", anode_section, float(li.interphase_resistance)
+        ),
+        "Lithium metal density [kg.m-3]": float(li.density),
+        "Lithium metal molar mass [kg.mol-1]": float(li.molar_mass),
+        INACTIVE_AT_START: 0.0,
+    }
+
+
+class AnodeKind:
+    """What depends on the kind of anode. Subclasses state each behaviour once."""
+
+    material = ""  # anode.material in a cell file
+    model_option = ""  # CellModelOptions.anode
+    keys = frozenset()  # anode keys this kind accepts, besides material and the Li kinetics
+    label = ""  # the anode's row in the bill of materials
+    charges_by_default = False  # rate tests charge first ("auto")
+    state_variables = (LITHIUM_VARIABLE,)  # model variables that hold the anode's state
+    describe_rows = ()  # (label, parameter [m]) rows of ``asslb-sim describe``, in um
+
+    def compose_materials(self, section, values):
+        """Write the anode's material parameters (kinetics, densities, interlayer)."""
+        values.update(_lithium_metal_values(section))
+
+    def compose_inventory(self, section, values, plated):
+        """Write the anode's Li inventory; ``plated`` is the Li [m] the cathode's
+        usable window plates."""
+        raise NotImplementedError
+
+    def as_built(self, cell):
+        """The state the cell is built in: CAM at its lower-cut-off equilibrium."""
+        v = cell.parameter_values
+        return CellState(cell.basis.stoichiometry_discharged, v[AS_BUILT], 0.0)
+
+    def charged(self, cell):
+        """The charged equilibrium state, or None when only a charge can reach it."""
+        raise NotImplementedError
+
+    def after_charge(self, cell, capacity):
+        """The relaxed state after charging ``capacity`` [mA.h.cm-2] from as built
+        (bookkeeping, as the model's plating law does it)."""
+        raise NotImplementedError
+
+    def at_state_of_charge(self, cell, soc):
+        """A relaxed state at state of charge ``soc`` (0-1) of the usable window, after
+        a full charge from as built."""
+        basis = cell.basis
+        full = self.after_charge(cell, basis.usable_capacity)
+        window = basis.usable_capacity * lithium_thickness_per_capacity(cell.parameter_values)
+        remaining = full.lithium_thickness - (1 - soc) * window
+        if remaining <= 0:
+            lowest = 1 - full.lithium_thickness / window
+            raise CellDefinitionError(
+                f"soc: {soc} is below the Li this cell plates on a full charge; valid range "
+                f"({lowest:.4g}, 1]"
+            )
+        x = basis.stoichiometry_charged + (1 - soc) * (
+            basis.stoichiometry_discharged - basis.stoichiometry_charged
+        )
+        return CellState(x, remaining, full.inactive_lithium_thickness)
+
+    def charged_anode_lithium(self, cell, capacity):
+        """Li on the anode side (active and inactive) [m] after charging ``capacity``
+        [mA.h.cm-2] from as built: what the bill of materials counts."""
+        state = self.after_charge(cell, capacity)
+        return state.lithium_thickness + state.inactive_lithium_thickness
+
+
+class LithiumMetal(AnodeKind):
+    """A Li foil. Its thickness at the start of discharge (the charged state) is given
+    directly (``li_thickness_um``), or as the as-built excess foil (``li_excess_um``)
+    or N/P ratio (``n_p_ratio``: excess foil capacity over the cathode's usable
+    capacity), to which the charge adds what the cathode's usable window plates."""
+
+    material = "Li metal"
+    model_option = "lithium metal"
+    keys = frozenset({"li_thickness_um", "li_excess_um", "n_p_ratio"})
+    label = "Li metal (charged)"
+    describe_rows = (
+        ("Li metal thickness", LITHIUM_AT_START),
+        ("Li metal thickness as built", AS_BUILT),
+    )
+
+    def compose_materials(self, section, values):
+        super().compose_materials(section, values)
+        values.update(
+            {
+                "Interlayer thickness [m]": 0.0,
+                "Interlayer density [kg.m-3]": 0.0,
+                "Interlayer interface resistance [Ohm.m2]": 0.0,
+                "Lithium plating Coulombic efficiency": 1.0,
+            }
+        )
+
+    def compose_inventory(self, section, values, plated):
+        given = [k for k in ("li_thickness_um", "li_excess_um", "n_p_ratio") if k in section]
+        if len(given) != 1:
+            raise CellDefinitionError(
+                "anode: give exactly one of li_thickness_um (Li in the charged state), "
+                f"li_excess_um (as-built foil) or n_p_ratio; got {given or 'none'}"
+            )
+        key = given[0]
+        if key == "li_thickness_um":
+            thickness = _value(key, section)
+            if thickness < plated * (1 - 1e-9):
+                raise CellDefinitionError(
+                    f"anode.li_thickness_um: {section[key]!r} um is less than the "
+                    f"{plated * 1e6:.2f} um of Li the cathode holds in its usable window; "
+                    f"valid range [{plated * 1e6:.2f}, 5000] um (the Li in the charged state "
+                    "includes what the charge plated; use li_excess_um for the as-built foil)"
+                )
+            as_built = thickness - plated
+        elif key == "li_excess_um":
+            as_built = _value(key, section)
+        else:
+            as_built = _value(key, section) * plated
+        values.update(
+            {
+                "Negative electrode thickness [m]": as_built,
+                LITHIUM_AT_START: as_built + plated,
+                AS_BUILT: as_built,
+            }
+        )
+        if key == "n_p_ratio":
+            values["Lithium excess capacity ratio"] = _value(key, section)
+
+    def charged(self, cell):
+        v = cell.parameter_values
+        return CellState(cell.basis.stoichiometry_charged, v[LITHIUM_AT_START], 0.0)
+
+    def after_charge(self, cell, capacity):
+        v = cell.parameter_values
+        x = _stoichiometry_after(cell, capacity)
+        return CellState(x, v[AS_BUILT] + capacity * lithium_thickness_per_capacity(v), 0.0)
+
+    def at_state_of_charge(self, cell, soc):
+        # the foil may be thicker or thinner than a full charge plates: strip from the
+        # charged Li of the design
+        basis = cell.basis
+        state = self.charged(cell)
+        stripped = (
+            (1 - soc)
+            * basis.usable_capacity
+            * lithium_thickness_per_capacity(cell.parameter_values)
+        )
+        x = basis.stoichiometry_charged + (1 - soc) * (
+            basis.stoichiometry_discharged - basis.stoichiometry_charged
+        )
+        return CellState(x, max(state.lithium_thickness - stripped, 0.0), 0.0)
+
+
+class AnodeFree(AnodeKind):
+    """A bare collector, or an interlayer (Ag-C), with no Li as built. A charge plates
+    Li with the first-cycle Coulombic efficiency CE; the rest becomes inactive Li."""
+
+    material = "anode-free"
+    model_option = "anode-free"
+    keys = frozenset({"interlayer", "interlayer_thickness_um", "coulombic_efficiency"})
+    label = "plated Li, active and inactive (charged)"
+    charges_by_default = True
+    state_variables = (LITHIUM_VARIABLE, INACTIVE_VARIABLE)
+    describe_rows = (
+        ("Interlayer thickness", "Interlayer thickness [m]"),
+        ("Li metal thickness as built", AS_BUILT),
+    )
+
+    def compose_materials(self, section, values):
+        super().compose_materials(section, values)
+        substrate_name = section.get("interlayer", "none")
+        try:
+            substrate = lib.get("interlayer", substrate_name)
+        except lib.UnknownMaterialError as exc:
+            raise CellDefinitionError(f"anode.interlayer: {exc}") from None
+        thickness = _value("interlayer_thickness_um", section, float(substrate.thickness))
+        values.update(
+            {
+                "Interlayer thickness [m]": thickness,
+                "Interlayer density [kg.m-3]": float(substrate.density),
+                "Interlayer interface resistance [Ohm.m2]": float(substrate.interface_resistance),
+                "Lithium plating Coulombic efficiency": _value(
+                    "coulombic_efficiency", section, float(substrate.coulombic_efficiency)
+                ),
+            }
+        )
+
+    def compose_inventory(self, section, values, plated):
+        values.update(
+            {
+                "Negative electrode thickness [m]": values["Interlayer thickness [m]"],
+                LITHIUM_AT_START: 0.0,
+                AS_BUILT: 0.0,
+            }
+        )
+
+    def charged(self, cell):
+        return None
+
+    def after_charge(self, cell, capacity):
+        v = cell.parameter_values
+        ce = v["Lithium plating Coulombic efficiency"]
+        thickness = capacity * lithium_thickness_per_capacity(v)
+        x = _stoichiometry_after(cell, capacity)
+        return CellState(x, ce * thickness, (1 - ce) * thickness)
+
+
+def _stoichiometry_after(cell, capacity):
+    """CAM stoichiometry after ``capacity`` [mA.h.cm-2] left it from as built."""
+    basis = cell.basis
+    if basis.usable_capacity <= 0:
+        return basis.stoichiometry_discharged
+    window = basis.stoichiometry_discharged - basis.stoichiometry_charged
+    return basis.stoichiometry_discharged - capacity / basis.usable_capacity * window
+
+
+ANODE_KINDS = {kind.material: kind for kind in (LithiumMetal(), AnodeFree())}
+_BY_OPTION = {kind.model_option: kind for kind in ANODE_KINDS.values()}
+
+
+def anode_kind_of_design(design):
+    """The anode kind a design names (``anode.material``, default Li metal)."""
+    name = design.get("anode", {}).get("material", "Li metal")
+    if name not in ANODE_KINDS:
+        raise CellDefinitionError(
+            f"anode.material: {name!r} is not valid; valid: {list(ANODE_KINDS)}"
+        )
+    return ANODE_KINDS[name]
+
+
+def anode_kind(cell):
+    """The anode kind of ``cell`` (from its model options)."""
+    return _BY_OPTION[cell.model_options.get("anode", "lithium metal")]
+
+
+def check_anode_keys(kind, section):
+    """Reject anode keys that belong to another kind of anode."""
+    others = set()
+    for other in ANODE_KINDS.values():
+        if other is not kind:
+            others |= other.keys - kind.keys
+    wrong = sorted(k for k in section if k in others)
+    if not wrong:
+        return
+    if kind.material == "Li metal":
+        raise CellDefinitionError(
+            f"anode: {wrong} apply to anode-free cells only (anode.material = 'anode-free')"
+        )
+    raise CellDefinitionError(
+        f"anode: {wrong} apply to Li-metal anodes; an anode-free cell has no Li as built"
+    )

@@ -1,0 +1,142 @@
+"""The usable window of the CAM and what 1C means for a cell.
+
+The usable window is the equilibrium CAM stoichiometry between the upper and
+the lower cut-off voltage; the nominal capacity is the connected CAM times that
+window, unless the cell states its own. Both are computed once per cell
+(:attr:`asslb_sim.design.Cell.basis`).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+from scipy.optimize import brentq
+
+from ..errors import CellDefinitionError
+
+F = 96485.33212  # C/mol
+
+
+def stoichiometry_at_voltage(ocp, voltage, lower=1e-6, upper=1 - 1e-6, tol=1e-12):
+    """Solve ``ocp(sto) = voltage`` for a monotonic OCP (Brent's method).
+
+    Raises
+    ------
+    ValueError
+        If ``voltage`` lies outside the OCP range on ``[lower, upper]``.
+    """
+    u_lo, u_hi = float(ocp(lower)), float(ocp(upper))
+    if not (min(u_lo, u_hi) <= voltage <= max(u_lo, u_hi)):
+        raise ValueError(
+            f"voltage {voltage} V is outside the OCP range "
+            f"[{min(u_lo, u_hi):.4f}, {max(u_lo, u_hi):.4f}] V of this material"
+        )
+    if voltage == u_lo:
+        return float(lower)
+    if voltage == u_hi:
+        return float(upper)
+    root = brentq(lambda sto: float(ocp(sto)) - voltage, lower, upper, xtol=tol, rtol=1e-15)
+    return float(np.clip(root, lower, upper))
+
+
+def ocp_as_float(values):
+    """The cell's OCP as a function of stoichiometry returning floats."""
+    ocp = values["Positive electrode OCP [V]"]
+
+    def as_float(sto):
+        u = ocp(sto)
+        return float(u.evaluate()) if hasattr(u, "evaluate") else float(u)
+
+    return as_float
+
+
+def usable_window(values):
+    """The CAM's usable stoichiometry window and the cyclable Li it holds.
+
+    Returns
+    -------
+    x_charged, x_discharged : float
+        Equilibrium stoichiometry at the upper and at the lower cut-off voltage.
+    moles : float
+        Li exchanged over that window by the connected CAM [mol.m-2].
+
+    Raises
+    ------
+    ValueError
+        If a cut-off lies outside the OCP's range.
+    """
+    ocp = ocp_as_float(values)
+    x_charged = stoichiometry_at_voltage(ocp, values["Upper voltage cut-off [V]"])
+    x_discharged = stoichiometry_at_voltage(ocp, values["Lower voltage cut-off [V]"])
+    eps_active = values["Positive electrode active material volume fraction"] * (
+        1 - values["Positive electrode isolated active material fraction"]
+    )
+    moles = (
+        eps_active
+        * values["Positive electrode thickness [m]"]
+        * values["Maximum concentration in positive electrode [mol.m-3]"]
+        * (x_discharged - x_charged)
+    )
+    return x_charged, x_discharged, moles
+
+
+@dataclass(frozen=True)
+class CRateBasis:
+    """What 1C means for a cell.
+
+    Attributes
+    ----------
+    nominal_capacity : float
+        Nominal areal capacity [mA.h.cm-2]; 1C = this many mA.cm-2.
+    usable_capacity : float
+        Connected CAM loading times its usable window [mA.h.cm-2] (equals the
+        nominal capacity unless the user gave one).
+    method : str
+        How it was obtained, in words.
+    stoichiometry_charged, stoichiometry_discharged : float
+        CAM stoichiometry window at the upper and lower cut-off (equilibrium).
+    """
+
+    nominal_capacity: float
+    usable_capacity: float
+    method: str
+    stoichiometry_charged: float
+    stoichiometry_discharged: float
+
+    def fill_capacity(self, stoichiometry):
+        """Capacity [mA.h.cm-2] the connected CAM can still take up from a uniform
+        ``stoichiometry``: all of it filled to x = 1."""
+        window = self.stoichiometry_discharged - self.stoichiometry_charged
+        return self.usable_capacity * (1 - stoichiometry) / window
+
+
+def compute_basis(values, nominal_capacity=None):
+    """The :class:`CRateBasis` of parameter ``values`` (user ``nominal_capacity`` in
+    mA.h.cm-2, or None to compute it)."""
+    if not callable(values["Positive electrode OCP [V]"]):
+        raise CellDefinitionError(
+            "Positive electrode OCP [V] must be a function of stoichiometry, got "
+            f"{values['Positive electrode OCP [V]']!r}"
+        )
+    try:
+        x_charged, x_discharged, moles = usable_window(values)
+    except ValueError as exc:
+        raise CellDefinitionError(f"voltage cut-off: {exc}") from None
+    computed = moles * F / 3600 * 0.1  # mol.m-2 -> A.h.m-2 -> mA.h.cm-2
+    if nominal_capacity is not None:
+        return CRateBasis(
+            nominal_capacity,
+            computed,
+            f"given by the user ({nominal_capacity:.4g} mA.h.cm-2; the CAM loading "
+            f"and window x = {x_charged:.3f}-{x_discharged:.3f} would give "
+            f"{computed:.4g} mA.h.cm-2)",
+            x_charged,
+            x_discharged,
+        )
+    method = (
+        "computed from the connected CAM loading and its equilibrium stoichiometry "
+        f"window x = {x_charged:.4f}-{x_discharged:.4f} between "
+        f"{values['Upper voltage cut-off [V]']} V and {values['Lower voltage cut-off [V]']} V"
+    )
+    return CRateBasis(computed, computed, method, x_charged, x_discharged)

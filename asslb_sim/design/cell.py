@@ -1,0 +1,412 @@
+"""A cell: its design, the PyBaMM parameter values composed from it, and its C-rate basis.
+
+A cell is made from a design (materials and formulation, in the battery units
+of a cell file; :mod:`asslb_sim.design.schema`), composed into PyBaMM parameter
+values (:func:`~asslb_sim.design.compose.compose`), with the model options that
+choose each law and its C-rate basis, computed once. Every change goes back
+through the design, so what depends on a changed value never goes stale:
+:meth:`Cell.with_parameters` turns PyBaMM-named values into design keys where a
+key sets them (and keeps the others as explicit overrides), and
+:meth:`Cell.with_design` keeps those overrides.
+"""
+
+from __future__ import annotations
+
+import copy
+import math
+from dataclasses import dataclass, field, replace
+
+from ..errors import CellDefinitionError
+from .anodes import anode_kind, anode_kind_of_design
+from .basis import compute_basis
+from .compose import compose
+from .schema import (
+    ALTERNATIVES,
+    DERIVED,
+    check_parameter,
+    is_number,
+    key_of_parameter,
+)
+
+CATHODE_PHASES = (
+    "Positive electrode active material volume fraction",
+    "Positive electrode solid electrolyte volume fraction",
+    "Positive electrode carbon volume fraction",
+    "Positive electrode binder volume fraction",
+    "Positive electrode void volume fraction",
+)
+# volume fractions written with 3-4 decimals must sum to 1 within this
+_SUM_TOLERANCE = 1e-3
+
+
+class FrozenParameters(dict):
+    """A read-only dict of parameter values (picklable, unlike a mapping proxy)."""
+
+    def _readonly(self, *args, **kwargs):
+        raise TypeError(
+            "cell parameter values are read-only: use Cell.with_parameters(...) for a new cell"
+        )
+
+    __setitem__ = __delitem__ = update = pop = popitem = clear = setdefault = _readonly
+
+    def __reduce__(self):
+        return (FrozenParameters, (dict(self),))
+
+
+def validate_parameter_values(values):
+    """Check every parameter against its range, the phase balance and the cut-offs.
+
+    Raises
+    ------
+    CellDefinitionError
+        Naming the offending parameter, its value and the valid range.
+    """
+    for name, value in values.items():
+        if name in ("chemistry", "citations") or hasattr(value, "evaluate"):
+            continue  # a PyBaMM symbol: an input parameter of a study or a fit
+        check_parameter(name, value)
+    present = [n for n in CATHODE_PHASES if n in values]
+    if present:
+        missing = [n for n in CATHODE_PHASES if n not in values]
+        if missing:
+            raise CellDefinitionError(f"cathode volume fractions incomplete: missing {missing}")
+        total = sum(values[n] for n in CATHODE_PHASES)
+        if abs(total - 1) > _SUM_TOLERANCE:
+            parts = ", ".join(f"{n.split('electrode ')[1]} = {values[n]:g}" for n in CATHODE_PHASES)
+            raise CellDefinitionError(
+                f"cathode volume fractions sum to {total:.4f}, must be 1 "
+                f"(+-{_SUM_TOLERANCE:g}): {parts}"
+            )
+    low = values.get("Lower voltage cut-off [V]")
+    high = values.get("Upper voltage cut-off [V]")
+    if low is not None and high is not None and not low < high:
+        raise CellDefinitionError(
+            f"Lower voltage cut-off [V] = {low} must be below Upper voltage cut-off [V] = {high}"
+        )
+
+
+def validate_model_options(options):
+    """Check model options; raise a CellDefinitionError naming the bad one."""
+    from ..models.options import CellModelOptions
+
+    try:
+        CellModelOptions(**options)
+    except TypeError:
+        raise CellDefinitionError(
+            f"model: unknown option in {sorted(options)}; valid: "
+            f"{sorted(CellModelOptions.__dataclass_fields__)}"
+        ) from None
+    except ValueError as exc:
+        raise CellDefinitionError(f"model: {exc}") from None
+
+
+@dataclass(frozen=True)
+class Cell:
+    """A validated cell.
+
+    Attributes
+    ----------
+    name : str
+        Name of the cell.
+    parameter_values : dict
+        Parameter name -> value (SI), as understood by ``pybamm.ParameterValues``.
+    model_options : dict
+        Keyword arguments of :class:`asslb_sim.models.CellModelOptions`.
+    nominal_capacity : float or None
+        Areal capacity [mA.h.cm-2] defining 1C when given by the user; ``None``
+        means "computed from the CAM loading and its usable stoichiometry window".
+    design : dict
+        The design the parameter values were composed from (cell-file sections;
+        ``"parameters"`` holds explicit overrides of parameters without a key).
+    basis : CRateBasis
+        What 1C means, and the usable stoichiometry window (computed once).
+    """
+
+    name: str
+    parameter_values: dict
+    model_options: dict = field(default_factory=dict)
+    nominal_capacity: float | None = None
+    design: dict = field(default_factory=dict)
+    basis: object = field(init=False, repr=False, compare=False, default=None)
+
+    def __post_init__(self):
+        values = dict(self.parameter_values)
+        validate_parameter_values(values)
+        options = dict(self.model_options)
+        validate_model_options(options)
+        film = values.get("Positive electrode film resistance [Ohm.m2]", 0)
+        if is_number(film) and film > 0 and options.get("film", "none") == "none":
+            raise CellDefinitionError(
+                f"Positive electrode film resistance [Ohm.m2] = {film:g} needs the film law: "
+                "model option film = 'resistive' (cell files select it automatically)"
+            )
+        if self.nominal_capacity is not None:
+            v = self.nominal_capacity
+            if not (is_number(v) and math.isfinite(v) and v > 0):
+                raise CellDefinitionError(
+                    f"cell.nominal_capacity_mAh_cm2: {v!r} is out of range; "
+                    "valid range (0, inf) mA.h.cm-2"
+                )
+        basis = compute_basis(values, self.nominal_capacity)
+        # the PyBaMM record of 1C (experiments' C-rates use it)
+        values["Nominal cell capacity [A.h]"] = basis.nominal_capacity * area_cm2(values) * 1e-3
+        object.__setattr__(self, "parameter_values", FrozenParameters(values))
+        object.__setattr__(self, "model_options", options)
+        object.__setattr__(self, "basis", basis)
+
+    @property
+    def anode(self):
+        """The :class:`~asslb_sim.design.anodes.AnodeKind` of this cell."""
+        return anode_kind(self)
+
+    @property
+    def area_cm2(self):
+        """Electrode area of the parameter values [cm2]."""
+        return area_cm2(self.parameter_values)
+
+    @property
+    def cam_loading(self):
+        """Mass of all CAM (connected or not) per electrode area [g.cm-2]."""
+        v = self.parameter_values
+        return (
+            v["Positive electrode active material volume fraction"]
+            * v["Positive electrode thickness [m]"]
+            * v["Positive electrode active material density [kg.m-3]"]
+            * 0.1  # kg/m2 -> g/cm2
+        )
+
+    def current(self, density):
+        """The current [A] of a current density [mA.cm-2] over the electrode area."""
+        return density * self.area_cm2 * 1e-3
+
+    def with_parameters(self, **updates):
+        """A new cell with PyBaMM-named parameters changed (SI units), recomposed.
+
+        A parameter that a design key sets is changed through that key, so that
+        what is composed from it follows (a thicker cathode plates more Li); a
+        parameter composed from several keys (a volume fraction, the CAM loading)
+        is refused with the key to use instead; any other parameter becomes an
+        explicit override, kept by later :meth:`with_design` calls. A positive
+        film resistance selects the film law unless the option was set.
+        """
+        sections, overrides = {}, {}
+        for name, value in updates.items():
+            found = key_of_parameter().get(name)
+            if name in DERIVED or (found is not None and found[1].composed):
+                hint = DERIVED.get(name) or f"{found[0]} (with the keys it is composed with)"
+                raise CellDefinitionError(
+                    f"{name} is composed from the design; change {hint} instead, with "
+                    "Cell.with_design"
+                )
+            if found is not None:
+                dotted, quantity = found
+                if not (is_number(value) and math.isfinite(value)):
+                    raise CellDefinitionError(f"{name}: {value!r} must be a finite number (SI)")
+                section, _, key = dotted.partition(".")
+                sections.setdefault(section, {})[key] = quantity.from_si(value)
+            elif name in self.parameter_values:
+                overrides[name] = value
+            else:
+                raise CellDefinitionError(f"unknown parameter {name!r}")
+        return _recompose(self, sections, overrides)
+
+    def with_options(self, **options):
+        """A new cell with model options replaced (validated)."""
+        return replace(self, model_options={**self.model_options, **options})
+
+    def with_design(self, **sections):
+        """The cell recomposed with some design keys changed.
+
+        ``cell.with_design(cathode={"mass_fractions": {...}}, separator={...})``
+        merges each given section into the cell's design (as a cell file would)
+        and composes the parameter values again; explicit overrides are kept.
+        """
+        return from_dict(sections, base=self)
+
+
+def area_cm2(values):
+    """Electrode area [cm2] of parameter ``values``."""
+    return (
+        values["Electrode height [m]"]
+        * values["Electrode width [m]"]
+        * values["Number of electrodes connected in parallel to make a cell"]
+        * 1e4
+    )
+
+
+def merge(base, update):
+    """Merge cell-file sections: a user's key replaces the preset's, and a key that
+    states a fact another way (thickness vs loading, mass vs volume fractions, Li
+    thickness vs excess) removes the preset's alternatives."""
+    merged = copy.deepcopy(base)
+    for section, entries in update.items():
+        if not isinstance(entries, dict):
+            merged[section] = entries
+            continue
+        target = merged.setdefault(section, {})
+        if section == "anode" and entries.get("material", target.get("material")) != target.get(
+            "material"
+        ):
+            target.clear()  # another kind of anode: none of the preset's anode keys apply
+        for family in ALTERNATIVES.get(section, []):
+            for group in family:
+                if any(k in entries for k in group):
+                    for other in family:
+                        if other is not group:
+                            for k in other:
+                                target.pop(k, None)
+        target.update(copy.deepcopy(entries))
+    return merged
+
+
+def _design_of_overrides(overrides, source):
+    """Split ``[parameters]`` into design keys (where a key sets the parameter) and
+    overrides; refuse parameters composed from several keys."""
+    sections, rest = {}, {}
+    for name, value in overrides.items():
+        found = key_of_parameter().get(name)
+        if name in DERIVED or (found is not None and found[1].composed):
+            hint = DERIVED.get(name) or found[0]
+            raise CellDefinitionError(
+                f"{source}: [parameters] {name!r} is composed from the design; give {hint} instead"
+            )
+        if found is None:
+            rest[name] = value
+            continue
+        if not (is_number(value) and math.isfinite(value)):
+            raise CellDefinitionError(
+                f"{source}: [parameters] {name!r} = {value!r} must be a finite number (SI units)"
+            )
+        dotted, quantity = found
+        section, _, key = dotted.partition(".")
+        sections.setdefault(section, {})[key] = quantity.from_si(value)
+    return sections, rest
+
+
+def resolve_options(options, file_options, values, design, source):
+    """The model options of a composed cell: ``options`` (inherited) updated by the
+    cell file's ``[model]``; the anode option follows the design, a tortuosity
+    factor in the design selects its law, and a film resistance the film law."""
+    options = {**{k: v for k, v in options.items() if k != "anode"}, **file_options}
+    if "se_tortuosity_factor" in design.get("cathode", {}):
+        law = options.setdefault("solid_electrolyte_transport", "tortuosity factor")
+        if law != "tortuosity factor":
+            raise CellDefinitionError(
+                f"{source}: cathode.se_tortuosity_factor is given but [model] "
+                f"solid_electrolyte_transport = {law!r}; use 'tortuosity factor'"
+            )
+    film = values["Positive electrode film resistance [Ohm.m2]"]
+    if film > 0 and "film" not in options:
+        options["film"] = "resistive"  # a coating or film resistance needs the film law
+    elif film > 0 and options.get("film") == "none":
+        raise CellDefinitionError(
+            f"{source}: the cathode has a film resistance ({film * 1e4:g} Ohm cm2, from a "
+            "coating or film_resistance_ohm_cm2) but [model] film = 'none'; use 'resistive'"
+        )
+    anode = anode_kind_of_design(design).model_option
+    if file_options.get("anode", anode) != anode:
+        raise CellDefinitionError(
+            f"{source}: [model] anode = {file_options['anode']!r} contradicts anode.material"
+        )
+    options["anode"] = anode
+    return options
+
+
+def _recompose(cell, sections, overrides):
+    """``cell`` with design ``sections`` merged and ``overrides`` added, composed again
+    (model options kept; those that follow the design follow it)."""
+    design = merge(cell.design, sections)
+    design["parameters"] = {**cell.design.get("parameters", {}), **overrides}
+    values = compose(
+        {k: v for k, v in design.items() if k not in ("model", "parameters")},
+        design["parameters"],
+    )
+    return Cell(
+        name=cell.name,
+        parameter_values=values,
+        model_options=resolve_options(cell.model_options, {}, values, design, "cell"),
+        nominal_capacity=design.get("cell", {}).get(
+            "nominal_capacity_mAh_cm2", cell.nominal_capacity
+        ),
+        design=design,
+    )
+
+
+def preset_names():
+    """Names of the built-in cell presets (plus ``"default"``)."""
+    from .presets import PRESETS
+
+    return sorted(["default", *PRESETS])
+
+
+def _preset_design(name):
+    from .presets import PRESETS
+
+    if name == "default":
+        name = "NMC811_Li6PS5Cl_Li"
+    if name not in PRESETS:
+        raise CellDefinitionError(f"cell: unknown preset {name!r}; known presets: {preset_names()}")
+    return copy.deepcopy(PRESETS[name])
+
+
+def from_dict(doc, source="cell definition", base=None):
+    """Build a cell from cell-file sections (parsed TOML), on a preset or on ``base``."""
+    if not isinstance(doc, dict):
+        raise CellDefinitionError(f"{source}: a cell definition is a table of sections")
+    from .schema import check_keys
+
+    try:
+        check_keys(doc)
+    except CellDefinitionError as exc:
+        raise CellDefinitionError(f"{source}: {exc}") from None
+    head = doc.get("cell", {})
+    if base is None:
+        base_design = _preset_design(head.get("preset", "default"))
+        base_options, base_nominal = {}, None
+        base_name = head.get("preset", "default")
+    else:
+        base_design, base_options = base.design, base.model_options
+        base_nominal, base_name = base.nominal_capacity, base.name
+    keyed, overrides = _design_of_overrides(doc.get("parameters", {}), source)
+    sections = {k: v for k, v in doc.items() if k not in ("model", "parameters")}
+    design = merge(merge(base_design, sections), keyed)
+    design["parameters"] = {**base_design.get("parameters", {}), **overrides}
+    file_model = doc.get("model", {})
+    design["model"] = {**base_design.get("model", {}), **file_model}
+    try:
+        values = compose(
+            {k: v for k, v in design.items() if k not in ("model", "parameters")},
+            design["parameters"],
+            source,
+        )
+    except CellDefinitionError as exc:
+        text = str(exc)
+        raise CellDefinitionError(
+            text if text.startswith(source) else f"{source}: {text}"
+        ) from None
+    options = resolve_options(base_options, file_model, values, design, source)
+    if "nominal_capacity_mAh_cm2" in design.get("cell", {}):
+        nominal = design["cell"]["nominal_capacity_mAh_cm2"]
+        if not is_number(nominal):
+            raise CellDefinitionError(
+                f"{source}: cell.nominal_capacity_mAh_cm2: {nominal!r} must be a number in "
+                "mA.h.cm-2; valid range (0, inf)"
+            )
+    else:
+        nominal = base_nominal
+    name = head.get(
+        "name", source.rsplit("/", 1)[-1][:-5] if source.endswith(".toml") else base_name
+    )
+    return Cell(
+        name=name,
+        parameter_values=values,
+        model_options=options,
+        nominal_capacity=nominal,
+        design=design,
+    )
+
+
+def from_preset(name="default"):
+    """Return the built-in cell ``name`` (see :func:`preset_names`)."""
+    _preset_design(name)  # unknown names fail here with the list of presets
+    return from_dict({"cell": {"preset": name, "name": name}}, source=f"preset {name!r}")

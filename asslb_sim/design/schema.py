@@ -1,0 +1,478 @@
+"""The design keys of a cell file, and the valid range of every parameter.
+
+One table, :data:`SCHEMA`, holds every key of a cell file: its unit, its
+conversion to SI, its valid range and the PyBaMM parameter it sets (the name in
+PyBaMM's grammar under which the composed cell carries it). The SI ranges of the
+parameters those keys set are derived from it (:func:`parameter_range`); the
+few parameters no key sets (densities, law coefficients, the OCP window) have
+their SI ranges in :data:`PARAMETER_RANGES` and :data:`SUFFIX_RANGES`.
+"""
+
+from __future__ import annotations
+
+import functools
+import math
+import numbers
+from dataclasses import dataclass
+
+from ..errors import CellDefinitionError
+
+_INF = math.inf
+EV = 96485.33212  # J/mol per eV per ion
+
+
+def is_number(value):
+    """A real number that is not a bool."""
+    if type(value) in (float, int):  # the common case, without the ABC check
+        return True
+    return isinstance(value, numbers.Real) and not isinstance(value, bool)
+
+
+@dataclass(frozen=True)
+class Quantity:
+    """A numeric design key.
+
+    ``SI = value * scale + offset``; ``low``/``high`` bound the value in the
+    key's own unit. ``parameter`` is the PyBaMM name the composed cell carries
+    it under. ``composed``: the key enters a composition with other keys (volume
+    or mass fractions, CAM loading, N/P ratio), so setting its parameter alone
+    cannot recompose the cell.
+    """
+
+    unit: str
+    scale: float
+    low: float
+    high: float
+    parameter: str
+    low_inclusive: bool = False
+    high_inclusive: bool = True
+    offset: float = 0.0
+    composed: bool = False
+
+    def range_text(self):
+        left = "[" if self.low_inclusive else "("
+        right = "]" if self.high_inclusive else ")"
+        return f"{left}{self.low:g}, {self.high:g}{right} {self.unit}".rstrip()
+
+    def contains(self, value):
+        if not (is_number(value) and math.isfinite(value)):
+            return False
+        above = value >= self.low if self.low_inclusive else value > self.low
+        below = value <= self.high if self.high_inclusive else value < self.high
+        return above and below
+
+    def check(self, where, value):
+        """The SI value of ``value`` given at ``where``, or a CellDefinitionError."""
+        if not self.contains(value):
+            raise CellDefinitionError(
+                f"{where}: {value!r} is out of range; valid range {self.range_text()}"
+            )
+        return value * self.scale + self.offset
+
+    def from_si(self, value):
+        """The key's value of an SI ``value``."""
+        return (value - self.offset) / self.scale
+
+    def si_limits(self):
+        """(low, high, low inclusive, high inclusive) in SI units."""
+        return (
+            self.low * self.scale + self.offset,
+            self.high * self.scale + self.offset,
+            self.low_inclusive,
+            self.high_inclusive,
+        )
+
+
+@dataclass(frozen=True)
+class Choice:
+    """A named choice: a material of a library kind, or one of fixed values."""
+
+    kind: str
+    values: tuple = ()
+
+    def check(self, where, value, known=()):
+        valid = self.values or tuple(known)
+        if not isinstance(value, str):
+            raise CellDefinitionError(f"{where}: {value!r} must be a name; valid: {list(valid)}")
+        if self.values and value not in self.values:
+            raise CellDefinitionError(
+                f"{where}: {value!r} is not valid; valid: {list(self.values)}"
+            )
+        return value
+
+
+def _fraction(parameter, low_inclusive=True, high_inclusive=False, composed=True):
+    return Quantity("", 1.0, 0.0, 1.0, parameter, low_inclusive, high_inclusive, composed=composed)
+
+
+def _um(parameter, high=5000, low_inclusive=False, composed=False):
+    return Quantity("um", 1e-6, 0, high, parameter, low_inclusive, True, composed=composed)
+
+
+def _exponent(parameter):
+    return Quantity("", 1.0, 0, 10, parameter, True, True)
+
+
+def _ohm_cm2(parameter):
+    return Quantity("Ohm cm2", 1e-4, 0, 1e4, parameter, True, True)
+
+
+_P = "Positive electrode"
+_S = "Separator"
+
+SCHEMA = {
+    "cell": {
+        "preset": Choice("preset"),
+        "name": Choice("text"),
+        # compose works on 1 cm2 of electrode: 1 mA.h.cm-2 is 1e-3 A.h
+        "nominal_capacity_mAh_cm2": Quantity(
+            "mA.h.cm-2", 1e-3, 0, _INF, "Nominal cell capacity [A.h]", False, False
+        ),
+    },
+    "cathode": {
+        "active_material": Choice("cathode active material"),
+        "solid_electrolyte": Choice("solid electrolyte"),
+        "carbon": Choice("carbon"),
+        "binder": Choice("binder"),
+        "coating": Choice("coating"),
+        "thickness_um": _um(f"{_P} thickness [m]"),
+        "loading_mg_cm2": Quantity(
+            "mg/cm2", 1e-2, 0, 1000, f"{_P} active material loading [kg.m-2]", composed=True
+        ),
+        "mass_fractions": {
+            phase: _fraction(f"{_P} {phase.replace('_', ' ')} mass fraction")
+            for phase in ("active_material", "solid_electrolyte", "carbon", "binder")
+        },
+        "active_material_volume_fraction": _fraction(
+            f"{_P} active material volume fraction", low_inclusive=False
+        ),
+        "solid_electrolyte_volume_fraction": _fraction(
+            f"{_P} solid electrolyte volume fraction", low_inclusive=False
+        ),
+        "carbon_volume_fraction": _fraction(f"{_P} carbon volume fraction"),
+        "binder_volume_fraction": _fraction(f"{_P} binder volume fraction"),
+        "void_volume_fraction": _fraction(f"{_P} void volume fraction"),
+        "se_conductivity_mS_cm": Quantity(
+            "mS/cm",
+            0.1,
+            0,
+            _INF,
+            f"{_P} solid electrolyte conductivity at reference temperature [S.m-1]",
+            False,
+            False,
+        ),
+        "se_activation_energy_eV": Quantity(
+            "eV", EV, 0, 2, f"{_P} solid electrolyte conductivity activation energy [J.mol-1]", True
+        ),
+        "se_bruggeman_exponent": _exponent(f"{_P} solid electrolyte Bruggeman exponent"),
+        "se_tortuosity_factor": Quantity(
+            "", 1.0, 1, _INF, f"{_P} solid electrolyte tortuosity factor", True, False
+        ),
+        "active_material_conductivity_S_m": Quantity(
+            "S/m",
+            1.0,
+            0,
+            _INF,
+            f"{_P} active material conductivity at reference state [S.m-1]",
+            True,
+            False,
+        ),
+        "active_material_bruggeman_exponent": _exponent(f"{_P} active material Bruggeman exponent"),
+        "carbon_conductivity_S_m": Quantity(
+            "S/m", 1.0, 0, _INF, f"{_P} carbon conductivity [S.m-1]", True, False
+        ),
+        "carbon_bruggeman_exponent": _exponent(f"{_P} carbon Bruggeman exponent"),
+        "binder_bruggeman_exponent": _exponent(f"{_P} binder Bruggeman exponent"),
+        "particle_radius_um": Quantity("um", 1e-6, 0, 100, "Positive particle radius [m]"),
+        "diffusivity_m2_s": Quantity(
+            "m2/s", 1.0, 0, 1e-8, "Positive particle diffusivity at reference temperature [m2.s-1]"
+        ),
+        "exchange_current_density_A_m2": Quantity(
+            "A/m2",
+            1.0,
+            0,
+            _INF,
+            f"{_P} exchange-current density at half lithiation [A.m-2]",
+            False,
+            False,
+        ),
+        "contact_coverage": Quantity("", 1.0, 0, 1, f"{_P} active material contact coverage"),
+        "isolated_fraction": Quantity(
+            "", 1.0, 0, 1, f"{_P} isolated active material fraction", True, False
+        ),
+        "film_resistance_ohm_cm2": _ohm_cm2(f"{_P} film resistance [Ohm.m2]"),
+    },
+    "separator": {
+        "solid_electrolyte": Choice("solid electrolyte"),
+        "binder": Choice("binder"),
+        "template": Choice("template"),
+        "thickness_um": _um(f"{_S} thickness [m]"),
+        "solid_electrolyte_volume_fraction": _fraction(
+            f"{_S} solid electrolyte volume fraction", False, True, composed=False
+        ),
+        "binder_mass_fraction": _fraction(f"{_S} binder mass fraction"),
+        "template_volume_fraction": _fraction(f"{_S} template volume fraction"),
+        "void_volume_fraction": _fraction(f"{_S} void volume fraction"),
+        "conductivity_mS_cm": Quantity(
+            "mS/cm",
+            0.1,
+            0,
+            _INF,
+            f"{_S} solid electrolyte conductivity at reference temperature [S.m-1]",
+            False,
+            False,
+        ),
+        "activation_energy_eV": Quantity(
+            "eV", EV, 0, 2, f"{_S} solid electrolyte conductivity activation energy [J.mol-1]", True
+        ),
+        "bruggeman_exponent": _exponent(f"{_S} solid electrolyte Bruggeman exponent"),
+    },
+    "anode": {
+        "material": Choice("anode"),
+        "interlayer": Choice("interlayer"),
+        # the Li at the start of discharge (the charged state)
+        "li_thickness_um": _um("Lithium counter electrode thickness [m]", low_inclusive=True),
+        "li_excess_um": _um("Lithium metal thickness as built [m]", low_inclusive=True),
+        "n_p_ratio": Quantity(
+            "", 1.0, 0, 100, "Lithium excess capacity ratio", True, True, composed=True
+        ),
+        "interlayer_thickness_um": _um("Interlayer thickness [m]", 1000, low_inclusive=True),
+        "coulombic_efficiency": Quantity(
+            "", 1.0, 0, 1, "Lithium plating Coulombic efficiency", False, True
+        ),
+        "interphase_resistance_ohm_cm2": _ohm_cm2("Lithium metal interphase resistance [Ohm.m2]"),
+        "exchange_current_density_mA_cm2": Quantity(
+            "mA/cm2",
+            10.0,
+            0,
+            _INF,
+            "Lithium metal exchange-current density at reference temperature [A.m-2]",
+            False,
+            False,
+        ),
+    },
+    "collectors": {
+        "cathode": Choice("collector"),
+        "anode": Choice("collector"),
+        "cathode_thickness_um": _um("Positive current collector thickness [m]", 1000, True),
+        "anode_thickness_um": _um("Negative current collector thickness [m]", 1000, True),
+    },
+    "packaging": {
+        "stacking": Choice("stacking", ("single-sided", "double-sided", "bicell")),
+        "layers": Quantity("", 1.0, 1, 10000, "Number of repeating units in the cell", True, True),
+        "electrode_area_cm2": Quantity("cm2", 1e-4, 0, 1e5, "Electrode area per layer [m2]"),
+        "footprint_area_cm2": Quantity("cm2", 1e-4, 0, 1e5, "Cell footprint area [m2]"),
+        "pouch_foil_thickness_um": _um("Pouch foil thickness [m]", 2000, True),
+        "pouch_foil_density_g_cm3": Quantity(
+            "g/cm3", 1e3, 0, 25, "Pouch foil density [kg.m-3]", True, True
+        ),
+        "tab_mass_g": Quantity("g", 1e-3, 0, 1e4, "Tab mass [kg]", True, True),
+    },
+    "operation": {
+        "temperature_C": Quantity(
+            "C", 1.0, -100, 300, "Ambient temperature [K]", True, True, offset=273.15
+        ),
+        "lower_cutoff_V": Quantity("V", 1.0, 0, 6, "Lower voltage cut-off [V]"),
+        "upper_cutoff_V": Quantity("V", 1.0, 0, 6, "Upper voltage cut-off [V]"),
+    },
+}
+
+# sections whose entries are not design keys of this table
+FREE_SECTIONS = ("model", "parameters")
+SECTIONS = (*SCHEMA, *FREE_SECTIONS)
+
+# keys that state the same fact in different ways: per section, families of
+# alternative groups; a key from one group removes the others of its family
+ALTERNATIVES = {
+    "cathode": [
+        [
+            ("mass_fractions",),
+            (
+                "active_material_volume_fraction",
+                "solid_electrolyte_volume_fraction",
+                "carbon_volume_fraction",
+                "binder_volume_fraction",
+            ),
+        ],
+        [("thickness_um",), ("loading_mg_cm2",)],
+    ],
+    "separator": [
+        [
+            ("solid_electrolyte_volume_fraction",),
+            ("binder_mass_fraction", "template_volume_fraction", "void_volume_fraction"),
+        ]
+    ],
+    "anode": [[("li_thickness_um",), ("li_excess_um",), ("n_p_ratio",)]],
+}
+
+
+def quantities():
+    """Every numeric key: ``(dotted key, Quantity)`` pairs, mass fractions included."""
+    out = []
+    for section, entries in SCHEMA.items():
+        for key, spec in entries.items():
+            if isinstance(spec, Quantity):
+                out.append((f"{section}.{key}", spec))
+            elif isinstance(spec, dict):
+                out.extend((f"{section}.{key}.{k}", q) for k, q in spec.items())
+    return out
+
+
+# parameters set by the same key as another one: (parameter, the key's own parameter)
+ALIASES = (("Initial temperature [K]", "Ambient temperature [K]"),)
+
+
+@functools.cache
+def key_of_parameter():
+    """PyBaMM name -> (dotted design key, Quantity)."""
+    table = {q.parameter: (key, q) for key, q in quantities()}
+    table.update({alias: table[name] for alias, name in ALIASES})
+    return table
+
+
+# SI ranges of parameters that no design key sets:
+# name -> (low, high, low inclusive, high inclusive)
+PARAMETER_RANGES = {
+    "Positive electrode active material volume fraction": (0, 1, False, False),
+    "Positive electrode solid electrolyte volume fraction": (0, 1, False, False),
+    "Ambient temperature [K]": (173.15, 573.15, True, True),
+    "Initial temperature [K]": (173.15, 573.15, True, True),
+    "Reference temperature [K]": (173.15, 573.15, True, True),
+    "Maximum concentration in positive electrode [mol.m-3]": (0, _INF, False, False),
+    "Lithium metal density [kg.m-3]": (0, _INF, False, False),
+    "Lithium metal molar mass [kg.mol-1]": (0, _INF, False, False),
+    "Positive electrode active material density [kg.m-3]": (0, _INF, False, False),
+    "Lithium counter electrode thickness [m]": (0, 5e-3, True, True),
+    "Positive electrode thickness [m]": (0, 5e-3, False, True),
+    "Separator thickness [m]": (0, 5e-3, False, True),
+    "Negative electrode thickness [m]": (0, 5e-3, True, True),
+    "Positive particle radius [m]": (0, 1e-4, False, True),
+    "Positive electrode film resistance [Ohm.m2]": (0, 1, True, True),
+    "Lithium metal interphase resistance [Ohm.m2]": (0, 1, True, True),
+    "Initial inactive lithium thickness [m]": (0, 5e-3, True, True),
+    "Lower voltage cut-off [V]": (0, 6, False, True),
+    "Upper voltage cut-off [V]": (0, 6, False, True),
+}
+
+# rules by name ending, for every parameter neither table names
+SUFFIX_RANGES = (
+    (" activation energy [J.mol-1]", (0, 2e5, True, True)),
+    (" percolation threshold", (0, 1, True, False)),
+    (" percolation floor", (0, 1, False, True)),
+    (" percolation exponent", (0, 10, False, True)),
+    (" tortuosity factor", (1, _INF, True, False)),
+    (" Bruggeman exponent", (0, 10, True, True)),
+    (" volume fraction", (0, 1, True, True)),
+    (" mass fraction", (0, 1, True, True)),
+    (" density [kg.m-3]", (0, _INF, True, False)),
+    (" conductivity at reference temperature [S.m-1]", (0, _INF, True, False)),
+    (" thickness [m]", (0, 5e-3, True, True)),
+)
+
+
+@functools.cache  # the tables are fixed at import; names repeat per design
+def parameter_range(name):
+    """SI range ``(low, high, low inclusive, high inclusive)`` of a parameter, or None.
+
+    Ranges stated for the parameter itself come first, then those of the design
+    key that sets it, then the rules by name ending.
+    """
+    if name in PARAMETER_RANGES:
+        return PARAMETER_RANGES[name]
+    found = key_of_parameter().get(name)
+    if found is not None:
+        return found[1].si_limits()
+    for suffix, limits in SUFFIX_RANGES:
+        if name.endswith(suffix):
+            return limits
+    return None
+
+
+# parameters the composition derives from design keys and material properties without a
+# key of their own: setting them alone would leave what depends on them stale
+# (name -> what to change instead)
+DERIVED = {
+    "Negative electrode thickness [m]": "anode.li_excess_um (Li metal) or "
+    "anode.interlayer_thickness_um (anode-free)",
+    "Initial concentration in positive electrode [mol.m-3]": "the cut-off voltages "
+    "(operation.upper_cutoff_V), or start a simulation from a CellState",
+    "Initial inactive lithium thickness [m]": "a CellState to start a simulation from",
+    "Current function [A]": "the C-rates or the current density of a protocol",
+    "Open-circuit voltage at 0% SOC [V]": "operation.lower_cutoff_V",
+    "Open-circuit voltage at 100% SOC [V]": "operation.upper_cutoff_V",
+    "Separator binder volume fraction": "separator.binder_mass_fraction",
+    **{
+        f"{layer} {phase} density [kg.m-3]": f"the material ({section}.{key}), or give "
+        f"{section} volume fractions and a thickness"
+        for layer, section, phases in (
+            (
+                "Positive electrode",
+                "cathode",
+                ("active material", "solid electrolyte", "carbon", "binder"),
+            ),
+            ("Separator", "separator", ("solid electrolyte", "binder", "template")),
+        )
+        for phase in phases
+        for key in (phase.replace(" ", "_"),)
+    },
+}
+
+
+def describe_range(limits):
+    low, high, low_inc, high_inc = limits
+    return f"{'[' if low_inc else '('}{low:g}, {high:g}{']' if high_inc else ')'}"
+
+
+def check_parameter(name, value):
+    """Check an SI parameter value against its range; raise naming it and the range."""
+    limits = parameter_range(name)
+    if limits is None:
+        if not (callable(value) or (is_number(value) and math.isfinite(value))):
+            raise CellDefinitionError(f"{name}: {value!r} must be a finite number")
+        return
+    low, high, low_inc, high_inc = limits
+    ok = is_number(value) and math.isfinite(value)
+    if ok:
+        ok = (value >= low if low_inc else value > low) and (
+            value <= high if high_inc else value < high
+        )
+    if not ok:
+        raise CellDefinitionError(
+            f"{name}: {value!r} is out of range; valid range {describe_range(limits)} (SI units)"
+        )
+
+
+def check_keys(design):
+    """Reject unknown sections and keys and values of the wrong type, naming the valid ones."""
+    unknown = sorted(set(design) - set(SECTIONS))
+    if unknown:
+        raise CellDefinitionError(f"unknown section(s) {unknown}; valid: {list(SECTIONS)}")
+    for section, entries in design.items():
+        if section in FREE_SECTIONS:
+            if not isinstance(entries, dict):
+                raise CellDefinitionError(f"[{section}] must be a table")
+            continue
+        if not isinstance(entries, dict):
+            raise CellDefinitionError(f"[{section}] must be a table")
+        valid = SCHEMA[section]
+        for key, value in entries.items():
+            spec = valid.get(key)
+            where = f"{section}.{key}"
+            if spec is None:
+                raise CellDefinitionError(f"unknown key {where}; valid: {sorted(valid)}")
+            if isinstance(spec, Quantity):
+                if (section, key, value) == ("cathode", "isolated_fraction", "percolation"):
+                    continue
+                if not is_number(value):
+                    extra = ' or "percolation"' if key == "isolated_fraction" else ""
+                    raise CellDefinitionError(
+                        f"{where}: {value!r} must be a number in {spec.range_text()}{extra}"
+                    )
+            elif isinstance(spec, Choice):
+                if spec.kind == "text":
+                    if not isinstance(value, str):
+                        raise CellDefinitionError(f"{where}: {value!r} must be text")
+                else:
+                    spec.check(where, value)
+            elif not isinstance(value, dict):
+                raise CellDefinitionError(f"{where} must be a table of phase = fraction")

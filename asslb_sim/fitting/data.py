@@ -1,0 +1,240 @@
+"""Published discharge data: voltage curves and rate tables, validated on load.
+
+Curves are voltage vs capacity at one C-rate each, either one file per C-rate
+or one long table with a "C-rate" column. The capacity unit is read from the
+header: "Specific capacity [mA.h.g-1]" (per gram of CAM) or "Discharge capacity
+[mA.h.cm-2]". A WebPlotDigitizer export (two columns, no header) is accepted
+with the unit and the C-rate given as options. Rate tables give one capacity per
+C-rate (or per current density): a capacity column and "C-rate" or "Current
+density [mA.cm-2]", and no voltage.
+"""
+
+from __future__ import annotations
+
+import io
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+
+from ..errors import CellDefinitionError
+
+CAPACITY_COLUMNS = {
+    "Specific capacity [mA.h.g-1]": "specific",
+    "Discharge capacity [mA.h.cm-2]": "areal",
+    # rate tables only: capacity relative to the lowest C-rate of the table, as
+    # papers report utilisation or retention against a slow reference rate
+    "Capacity retention [%]": "relative",
+}
+RETENTION = "Capacity retention [%]"
+UNITS = {"mA.h.g-1": "Specific capacity [mA.h.g-1]", "mA.h.cm-2": "Discharge capacity [mA.h.cm-2]"}
+VOLTAGE = "Voltage [V]"
+RATE = "C-rate"
+CURRENT = "Current density [mA.cm-2]"
+# voltages of Li-metal cells with layered-oxide cathodes (vs Li) lie well inside this
+VOLTAGE_RANGE = (0.0, 6.0)
+
+
+class DataError(CellDefinitionError):
+    """A data file is malformed; the message names the file, the column and the row."""
+
+
+@dataclass(frozen=True)
+class Dataset:
+    """Validated data.
+
+    Attributes
+    ----------
+    curves : pandas.DataFrame
+        Columns "C-rate", "Voltage [V]" and the capacity column; one curve per C-rate.
+    rates : pandas.DataFrame
+        Columns "C-rate" and/or "Current density [mA.cm-2]" and the capacity column.
+    capacity : str
+        The capacity column (its unit) of the curves.
+    sources : list of str
+        The files read.
+    rate_capacity : str
+        The capacity column of the rate tables (may differ from the curves', e.g.
+        "Capacity retention [%]").
+    """
+
+    curves: pd.DataFrame
+    rates: pd.DataFrame
+    capacity: str
+    sources: list
+    rate_capacity: str = ""
+
+    def __post_init__(self):
+        if not self.rate_capacity:
+            object.__setattr__(self, "rate_capacity", self.capacity)
+
+    @property
+    def c_rates(self):
+        """C-rates of the curves, sorted."""
+        return sorted(self.curves[RATE].unique()) if not self.curves.empty else []
+
+
+def _read(path):
+    path = Path(path)
+    if not path.is_file():
+        raise DataError(f"{path}: file does not exist")
+    text = path.read_text()
+    lines = [ln for ln in text.splitlines() if ln.strip() and not ln.lstrip().startswith("#")]
+    if not lines:
+        raise DataError(f"{path}: the file has no data")
+    first = [c.strip() for c in lines[0].split(",")]
+    has_header = not all(_is_number(c) for c in first)
+    try:
+        frame = pd.read_csv(io.StringIO("\n".join(lines)), header=0 if has_header else None)
+    except (pd.errors.ParserError, ValueError) as exc:
+        raise DataError(f"{path}: not a readable CSV table: {exc}") from None
+    return frame, has_header
+
+
+def _is_number(text):
+    try:
+        float(text)
+        return True
+    except ValueError:
+        return False
+
+
+def _numeric(frame, column, path):
+    values = pd.to_numeric(frame[column], errors="coerce")
+    bad = values.isna() & frame[column].notna()
+    if bad.any() or values.isna().any():
+        row = int(np.argmax(values.isna().to_numpy()))
+        raise DataError(
+            f"{path}: column {column!r} row {row + 1}: {frame[column].iloc[row]!r} is not a number"
+        )
+    return values.astype(float)
+
+
+def load(paths, unit=None, c_rate=None):
+    """Load and validate curve files and rate tables.
+
+    Parameters
+    ----------
+    paths : str, Path or list of them
+        CSV files.
+    unit : str, optional
+        ``"mA.h.g-1"`` or ``"mA.h.cm-2"``: the capacity unit of headerless
+        (WebPlotDigitizer) files.
+    c_rate : float, optional
+        The C-rate of headerless files, or of curve files without a "C-rate" column.
+
+    Returns
+    -------
+    Dataset
+    """
+    if isinstance(paths, (str, Path)):
+        paths = [paths]
+    if unit is not None and unit not in UNITS:
+        raise DataError(f"unit: {unit!r} is not known; valid: {sorted(UNITS)}")
+    curves, rates, capacity, rate_capacity = [], [], None, None
+    for path in paths:
+        frame, has_header = _read(path)
+        if not has_header:
+            if frame.shape[1] != 2:
+                raise DataError(
+                    f"{path}: a headerless (WebPlotDigitizer) file must have 2 "
+                    f"columns, capacity and voltage; found {frame.shape[1]}"
+                )
+            if unit is None or c_rate is None:
+                raise DataError(
+                    f"{path}: a headerless (WebPlotDigitizer) file needs the "
+                    "capacity unit and the C-rate given as options"
+                )
+            frame.columns = [UNITS[unit], VOLTAGE]
+        frame.columns = [str(c).strip() for c in frame.columns]
+        known = {*CAPACITY_COLUMNS, VOLTAGE, RATE, CURRENT}
+        unknown = [c for c in frame.columns if c not in known]
+        found = [c for c in frame.columns if c in CAPACITY_COLUMNS]
+        if unknown and found:
+            raise DataError(
+                f"{path}: unknown column(s) {unknown}; valid: {sorted(known)} "
+                f"(missing columns? a curve needs {VOLTAGE!r})"
+            )
+        if not found:
+            unknown = [c for c in frame.columns if "capacity" in c.lower()]
+            hint = f"; found {unknown}" if unknown else ""
+            raise DataError(
+                f"{path}: no capacity column; valid headers: {sorted(CAPACITY_COLUMNS)}{hint}"
+            )
+        if len(found) > 1:
+            raise DataError(f"{path}: give one capacity column, not {found}")
+        column = found[0]
+        is_curve = VOLTAGE in frame.columns
+        earlier = capacity if is_curve else rate_capacity
+        if earlier is not None and column != earlier:
+            kind = "curves" if is_curve else "rate tables"
+            raise DataError(
+                f"{path}: capacity in {column!r} but earlier {kind} use "
+                f"{earlier!r}; use one unit for all {kind}"
+            )
+        if is_curve:
+            capacity = column
+        else:
+            rate_capacity = column
+        q = _numeric(frame, column, path)
+        if (q < 0).any():
+            raise DataError(f"{path}: column {column!r} has negative capacities")
+        if VOLTAGE in frame.columns and column == RETENTION:
+            raise DataError(
+                f"{path}: {RETENTION!r} is for rate tables; give curves in mA.h.g-1 or mA.h.cm-2"
+            )
+        if VOLTAGE in frame.columns:
+            v = _numeric(frame, VOLTAGE, path)
+            lo, hi = VOLTAGE_RANGE
+            bad = (v <= lo) | (v > hi)
+            if bad.any():
+                row = int(np.argmax(bad.to_numpy()))
+                raise DataError(
+                    f"{path}: column {VOLTAGE!r} row {row + 1}: {v.iloc[row]} V is "
+                    f"out of range; valid range ({lo:g}, {hi:g}] V"
+                )
+            if RATE in frame.columns:
+                rate = _numeric(frame, RATE, path)
+            elif c_rate is not None:
+                rate = pd.Series(float(c_rate), index=frame.index)
+            else:
+                raise DataError(f"{path}: no {RATE!r} column; add one or give the C-rate")
+            if (rate <= 0).any():
+                raise DataError(f"{path}: C-rates must be above 0")
+            table = pd.DataFrame({RATE: rate, column: q, VOLTAGE: v})
+            for c, curve in table.groupby(RATE):
+                dq = np.diff(curve[column].to_numpy())
+                if (dq <= 0).any():
+                    row = int(curve.index[np.argmax(dq <= 0) + 1])
+                    raise DataError(
+                        f"{path}: the {c:g}C curve's capacity is not increasing at "
+                        f"row {row + 1}; digitised curves must be sorted by capacity "
+                        "without repeats"
+                    )
+                if len(curve) < 3:
+                    raise DataError(
+                        f"{path}: the {c:g}C curve has {len(curve)} points; at least 3 are needed"
+                    )
+            curves.append(table)
+        else:
+            keys = [k for k in (RATE, CURRENT) if k in frame.columns]
+            if not keys:
+                raise DataError(
+                    f"{path}: missing columns: a curve needs {VOLTAGE!r}; a rate "
+                    f"table needs {RATE!r} or {CURRENT!r}"
+                )
+            table = pd.DataFrame({k: _numeric(frame, k, path) for k in keys})
+            if (table <= 0).any().any():
+                raise DataError(f"{path}: C-rates and current densities must be above 0")
+            table[column] = q
+            if column == RETENTION and RATE not in table.columns:
+                raise DataError(f"{path}: a {RETENTION!r} table needs a {RATE!r} column")
+            rates.append(table)
+    return Dataset(
+        curves=pd.concat(curves, ignore_index=True) if curves else pd.DataFrame(),
+        rates=pd.concat(rates, ignore_index=True) if rates else pd.DataFrame(),
+        capacity=capacity or rate_capacity,
+        sources=[str(p) for p in paths],
+        rate_capacity=rate_capacity or capacity,
+    )

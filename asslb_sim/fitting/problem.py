@@ -1,0 +1,162 @@
+"""The fitting problem: the data, the fitted parameters, and the residuals of a guess.
+
+Curves are compared with the model on the data's own capacity points (not in
+time); a simulated discharge that ends before the data does is extended past
+its end, falling 1 V per data capacity, so it is penalised in proportion to the
+missing capacity rather than truncated. Rate-table points (capacity at a C-rate
+or a current density) enter as relative capacity errors, weighted so that 1 % of
+capacity counts like ``capacity_weight`` x 10 mV. Every discharge of one
+evaluation goes through one :class:`~asslb_sim.simulation.Runner` whose build
+has the fitted parameters as inputs.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+
+from ..errors import CellDefinitionError
+from ..simulation import REBUILD, Case, Runner, discharge_end_time
+from .data import CURRENT, RATE, RETENTION, VOLTAGE
+
+# output points per simulated discharge, interpolated by the solver itself: smooth in
+# the parameters, unlike the adaptive steps (their placement adds mV-level noise to
+# the residuals and stalls the optimiser)
+GRID_POINTS = 1001
+OUTPUTS = ["Discharge capacity [A.h]", "Voltage [V]"]
+
+
+class FitProblem:
+    """One built model and the residuals of a parameter vector against the data."""
+
+    def __init__(self, cell, data, parameters, capacity_weight):
+        if cell.anode.charged(cell) is None:
+            raise CellDefinitionError(
+                "fit: anode-free cells are not supported yet (every evaluation would need the "
+                "formation charge); fit the Li-metal equivalent, as examples/fit_lee2020.py does"
+            )
+        names = {p.name for p in parameters}
+        if "Positive electrode film resistance [Ohm.m2]" in names:
+            # a fitted film resistance needs the film law, whatever the cell's value
+            cell = cell.with_options(film="resistive")
+        for p in parameters:
+            if p.name in REBUILD:
+                raise CellDefinitionError(f"fit {p.name!r}: cannot be fitted: {REBUILD[p.name]}")
+            if p.name not in cell.parameter_values:
+                raise CellDefinitionError(f"fit {p.name!r}: not a parameter of the cell")
+            if callable(cell.parameter_values[p.name]):
+                raise CellDefinitionError(
+                    f"fit {p.name!r}: a function; fit its scalar parameters instead"
+                )
+        self.cell, self.data, self.parameters = cell, data, parameters
+        # a parameter composed from several design keys is refused here, before any solve
+        self.cell_at([cell.parameter_values[p.name] for p in parameters])
+        self.capacity_weight = capacity_weight
+        self.runner = Runner(inputs=names, output_variables=OUTPUTS)
+        self.evaluations = 0
+        self.specific = data.capacity == "Specific capacity [mA.h.g-1]"
+        self.rate_specific = data.rate_capacity == "Specific capacity [mA.h.g-1]"
+        self.relative = data.rate_capacity == RETENTION
+        self.points = [("curve", c) for c in data.c_rates]  # (kind, key) per discharge
+        self.points += [("rate", row) for _, row in data.rates.iterrows()]
+
+    def cell_at(self, values):
+        """The cell with the fitted parameters at ``values`` (recomposed)."""
+        return self.cell.with_parameters(
+            **{p.name: v for p, v in zip(self.parameters, values, strict=True)}
+        )
+
+    def start(self, cell):
+        """The charged state the discharges start from: the design's charged
+        equilibrium."""
+        return cell.anode.charged(cell)
+
+    def cases(self, values):
+        """The cell at ``values`` and one discharge case per data point."""
+        cell = self.cell_at(values)
+        state = self.start(cell)
+        cases = []
+        for kind, key in self.points:
+            if kind == "curve":
+                density = key * cell.basis.nominal_capacity
+            elif CURRENT in key and not pd.isna(key.get(CURRENT)):
+                density = key[CURRENT]  # the paper's own current, not the model's 1C
+            else:
+                density = key[RATE] * cell.basis.nominal_capacity
+            t_end = discharge_end_time(cell, state, density)
+            t_eval = np.linspace(0, t_end, GRID_POINTS)
+            cases.append(Case(cell, state, cell.current(density), t_end, t_eval=t_eval))
+        return cell, cases
+
+    def simulate(self, values):
+        """Solve every discharge of the data; returns [(capacity, voltage) arrays]."""
+        cell, cases = self.cases(values)
+        self.evaluations += 1
+        out = []
+        for (kind, _), outcome in zip(self.points, self.runner.solve(cases), strict=True):
+            specific = self.specific if kind == "curve" else self.rate_specific
+            scale = 1 / cell.cam_loading if specific else 1.0
+            sol = outcome.solution
+            if sol is None:
+                v_low = cell.parameter_values["Lower voltage cut-off [V]"]
+                out.append((np.array([0.0]), np.array([v_low])))
+            else:
+                q = sol["Discharge capacity [A.h]"].entries * 1e3 / cell.area_cm2 * scale
+                out.append((q, sol["Voltage [V]"].entries))
+        return out
+
+    def model_on_data(self, simulated):
+        """Model voltage on each curve's capacity points, extended past an early end."""
+        rows = []
+        for (kind, key), (q, V) in zip(self.points, simulated, strict=True):
+            if kind != "curve":
+                continue
+            data = self.data.curves[self.data.curves[RATE] == key]
+            qd = data[self.data.capacity].to_numpy()
+            inside = qd <= q[-1]
+            v_model = np.empty_like(qd)
+            v_model[inside] = np.interp(qd[inside], q, V)
+            if (~inside).any():
+                # past the simulated end the model continues below its last voltage by
+                # 1 V per data capacity: a discharge 10 % short costs 0.1 V on the
+                # points it misses, smoothly, instead of being truncated
+                v_model[~inside] = V[-1] - (qd[~inside] - q[-1]) / qd[-1]
+            rows.append(
+                pd.DataFrame(
+                    {
+                        RATE: key,
+                        self.data.capacity: qd,
+                        "Data voltage [V]": data[VOLTAGE].to_numpy(),
+                        "Model voltage [V]": v_model,
+                    }
+                )
+            )
+        return pd.concat(rows, ignore_index=True) if rows else pd.DataFrame()
+
+    def rate_capacities(self, simulated):
+        """Model and data capacities of the rate-table points (retention in %)."""
+        pairs = [
+            (q[-1], key)
+            for (kind, key), (q, _) in zip(self.points, simulated, strict=True)
+            if kind == "rate"
+        ]
+        model = np.array([q for q, _ in pairs])
+        data = np.array([key[self.data.rate_capacity] for _, key in pairs])
+        if self.relative and len(pairs):
+            reference = int(np.argmin([key[RATE] for _, key in pairs]))
+            model = 100 * model / model[reference] if model[reference] > 0 else model * 0
+        return model, data
+
+    def residuals(self, values):
+        simulated = self.simulate(values)
+        res = []
+        comparison = self.model_on_data(simulated)
+        if not comparison.empty:
+            res.append(
+                (comparison["Model voltage [V]"] - comparison["Data voltage [V]"]).to_numpy()
+            )
+        model, data = self.rate_capacities(simulated)
+        if len(model):
+            # 1 % of capacity counts like capacity_weight x 10 mV
+            res.append(self.capacity_weight * (model - data) / data)
+        return np.concatenate(res)

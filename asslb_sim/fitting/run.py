@@ -1,0 +1,163 @@
+"""Fit model parameters to published discharge curves and rate tables.
+
+Parameters are fitted by their PyBaMM names within bounds; positive ones in log
+space; every parameter is mapped onto [0, 1] for the optimiser
+(:mod:`.optimisers`). The problem (:mod:`.problem`) solves every discharge of an
+evaluation on one built model; the report (:mod:`.statistics`) gives 95 %
+confidence intervals, the correlation matrix with identifiability warnings, and
+the RMSE of every curve in mV.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import numpy as np
+import pandas as pd
+
+from ..design import load_cell
+from ..errors import CellDefinitionError
+from .data import RATE, Dataset, load
+from .optimisers import check_backend, minimise
+from .parameters import FitParameter
+from .problem import FitProblem
+from .statistics import fit_statistics
+
+
+@dataclass
+class FitResult:
+    """Result of :func:`fit`.
+
+    Attributes
+    ----------
+    parameters : pandas.DataFrame
+        "Parameter", "Initial", "Fitted", "95% CI low", "95% CI high", "Scale".
+    correlation : pandas.DataFrame
+        Correlation matrix of the fitted parameters.
+    warnings : list of str
+        Identifiability warnings in plain language.
+    rmse : pandas.DataFrame
+        "Data", "RMSE [mV]" (curves) or "RMS error [%]" (rate tables).
+    cell : Cell
+        The cell with the fitted values.
+    evaluations : int
+        Model evaluations (each solves every data C-rate).
+    comparison : pandas.DataFrame
+        Data and model on the curves' capacity points, for plots.
+    rates : pandas.DataFrame
+        The rate table with the model's capacities beside the data.
+    success : bool
+        Whether the optimiser converged.
+    message : str
+        The optimiser's message.
+    """
+
+    parameters: pd.DataFrame
+    correlation: pd.DataFrame
+    warnings: list
+    rmse: pd.DataFrame
+    cell: object
+    evaluations: int
+    comparison: pd.DataFrame
+    success: bool
+    message: str
+    capacity: str = field(default="")
+    rates: pd.DataFrame = field(default_factory=pd.DataFrame)
+
+
+def _initial_values(cell, params):
+    """Each parameter's start: given, the cell's own value if inside the bounds, or
+    the middle of the box."""
+    initial = []
+    for p in params:
+        value = p.initial
+        if value is None:
+            current = cell.parameter_values.get(p.name)
+            inside = isinstance(current, (int, float)) and p.lower <= current <= p.upper
+            value = current if inside else p.from_unit(0.5)
+        initial.append(value)
+    return initial
+
+
+def _errors(problem, simulated):
+    """RMSE per curve [mV], RMS relative error of the rate table [%], and the rate
+    table with the model beside the data."""
+    comparison = problem.model_on_data(simulated)
+    rows = []
+    if not comparison.empty:
+        for c, g in comparison.groupby(RATE):
+            err = (g["Model voltage [V]"] - g["Data voltage [V]"]).to_numpy()
+            rows.append((f"curve at {c:g}C", float(np.sqrt(np.mean(err**2)) * 1e3), np.nan))
+    model_q, data_q = problem.rate_capacities(simulated)
+    rates = pd.DataFrame()
+    if len(model_q):
+        errors = (model_q - data_q) / data_q
+        rows.append(("rate table", np.nan, float(np.sqrt(np.mean(np.square(errors))) * 100)))
+        column = problem.data.rate_capacity
+        rates = problem.data.rates.copy()
+        rates[f"Model {column[0].lower()}{column[1:]}"] = model_q
+    return comparison, pd.DataFrame(rows, columns=["Data", "RMSE [mV]", "RMS error [%]"]), rates
+
+
+def fit(cell, data, parameters, capacity_weight=1.0, max_evaluations=200, backend="scipy"):
+    """Fit ``parameters`` of ``cell`` to ``data``.
+
+    Parameters
+    ----------
+    cell : str, Path or Cell
+        The cell (preset, TOML file or Cell) whose other parameters stay fixed.
+    data : Dataset, or path(s) for :func:`asslb_sim.fitting.data.load`
+        Curves and/or rate tables.
+    parameters : list of FitParameter or "NAME:LOW:HIGH" strings
+        What to fit.
+    capacity_weight : float
+        Weight of rate-table points: 1 % of capacity error counts like
+        ``capacity_weight`` x 10 mV.
+    max_evaluations : int
+        Budget of model evaluations for the optimiser.
+    backend : str
+        ``"scipy"`` (``scipy.optimize.least_squares``, the default) or ``"pybop"``
+        (PyBOP's XNES on the same residuals, if PyBOP is installed). The report's
+        intervals come from the Jacobian at the optimum either way.
+
+    Returns
+    -------
+    FitResult
+    """
+    check_backend(backend)
+    cell = load_cell(cell)
+    if not isinstance(data, Dataset):
+        data = load(data)
+    params = [p if isinstance(p, FitParameter) else FitParameter.parse(p) for p in parameters]
+    if not params:
+        raise CellDefinitionError("fit: give at least one parameter to fit")
+    names = [p.name for p in params]
+    if len(set(names)) != len(names):
+        raise CellDefinitionError(f"fit: a parameter is listed twice: {names}")
+    initial = _initial_values(cell, params)
+    problem = FitProblem(cell, data, params, capacity_weight)
+
+    def to_values(u):
+        return [p.from_unit(float(x)) for p, x in zip(params, u, strict=True)]
+
+    def residual_u(u):
+        return problem.residuals(to_values(u))
+
+    u0 = np.array([p.to_unit(v) for p, v in zip(params, initial, strict=True)])
+    optimum = minimise(backend, residual_u, u0, params, problem, max_evaluations)
+    values = to_values(optimum.x)
+    table, correlation, warnings = fit_statistics(params, initial, values, optimum)
+    comparison, rmse, rates = _errors(problem, problem.simulate(values))
+    return FitResult(
+        rates=rates,
+        parameters=table,
+        correlation=correlation,
+        warnings=warnings,
+        rmse=rmse,
+        cell=problem.cell_at(values),
+        evaluations=problem.evaluations,
+        comparison=comparison,
+        success=optimum.success,
+        message=optimum.message,
+        capacity=data.capacity,
+    )

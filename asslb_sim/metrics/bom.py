@@ -1,0 +1,198 @@
+"""Bill of materials: mass and thickness of every layer of the repeating unit.
+
+The repeating unit is one cathode layer, one separator and one anode with its
+share of the two current collectors: the whole foil for single-sided stacking,
+half of each for double-sided stacking (every collector serves the cells on both
+of its sides), half the cathode collector and the whole anode collector for a
+bicell. Masses are those of the charged state, the start of every discharge:
+the CAM has given up the Li that sits on the anode side, so each Li atom is
+counted once, and the mass does not change during discharge (Li only moves).
+The energy density uses the largest thickness of the cycle, the charged one.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+import pandas as pd
+
+from ..design import load_cell
+from ..design.anodes import F
+
+SHARE = {  # fraction of each collector that belongs to one repeating unit
+    "single-sided": {"cathode": 1.0, "anode": 1.0},
+    "double-sided": {"cathode": 0.5, "anode": 0.5},
+    "bicell": {"cathode": 0.5, "anode": 1.0},
+}
+LAYERS = "Number of repeating units in the cell"
+AREA = "Electrode area per layer [m2]"
+
+
+@dataclass(frozen=True)
+class BillOfMaterials:
+    """Areal masses and thicknesses of a cell.
+
+    Attributes
+    ----------
+    layers : pandas.DataFrame
+        One row per component of the repeating unit: "Layer", "Component",
+        "Thickness [um]", "Areal mass [mg.cm-2]", "Mass share [%]",
+        "Volume share [%]".
+    stack_mass : float
+        Mass of the repeating unit per electrode area [kg.m-2].
+    stack_thickness : float
+        Thickness of the repeating unit in the charged state [m].
+    cam_mass, cathode_mass : float
+        CAM (as built, lithiated) and cathode-composite mass per area [kg.m-2].
+    cathode_thickness : float
+        Composite-cathode thickness [m].
+    cell_mass, cell_volume : float or None
+        Mass [kg] and volume [m3] of the packaged cell, when the design has a
+        [packaging] section with ``layers`` and ``electrode_area_cm2``.
+    electrode_area : float or None
+        Electrode area per layer [m2] of the packaged cell.
+    layer_count : int or None
+        Repeating units in the packaged cell.
+    stacking : str
+        Stacking of the repeating unit.
+    lithium_moved : float
+        Li that left the CAM for the anode side in the charged state [kg.m-2].
+    """
+
+    layers: pd.DataFrame
+    stack_mass: float
+    stack_thickness: float
+    cam_mass: float
+    cathode_mass: float
+    cathode_thickness: float
+    cell_mass: float | None
+    cell_volume: float | None
+    electrode_area: float | None
+    stacking: str
+    layer_count: int | None = None
+    lithium_moved: float = 0.0
+
+
+def bill_of_materials(cell="default", result=None, charge_capacity=None):
+    """Bill of materials per unit electrode area of the repeating unit (and cell).
+
+    Parameters
+    ----------
+    cell : str, Path or Cell
+        Preset name, TOML file or cell.
+    result : RateCapabilityResult, optional
+        A rate test of ``cell``; when it started from a simulated charge, the
+        charged state is that charge's end (else a full charge of the window).
+    charge_capacity : float, optional
+        Capacity [mA.h.cm-2] of a simulated charge that defines the charged state
+        (instead of ``result``'s).
+
+    Returns
+    -------
+    BillOfMaterials
+    """
+    cell = load_cell(cell)
+    v = cell.parameter_values
+    design = cell.design
+    if charge_capacity is None and result is not None:
+        charge_capacity = result.charge_capacity
+    simulated = charge_capacity is not None and np.isfinite(charge_capacity)
+    capacity = charge_capacity if simulated else cell.basis.usable_capacity
+    moved = capacity * 3.6e4 / F * v["Lithium metal molar mass [kg.mol-1]"]  # kg.m-2
+    anode_li = cell.anode.charged_anode_lithium(cell, capacity)
+    stacking = design.get("packaging", {}).get("stacking", "single-sided")
+    share = SHARE[stacking]
+    collectors = design.get("collectors", {})
+    rows = []
+
+    def add(layer, component, thickness, mass):
+        rows.append((layer, component, thickness * 1e6, mass * 100))  # um, mg/cm2
+
+    t_cc = v["Positive current collector thickness [m]"] * share["cathode"]
+    add(
+        "Cathode current collector",
+        collectors.get("cathode", "Al"),
+        t_cc,
+        t_cc * v["Positive current collector density [kg.m-3]"],
+    )
+    L_p = v["Positive electrode thickness [m]"]
+    cathode = design.get("cathode", {})
+    cam_built = cell.cam_loading * 10  # kg.m-2
+    for phase in ("active material", "solid electrolyte", "carbon", "binder", "void"):
+        eps = v[f"Positive electrode {phase} volume fraction"]
+        if phase == "void":
+            mass, name = 0.0, "void"
+        elif phase == "active material":
+            # charged state: the moved Li is on the anode side
+            mass, name = cam_built - moved, f"{cathode.get('active_material', phase)} (charged)"
+        else:
+            mass = eps * L_p * v[f"Positive electrode {phase} density [kg.m-3]"]
+            name = cathode.get(phase.replace(" ", "_"), phase)
+        add("Cathode", name, eps * L_p, mass)
+    L_s = v["Separator thickness [m]"]
+    sep = design.get("separator", {})
+    for phase in ("solid electrolyte", "binder", "template", "void"):
+        eps = v[f"Separator {phase} volume fraction"]
+        if eps == 0:
+            continue
+        mass = 0.0 if phase == "void" else eps * L_s * v[f"Separator {phase} density [kg.m-3]"]
+        add("Separator", sep.get(phase.replace(" ", "_"), phase), eps * L_s, mass)
+    if v["Interlayer thickness [m]"] > 0:
+        t_il = v["Interlayer thickness [m]"]
+        add(
+            "Anode",
+            design.get("anode", {}).get("interlayer", "interlayer"),
+            t_il,
+            t_il * v["Interlayer density [kg.m-3]"],
+        )
+    add("Anode", cell.anode.label, anode_li, anode_li * v["Lithium metal density [kg.m-3]"])
+    t_ca = v["Negative current collector thickness [m]"] * share["anode"]
+    add(
+        "Anode current collector",
+        collectors.get("anode", "stainless steel"),
+        t_ca,
+        t_ca * v["Negative current collector density [kg.m-3]"],
+    )
+
+    # totals in plain Python: design studies build thousands of these
+    stack_mass = sum(r[3] for r in rows) / 100
+    stack_thickness = sum(r[2] for r in rows) * 1e-6
+    cathode_mass = sum(r[3] for r in rows if r[0] == "Cathode") / 100
+    layers = pd.DataFrame(
+        [(*r, r[3] / (stack_mass * 100) * 100, r[2] / (stack_thickness * 1e6) * 100) for r in rows],
+        columns=[
+            "Layer",
+            "Component",
+            "Thickness [um]",
+            "Areal mass [mg.cm-2]",
+            "Mass share [%]",
+            "Volume share [%]",
+        ],
+    )
+    cell_mass = cell_volume = area = count = None
+    if LAYERS in v and AREA in v:
+        count = int(v[LAYERS])
+        area = v[AREA]
+        footprint = v["Cell footprint area [m2]"]
+        foil = v.get("Pouch foil thickness [m]", 0.0)
+        cell_mass = (
+            count * area * stack_mass
+            + 2 * footprint * foil * v.get("Pouch foil density [kg.m-3]", 0.0)
+            + v.get("Tab mass [kg]", 0.0)
+        )
+        cell_volume = footprint * (count * stack_thickness + 2 * foil)
+    return BillOfMaterials(
+        layers=layers,
+        stack_mass=stack_mass,
+        stack_thickness=stack_thickness,
+        cam_mass=cam_built,
+        cathode_mass=cathode_mass + moved,  # as built: lithiated CAM
+        cathode_thickness=L_p,
+        cell_mass=cell_mass,
+        cell_volume=cell_volume,
+        electrode_area=area,
+        stacking=stacking,
+        layer_count=count,
+        lithium_moved=moved,
+    )

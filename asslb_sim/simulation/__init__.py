@@ -1,0 +1,55 @@
+"""The simulation seam: one runner for every build and solve, protocols defined once.
+
+:class:`Runner` decides which parameters are inputs, caches the builds, solves
+cases in batches with retries and classifies how each ended; the protocols
+(:class:`Charge`, :class:`Pulse`, discharges at C-rates) say what a simulation
+does. Single runs, studies, fits, resistance tests and ``describe`` use it alike.
+"""
+
+from .meshes import MESHES, Mesh, resolve_mesh
+from .protocols import (
+    Charge,
+    Pulse,
+    check_c_rates,
+    discharge_end_time,
+    parse_charge,
+    resolve_charge,
+)
+from .runner import (
+    CURRENT,
+    INITIAL_CONCENTRATION,
+    NOMINAL,
+    REBUILD,
+    STATE_INPUTS,
+    Case,
+    ChargeResult,
+    Outcome,
+    Runner,
+    clear_cache,
+    structure_key,
+)
+from .solver import make_solver
+
+__all__ = [
+    "CURRENT",
+    "INITIAL_CONCENTRATION",
+    "MESHES",
+    "NOMINAL",
+    "REBUILD",
+    "STATE_INPUTS",
+    "Case",
+    "Charge",
+    "ChargeResult",
+    "Mesh",
+    "Outcome",
+    "Pulse",
+    "Runner",
+    "check_c_rates",
+    "clear_cache",
+    "discharge_end_time",
+    "make_solver",
+    "parse_charge",
+    "resolve_charge",
+    "resolve_mesh",
+    "structure_key",
+]

@@ -1,0 +1,454 @@
+"""The one place where cells are built and solved.
+
+Single runs, design studies, fits, resistance tests and ``describe`` all go
+through :class:`Runner`, so that they agree by construction. A runner owns
+
+- which parameters are PyBaMM inputs of a build: the applied current and the
+  starting state (CAM concentration, active and inactive Li) always, plus
+  whatever a study varies or a fit fits; a parameter that shapes the mesh or the
+  solver's scaling (:data:`REBUILD`) gets a build of its own instead;
+- the build cache (one build per model structure, mesh and solver settings,
+  kept per process), on PyBaMM's symbolic x mesh so that thicknesses may be
+  inputs;
+- batched solves (every case of one build in one solver call), with each case
+  solved again alone when the batch fails, and once more at 1/100 of the
+  tolerance when it fails alone;
+- the classification of how each simulation ended.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import numbers
+import weakref
+from collections import OrderedDict
+from dataclasses import dataclass, field
+
+import numpy as np
+
+from ..design.anodes import INACTIVE_AT_START, INACTIVE_VARIABLE, LITHIUM_AT_START
+from ..design.state import CellState
+from ..errors import CellDefinitionError
+from .meshes import resolve_mesh
+from .solver import make_solver
+
+CURRENT = "Current function [A]"
+INITIAL_CONCENTRATION = "Initial concentration in positive electrode [mol.m-3]"
+NOMINAL = "Nominal cell capacity [A.h]"
+STATE_INPUTS = (CURRENT, INITIAL_CONCENTRATION, LITHIUM_AT_START, INACTIVE_AT_START)
+# parameters that shape the particle mesh or the solver's scaling: cells that differ
+# in them are built separately, and they cannot be fitted on one build
+REBUILD = {
+    "Positive particle radius [m]": "it shapes the particle mesh; fit the diffusivity "
+    "(D/R^2 is what discharge curves determine)",
+    "Maximum concentration in positive electrode [mol.m-3]": "it scales the particle states",
+}
+# parameters a PyBaMM experiment sets itself: not inputs of a charge build
+EXPERIMENT_CONTROLLED = frozenset(
+    {CURRENT, "Voltage function [V]", "Initial temperature [K]", "Ambient temperature [K]"}
+)
+_X_DOMAINS = ("negative electrode", "separator", "positive electrode")
+CACHE_SIZE = 8  # builds kept per process (oldest dropped): a build is ~0.1-1 MB
+
+# solver termination -> (termination, status), by kind of simulation
+DISCHARGE_ENDS = {
+    "event: Minimum voltage [V]": ("voltage cut-off", "ok"),
+    "event: Lithium metal exhausted": ("Li exhausted", "ok"),
+    "event: Maximum voltage [V]": ("upper voltage cut-off during discharge", "failed"),
+    "final time": ("end of simulated time", "failed"),
+}
+HOLD_ENDS = {  # pulses and rests: reaching the final time is the point
+    "final time": ("end of step", "ok"),
+    "event: Minimum voltage [V]": ("voltage cut-off", "failed"),
+    "event: Lithium metal exhausted": ("Li exhausted", "failed"),
+    "event: Maximum voltage [V]": ("upper voltage cut-off", "failed"),
+}
+CHARGE_ENDS = {  # a discharge current of negative sign: a constant-current charge
+    "event: Maximum voltage [V]": ("upper voltage cut-off", "ok"),
+    "event: Minimum voltage [V]": ("lower voltage cut-off during charge", "failed"),
+    "final time": ("end of simulated time", "failed"),
+}
+ENDS = {"discharge": DISCHARGE_ENDS, "hold": HOLD_ENDS, "charge": CHARGE_ENDS}
+# events already violated at t = 0 -> termination
+AT_START = {
+    "Minimum voltage [V]": "below cut-off at start",
+    "Maximum voltage [V]": "above upper cut-off at start",
+    "Lithium metal exhausted": "no lithium at start",
+}
+
+
+@dataclass(frozen=True)
+class Case:
+    """One simulation: a cell from a state at a constant current.
+
+    ``current`` [A] is positive on discharge; ``t_end`` [s]; ``t_eval``: output
+    times interpolated by the solver (fits), else the solver's own steps;
+    ``kind``: ``"discharge"`` (ends at an event), ``"hold"`` (a pulse or a rest,
+    which should reach ``t_end``) or ``"charge"``.
+    """
+
+    cell: object
+    state: CellState
+    current: float
+    t_end: float
+    kind: str = "discharge"
+    t_eval: np.ndarray | None = field(default=None, compare=False)
+
+
+@dataclass
+class Outcome:
+    """How a simulation ended: its solution (None if the solver failed), the
+    termination in words, ``"ok"`` or ``"failed"``, and a message (the solver's
+    error, or a note such as a retry at a tighter tolerance)."""
+
+    solution: object
+    termination: str
+    status: str
+    message: str = ""
+
+    @property
+    def ok(self):
+        return self.status == "ok"
+
+
+def classify(solution, kind):
+    """``(termination, status)`` of a solution of a ``kind`` of simulation."""
+    ends = ENDS[kind]
+    return ends.get(solution.termination, (solution.termination, "failed"))
+
+
+def classify_error(message):
+    """``(termination, status)`` of a solver error: an event violated at the start is
+    a result (the cell cannot do it: zero capacity), anything else a failure."""
+    if "initial conditions" in message:
+        for event, termination in AT_START.items():
+            if f"'{event}'" in message:
+                return termination, "ok"
+    return "solver failure", "failed"
+
+
+def structure_key(cell, input_names):
+    """Everything a build fixes: every parameter that is not an input (values, and
+    functions by name) and the model options. Cells that agree on all of it share
+    one build."""
+    fixed = []
+    for name in sorted(cell.parameter_values):
+        if name in input_names:
+            continue
+        value = cell.parameter_values[name]
+        if callable(value):
+            value = f"{getattr(value, '__module__', '')}.{getattr(value, '__qualname__', '')}"
+        elif isinstance(value, numbers.Real):
+            value = repr(float(value))
+        else:
+            value = repr(value)
+        fixed.append((name, value))
+    text = json.dumps([fixed, sorted(cell.model_options.items())])
+    return hashlib.sha1(text.encode()).hexdigest()
+
+
+_CACHE = OrderedDict()
+# per built simulation, its solver at a tighter tolerance (set up on first use)
+_TIGHT_SOLVERS = weakref.WeakKeyDictionary()
+
+
+def _cached(key, make):
+    if key in _CACHE:
+        _CACHE.move_to_end(key)
+        return _CACHE[key]
+    while len(_CACHE) >= CACHE_SIZE:
+        _CACHE.popitem(last=False)
+    _CACHE[key] = make()
+    return _CACHE[key]
+
+
+def clear_cache():
+    """Forget every cached build of this process."""
+    _CACHE.clear()
+
+
+class Runner:
+    """Builds and solves cells.
+
+    Parameters
+    ----------
+    inputs : iterable of str
+        PyBaMM parameters that are inputs of the builds besides the current and
+        the starting state (those a study varies, or a fit fits). A name in
+        :data:`REBUILD` is refused.
+    mesh : Mesh, str or dict, optional
+        As :func:`~asslb_sim.simulation.meshes.resolve_mesh` takes it (default: the
+        ``"single-run"`` mesh).
+    rtol : float
+        Relative tolerance of the solver.
+    threads : int
+        Parallel solvers for a batch of cases.
+    compile : bool
+        Compile the model to machine code (:func:`make_solver`).
+    output_variables : list of str, optional
+        Compute only these variables (faster); None keeps every variable.
+    ends_only : bool
+        Keep only the first and last time of each solution.
+    """
+
+    def __init__(
+        self,
+        inputs=(),
+        mesh=None,
+        rtol=1e-6,
+        threads=1,
+        compile=False,
+        output_variables=None,
+        ends_only=False,
+    ):
+        inputs = frozenset(inputs)
+        for name in inputs & set(REBUILD):
+            raise CellDefinitionError(f"{name!r} cannot be an input of a build: {REBUILD[name]}")
+        self.inputs = inputs | set(STATE_INPUTS)
+        self.mesh = resolve_mesh(mesh)
+        self.rtol = rtol
+        self.threads = threads
+        self.compile = compile
+        self.output_variables = None if output_variables is None else list(output_variables)
+        self.ends_only = ends_only
+
+    # --- builds --------------------------------------------------------------------
+
+    def _settings(self):
+        outputs = None if self.output_variables is None else tuple(self.output_variables)
+        return (self.mesh, self.rtol, self.threads, self.compile, outputs, self.ends_only)
+
+    def _pybamm_simulation(self, cell, input_names, solver, experiment=None):
+        import pybamm
+
+        from ..models import cell_model
+
+        values = pybamm.ParameterValues(dict(cell.parameter_values))
+        values.update({name: "[input]" for name in input_names}, check_already_exists=False)
+        model = cell_model(cell.model_options)
+        submeshes = self.mesh.submesh_types(model)
+        for domain in _X_DOMAINS:  # thicknesses may be inputs
+            submeshes[domain] = pybamm.SymbolicUniform1DSubMesh
+        return pybamm.Simulation(
+            model,
+            parameter_values=values,
+            solver=solver,
+            var_pts=self.mesh.var_pts(model),
+            submesh_types=submeshes,
+            experiment=experiment,
+        )
+
+    def simulation(self, cell):
+        """The built constant-current simulation of ``cell``'s structure (cached)."""
+        key = ("current", structure_key(cell, self.inputs), tuple(sorted(self.inputs)))
+        key += self._settings()
+
+        def make():
+            solver = make_solver(
+                self.threads, self.output_variables, self.rtol, self.compile, self.ends_only
+            )
+            sim = self._pybamm_simulation(cell, self.inputs, solver)
+            sim.build()
+            return sim
+
+        return _cached(key, make)
+
+    def charge_simulation(self, cell, charge):
+        """The built CC-CV ``charge`` experiment of ``cell``'s structure (cached), and its
+        input names."""
+        import pybamm
+
+        inputs = (self.inputs - EXPERIMENT_CONTROLLED) | {NOMINAL}
+        steps = tuple(charge.steps(cell.parameter_values["Upper voltage cut-off [V]"]))
+        key = ("charge", structure_key(cell, inputs), tuple(sorted(inputs)), steps)
+        key += self._settings()
+
+        def make():
+            outputs = self.output_variables
+            if outputs is not None:
+                outputs = sorted(
+                    set(outputs) | set(CHARGE_OUTPUTS) | set(cell.anode.state_variables)
+                )
+            solver = make_solver(output_variables=outputs, rtol=self.rtol)
+            experiment = pybamm.Experiment(list(steps))
+            return self._pybamm_simulation(cell, inputs, solver, experiment), inputs
+
+        return _cached(key, make)
+
+    # --- inputs --------------------------------------------------------------------
+
+    def input_values(self, cell, state, current, names=None):
+        """Values of the build's inputs for ``cell`` starting from ``state`` at
+        ``current`` [A]."""
+        v = cell.parameter_values
+        given = {
+            CURRENT: current,
+            INITIAL_CONCENTRATION: state.stoichiometry
+            * v["Maximum concentration in positive electrode [mol.m-3]"],
+            LITHIUM_AT_START: state.lithium_thickness,
+            INACTIVE_AT_START: state.inactive_lithium_thickness,
+            NOMINAL: v[NOMINAL],
+        }
+        names = self.inputs if names is None else names
+        return {n: given[n] if n in given else v[n] for n in names}
+
+    # --- solves --------------------------------------------------------------------
+
+    def solve(self, cases):
+        """Solve ``cases``; returns one :class:`Outcome` per case, in order.
+
+        The cases of one build are solved in one solver call (or one call per case
+        when they have output times of their own); a failed batch is solved again
+        case by case, and a case that fails alone once more at 1/100 of the
+        tolerance (its message says so). A failure is an outcome, never raised.
+        """
+        cases = list(cases)
+        outcomes = [None] * len(cases)
+        groups = {}
+        for index, case in enumerate(cases):
+            sim = self.simulation(case.cell)
+            # a discharge or a charge ends at an event, so cases of different lengths
+            # share a batch (solved to the longest); a hold must end at its own time
+            until = case.t_end if case.kind == "hold" else None
+            groups.setdefault((id(sim), until), (sim, []))[1].append(index)
+        for sim, indices in groups.values():
+            batch = [i for i in indices if cases[i].t_eval is None]
+            if batch:
+                t_end = max(cases[i].t_end for i in batch)
+                inputs = [
+                    self.input_values(cases[i].cell, cases[i].state, cases[i].current)
+                    for i in batch
+                ]
+                for i, (solution, message) in zip(
+                    batch, _solve_batch(sim, t_end, inputs), strict=True
+                ):
+                    outcomes[i] = _outcome(solution, message, cases[i].kind)
+            for i in indices:
+                case = cases[i]
+                if case.t_eval is None:
+                    continue
+                inputs = self.input_values(case.cell, case.state, case.current)
+                solution, message = _solve_one(sim, case.t_end, inputs, case.t_eval)
+                outcomes[i] = _outcome(solution, message, case.kind)
+        return outcomes
+
+    def charge(self, cell, charge, state=None):
+        """Charge ``cell`` with the :class:`~asslb_sim.simulation.protocols.Charge`
+        ``charge`` from ``state`` (default: as built).
+
+        Returns
+        -------
+        ChargeResult
+            The outcome, the charged state relaxed to equilibrium (uniform CAM
+            concentration, the plated Li) and the charge capacity [mA.h.cm-2].
+        """
+        import pybamm
+
+        sim, inputs = self.charge_simulation(cell, charge)
+        start = state if state is not None else cell.anode.as_built(cell)
+        values = self.input_values(cell, start, 0.0, inputs)
+        try:
+            solution = sim.solve(inputs=values)
+            q = -float(solution["Discharge capacity [A.h]"].entries[-1]) * 1e3 / cell.area_cm2
+            c_end = float(solution["Average positive particle concentration [mol.m-3]"].entries[-1])
+            li_end = float(solution["Lithium metal thickness [m]"].entries[-1])
+            inactive = start.inactive_lithium_thickness
+            if INACTIVE_VARIABLE in cell.anode.state_variables:
+                inactive = float(solution[INACTIVE_VARIABLE].entries[-1])
+            c_max = cell.parameter_values["Maximum concentration in positive electrode [mol.m-3]"]
+            end = CellState(c_end / c_max, max(li_end, 0.0), max(inactive, 0.0))
+        except (
+            pybamm.SolverError,
+            pybamm.ModelError,
+            CellDefinitionError,
+            TypeError,
+            IndexError,
+            ValueError,
+        ) as exc:
+            # a TypeError/IndexError: PyBaMM skipped an infeasible first step
+            return ChargeResult(Outcome(None, "charge failure", "failed", str(exc)), None, np.nan)
+        return ChargeResult(Outcome(solution, "charged", "ok"), end, q)
+
+
+CHARGE_OUTPUTS = (
+    "Discharge capacity [A.h]",
+    "Average positive particle concentration [mol.m-3]",
+    "Lithium metal thickness [m]",
+    "Voltage [V]",
+)
+
+
+@dataclass
+class ChargeResult:
+    """Result of :meth:`Runner.charge`: the outcome, the charged state relaxed to
+    equilibrium (None if the charge failed) and the charge capacity [mA.h.cm-2]."""
+
+    outcome: Outcome
+    state: CellState | None
+    capacity: float
+
+
+def _outcome(solution, message, kind):
+    if solution is None:
+        termination, status = classify_error(message)
+        return Outcome(None, termination, status, message)
+    termination, status = classify(solution, kind)
+    return Outcome(solution, termination, status, message)
+
+
+def _solve_batch(sim, t_end, inputs_list):
+    """Solve many input sets in one call; on failure, one by one. Returns a list of
+    (solution or None, message)."""
+    import pybamm
+
+    if len(inputs_list) == 1:
+        return [_solve_one(sim, t_end, inputs_list[0])]
+    try:
+        solutions = sim.solve([0, t_end], inputs=inputs_list)
+        if not isinstance(solutions, list):
+            solutions = [solutions]
+        return [(s, "") for s in solutions]
+    except pybamm.SolverError:
+        return [_solve_one(sim, t_end, inputs) for inputs in inputs_list]
+
+
+def _solve_one(sim, t_end, inputs, t_eval=None):
+    import pybamm
+
+    try:
+        return sim.solve([0, t_end], inputs=inputs, t_interp=t_eval), ""
+    except pybamm.SolverError as exc:
+        return _retry_tight(sim, t_end, inputs, str(exc), t_eval)
+
+
+def _retry_tight(sim, t_end, inputs, message, t_eval=None):
+    """Solve one input set again at 1/100 of the build's tolerance.
+
+    A safety net: a loose tolerance allows long steps, and a step into a steep
+    stretch of a discharge (a particle surface close to full lithiation, where the
+    OCP falls steeply) may not converge where shorter steps do. With the BDF order
+    capped at loose tolerances (:func:`~asslb_sim.simulation.solver.make_solver`)
+    no discharge of the sweep benchmark's 2000-design grid needs it; on a coarse
+    particle mesh (r_p 15, stretch 2) at order 5, 5 of 8000 did, and each ended at
+    the cut-off like its neighbours when retried. A cell below a cut-off at the
+    start fails the same way at any tolerance and is not retried.
+    """
+    import pybamm
+
+    if "initial conditions" in message:
+        return None, message
+    solver = _TIGHT_SOLVERS.get(sim)
+    if solver is None:
+        base = sim.solver
+        solver = make_solver(
+            output_variables=base.output_variables,
+            rtol=max(base.rtol / 100, 1e-10),
+            ends_only=base.store_first_last,
+        )
+        _TIGHT_SOLVERS[sim] = solver
+    try:
+        solution = solver.solve(sim.built_model, [0, t_end], inputs=inputs, t_interp=t_eval)
+    except pybamm.SolverError as exc:
+        return None, f"{message}; at rtol {solver.rtol:g} too: {exc}"
+    return solution, f"solved at rtol {solver.rtol:g} after: {message}"

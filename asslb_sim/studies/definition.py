@@ -1,0 +1,238 @@
+"""What a design study is: the varied keys, the rate test and the numerics."""
+
+from __future__ import annotations
+
+import numbers
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import numpy as np
+
+from ..errors import CellDefinitionError
+from ..simulation import parse_charge, resolve_mesh
+from .sampling import iter_designs
+
+SAMPLINGS = ("grid", "random", "latin-hypercube")
+STUDY_KEYS = (
+    "name",
+    "cell",
+    "c_rates",
+    "sampling",
+    "samples",
+    "seed",
+    "asr",
+    "chunk_size",
+    "rtol",
+    "charge",
+    "compile",
+    "mesh",
+)
+
+
+def _check(cond, message):
+    if not cond:
+        raise CellDefinitionError(message)
+
+
+@dataclass(frozen=True)
+class Study:
+    """A design study.
+
+    Parameters
+    ----------
+    parameters : dict
+        Key -> values. Keys are cell-file keys with dots (``"separator.thickness_um"``,
+        ``"cathode.mass_fractions.active_material"``: the solid electrolyte takes up
+        the difference) or ``"parameters.<PyBaMM name>"``. Values: a list (grid
+        values), or a table ``{min, max, num}`` (grid: ``num`` points; add
+        ``log = true`` for a geometric spacing) or ``{min, max}`` (random and
+        Latin-hypercube samples).
+    cell : str or Cell
+        The base cell (preset name, TOML file or Cell).
+    c_rates : sequence of float
+        C-rates of the rate test of every design.
+    sampling : str
+        ``"grid"`` (every combination), ``"random"`` or ``"latin-hypercube"``.
+    samples : int, optional
+        Number of designs for random and Latin-hypercube sampling.
+    seed : int
+        Seed of the random generators.
+    asr : bool
+        Also compute the DC-pulse areal resistance (10 s at 1C, 50 % SOC).
+    chunk_size : int
+        Designs per task (and per Parquet part file).
+    name : str
+        Name of the study.
+    rtol : float
+        Relative tolerance of the solver, in [1e-8, 1e-3]. The default, PyBaMM's
+        own, keeps the solver's error in capacity and energy within about 0.07 %
+        for 99 % of discharges (median 3e-5 to 9e-5; at most 0.22 %, thick
+        cathodes at 2C, where the study mesh's own error is 0.5 %; at most
+        0.07 % at 0.2C, where it is 0.02 %), measured against rtol = 1e-8 over the 800 discharges of
+        benchmarks/bench_sweep.py. 1e-5 gives at most 2e-4 for about 1.4x the
+        time; single runs use 1e-6. A design whose solve fails is retried once at
+        1/100 of ``rtol``.
+    charge : "auto", "equilibrium", dict or Charge
+        How each design reaches its charged state. ``"equilibrium"``: discharges
+        start at equilibrium at the upper cut-off (Li-metal cells only). A
+        :class:`~asslb_sim.simulation.Charge` or a table ``{c_rate,
+        cv_cutoff_c_rate}`` (``"none"``: no CV hold): every design is charged from
+        its as-built state, then discharged from the charged Li inventory relaxed
+        to equilibrium. ``"auto"`` (default): ``Charge()`` (C/10 CC-CV to C/50)
+        for anode-free cells, equilibrium for Li-metal cells, as
+        :func:`~asslb_sim.simulate.rate_capability` does.
+    compile : bool or "auto"
+        Compile the model to machine code (system C compiler; about 1.5 s per
+        build, then about 25 % faster solves). ``"auto"`` compiles when the study
+        has at least 2000 discharges (designs x C-rates), where it pays off.
+    mesh : str, dict or Mesh
+        The finite-volume mesh (:mod:`asslb_sim.models.mesh`). ``"study"``
+        (default): 20 radial points (stretch 3.5), which resolve capacity, energy
+        and the 10 s pulse nearly as well as the 25 of the ``"single-run"`` mesh of
+        :func:`~asslb_sim.simulate.rate_capability` (at most 0.09 points further
+        off), about 12 % faster. A table of Mesh fields (``{r_p = 25}``) replaces
+        those of the study mesh.
+    """
+
+    parameters: dict
+    cell: object = "default"
+    c_rates: tuple = (1.0,)
+    sampling: str = "grid"
+    samples: int | None = None
+    seed: int = 0
+    asr: bool = True
+    chunk_size: int = 10
+    name: str = "study"
+    rtol: float = 1e-4
+    charge: object = "auto"
+    compile: object = "auto"
+    mesh: object = "study"
+    _keys: tuple = field(default=(), init=False, repr=False)
+
+    def __post_init__(self):
+        _check(
+            isinstance(self.parameters, dict) and self.parameters,
+            "study.parameters: give at least one parameter to vary",
+        )
+        _check(
+            self.sampling in SAMPLINGS,
+            f"study.sampling: {self.sampling!r} is not valid; valid: {list(SAMPLINGS)}",
+        )
+        rates = tuple(self.c_rates)
+        _check(
+            rates and all(isinstance(c, numbers.Real) and 0 < c <= 100 for c in rates),
+            f"study.c_rates: {self.c_rates!r}; each C-rate must be in (0, 100]",
+        )
+        object.__setattr__(self, "c_rates", rates)
+        _check(
+            isinstance(self.chunk_size, int) and self.chunk_size >= 1,
+            f"study.chunk_size: {self.chunk_size!r}; valid range [1, inf)",
+        )
+        _check(
+            isinstance(self.rtol, numbers.Real) and 1e-8 <= self.rtol <= 1e-3,
+            f"study.rtol: {self.rtol!r}; valid range [1e-8, 1e-3]",
+        )
+        object.__setattr__(self, "charge", parse_charge(self.charge, "study.charge"))
+        _check(
+            self.compile in (True, False, "auto"),
+            f"study.compile: {self.compile!r}; valid: true, false or 'auto'",
+        )
+        try:
+            object.__setattr__(self, "mesh", resolve_mesh(self.mesh, default="study"))
+        except CellDefinitionError as exc:
+            raise CellDefinitionError(f"study.{exc}") from None
+        if self.sampling != "grid":
+            _check(
+                isinstance(self.samples, int) and self.samples >= 1,
+                f"study.samples: {self.samples!r}; {self.sampling} sampling needs a number "
+                "of samples in [1, inf)",
+            )
+        for key, spec in self.parameters.items():
+            _check(
+                isinstance(key, str) and "." in key,
+                f"study.parameters: {key!r} is not a dotted cell-file key such as "
+                "'separator.thickness_um' or 'parameters.<PyBaMM name>'",
+            )
+            if isinstance(spec, dict):
+                unknown = set(spec) - {"min", "max", "num", "log"}
+                _check(not unknown, f"study.parameters.{key}: unknown field(s) {sorted(unknown)}")
+                _check(
+                    "min" in spec and "max" in spec and spec["min"] < spec["max"],
+                    f"study.parameters.{key}: needs min < max, got {spec}",
+                )
+                if self.sampling == "grid":
+                    _check(
+                        isinstance(spec.get("num"), int) and spec["num"] >= 1,
+                        f"study.parameters.{key}: grid sampling of a range needs num >= 1",
+                    )
+                if spec.get("log"):
+                    _check(spec["min"] > 0, f"study.parameters.{key}: log spacing needs min > 0")
+            else:
+                _check(
+                    isinstance(spec, (list, tuple)) and len(spec) > 0,
+                    f"study.parameters.{key}: give a list of values or a {{min, max}} table",
+                )
+                _check(
+                    self.sampling == "grid",
+                    f"study.parameters.{key}: a list of values needs grid sampling; "
+                    "give {min, max} for random or Latin-hypercube samples",
+                )
+        object.__setattr__(self, "_keys", tuple(self.parameters))
+
+    @property
+    def keys(self):
+        """The varied keys, in order."""
+        return self._keys
+
+    @property
+    def size(self):
+        """Number of designs."""
+        if self.sampling != "grid":
+            return self.samples
+        return int(
+            np.prod([s["num"] if isinstance(s, dict) else len(s) for s in self.parameters.values()])
+        )
+
+    @property
+    def compiles(self):
+        """Whether the study's builds are compiled to machine code."""
+        if self.compile == "auto":
+            return self.size * len(self.c_rates) >= 2000
+        return bool(self.compile)
+
+    def designs(self):
+        """The designs: a list of ``{key: value}`` dicts."""
+        return list(self.iter_designs())
+
+    def iter_designs(self):
+        """The designs one at a time (:func:`~asslb_sim.studies.sampling.iter_designs`)."""
+        return iter_designs(self)
+
+
+def load_study(path):
+    """Read a study file (TOML; format in the README)."""
+    import tomllib
+
+    path = Path(path)
+    _check(path.is_file(), f"study file {str(path)!r} does not exist")
+    try:
+        doc = tomllib.loads(path.read_text())
+    except tomllib.TOMLDecodeError as exc:
+        raise CellDefinitionError(f"study file {str(path)!r} is not valid TOML: {exc}") from None
+    except UnicodeDecodeError:
+        raise CellDefinitionError(f"study file {str(path)!r} is not a text (TOML) file") from None
+    unknown = set(doc) - {"study", "parameters"}
+    _check(
+        not unknown, f"{path}: unknown section(s) {sorted(unknown)}; valid: ['parameters', 'study']"
+    )
+    head = dict(doc.get("study", {}))
+    unknown = set(head) - set(STUDY_KEYS)
+    _check(
+        not unknown,
+        f"{path}: unknown key(s) {sorted(unknown)} in [study]; valid: {sorted(STUDY_KEYS)}",
+    )
+    cell = head.get("cell", "default")
+    if isinstance(cell, str) and cell.endswith(".toml") and not Path(cell).is_absolute():
+        cell = str(path.parent / cell)
+    head["cell"] = cell
+    return Study(parameters=doc.get("parameters", {}), **head)

@@ -1,0 +1,46 @@
+"""The cells of a study's designs: a base cell with dotted cell-file keys applied."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+
+from ..design import from_dict
+from ..errors import CellDefinitionError
+
+
+def design_id(values):
+    """A stable identifier of a design from its values."""
+    text = json.dumps(sorted((k, repr(float(v))) for k, v in values.items()))
+    return hashlib.sha1(text.encode()).hexdigest()[:16]
+
+
+def design_cell(base, values):
+    """The cell of one design: ``base`` with the varied keys applied.
+
+    Keys are dotted cell-file keys (``"separator.thickness_um"``) or
+    ``"parameters.<PyBaMM name>"``; ``"cathode.mass_fractions.<phase>"`` changes
+    one mass fraction and the solid electrolyte takes up the difference.
+    """
+    doc = {}
+    for key, value in values.items():
+        section, _, rest = key.partition(".")
+        if section == "parameters":
+            doc.setdefault("parameters", {})[rest] = value
+        elif rest.startswith("mass_fractions."):
+            phase = rest.split(".", 1)[1]
+            fractions = dict(
+                doc.get(section, {}).get("mass_fractions")
+                or base.design.get(section, {}).get("mass_fractions")
+                or {}
+            )
+            if not fractions:
+                raise CellDefinitionError(f"{key}: the base cell's {section} has no mass_fractions")
+            fractions[phase] = value
+            if phase != "solid_electrolyte":
+                others = sum(v for k, v in fractions.items() if k != "solid_electrolyte")
+                fractions["solid_electrolyte"] = 1 - others
+            doc.setdefault(section, {})["mass_fractions"] = fractions
+        else:
+            doc.setdefault(section, {})[rest] = value
+    return from_dict(doc, source="design", base=base)
