@@ -102,7 +102,8 @@ class Pulse:
         for name, value, low, high, unit in checks:
             if not (is_number(value) and low < value <= high):
                 limits = f"({low:g}, {high:g}] {unit}".rstrip()
-                raise CellDefinitionError(f"{name}: {value!r} is out of range; valid range {limits}")
+                message = f"{name}: {value!r} is out of range; valid range {limits}"
+                raise CellDefinitionError(message)
 
     def density(self, cell):
         """The pulse's current density [mA.cm-2] for ``cell``."""
