@@ -17,9 +17,8 @@ os.environ.setdefault("PYBAMM_DISABLE_TELEMETRY", "1")
 import numpy as np
 import pandas as pd
 
-from asslb_sim.cell import from_preset
-from asslb_sim.data import Dataset
-from asslb_sim.fit import FitParameter, fit
+from asslb_sim.design import from_preset
+from asslb_sim.fitting import Dataset, FitParameter, fit
 from asslb_sim.simulate import rate_capability
 
 TRUTH = {

@@ -5,7 +5,7 @@ interphase): the side-by-side comparison runs the default cell in its
 degenerate configuration (asslb_sim.reference: Bruggeman closures, no carbon,
 full contact), which PyBaMM's DFN half-cell ({"working electrode": "positive"})
 with cation transference number 1 reproduces; both on the same mesh, solver and
-tolerances (asslb_sim.simulate.make_solver), both computing the discharge
+tolerances (asslb_sim.simulation.make_solver), both computing the discharge
 energy, in this process, at C-rates of that configuration's own capacity.
 The full default cell is then timed with this model alone.
 Prints build time, solve time per C-rate, number of states and the ratios.
@@ -25,7 +25,7 @@ import pybamm
 from asslb_sim.cell import from_preset
 from asslb_sim.models import CellModelOptions, LithiumMetalCell
 from asslb_sim.reference import degenerate_cell, stock_half_cell
-from asslb_sim.simulate import _area_cm2, c_rate_basis, make_solver
+from asslb_sim.simulation import make_solver
 
 C_RATES = [0.1, 0.2, 0.5, 1.0, 2.0, 3.0]
 CURRENT = "Current function [A]"
@@ -60,16 +60,10 @@ def solve_times(sim, one_c, repeats):
 
 
 def prepared_values(cell):
-    basis = c_rate_basis(cell)
+    """The cell's values (charged equilibrium) with the current as an input, and 1C [A]."""
     values = pybamm.ParameterValues(dict(cell.parameter_values))
-    values.update(
-        {
-            "Initial concentration in positive electrode [mol.m-3]": basis.stoichiometry_charged
-            * values["Maximum concentration in positive electrode [mol.m-3]"],
-            CURRENT: "[input]",
-        }
-    )
-    return values, basis.nominal_capacity * _area_cm2(cell.parameter_values) * 1e-3
+    values.update({CURRENT: "[input]"})
+    return values, cell.basis.nominal_capacity * cell.area_cm2 * 1e-3
 
 
 def row(label, a, b, fmt="12.4f"):
@@ -84,7 +78,7 @@ def main():
     default = from_preset("default")
     # a thick foil: both models end at the voltage cut-off
     degenerate = degenerate_cell(default).with_parameters(
-        **{"Negative electrode thickness [m]": 200e-6}
+        **{"Lithium counter electrode thickness [m]": 200e-6}
     )
     values, one_c = prepared_values(degenerate)
     _, stock_values = stock_half_cell(values)

@@ -37,11 +37,11 @@ os.environ["PYBAMM_CASADI_AOT_CACHE"] = tempfile.mkdtemp(prefix="asslb-bench-aot
 
 import pybamm
 
-from asslb_sim.cell import from_dict
+from asslb_sim.design import from_dict
 from asslb_sim.models import LithiumMetalCell
 from asslb_sim.reference import degenerate_cell, stock_half_cell
-from asslb_sim.simulate import _area_cm2, c_rate_basis, make_solver
-from asslb_sim.sweep import Study, run_study
+from asslb_sim.simulation import make_solver
+from asslb_sim.studies import Study, run_study
 
 C_RATES = (0.2, 0.5, 1.0, 2.0)
 
@@ -96,12 +96,7 @@ def run_stock(designs, rtol, mesh):
                 }
             )
         )
-        basis = c_rate_basis(cell)
-        pv = pybamm.ParameterValues(dict(cell.parameter_values))
-        pv["Initial concentration in positive electrode [mol.m-3]"] = (
-            basis.stoichiometry_charged
-            * pv["Maximum concentration in positive electrode [mol.m-3]"]
-        )
+        pv = pybamm.ParameterValues(dict(cell.parameter_values))  # the charged equilibrium
         pv["Current function [A]"] = "[input]"
         model, stock_values = stock_half_cell(pv)
         sim = pybamm.Simulation(
@@ -110,7 +105,7 @@ def run_stock(designs, rtol, mesh):
             solver=make_solver(rtol=rtol),
             **mesh.simulation_kwargs(ref),
         )
-        one_c = basis.nominal_capacity * _area_cm2(cell.parameter_values) * 1e-3
+        one_c = cell.basis.nominal_capacity * cell.area_cm2 * 1e-3
         for c in C_RATES:
             sol = sim.solve([0, 1.5 * 3600 / c], inputs={"Current function [A]": c * one_c})
             capacities.append(sol["Discharge capacity [A.h]"].entries[-1])

@@ -20,23 +20,8 @@ from ..errors import CellDefinitionError
 from .anodes import anode_kind, anode_kind_of_design
 from .basis import compute_basis
 from .compose import compose
-from .schema import (
-    ALTERNATIVES,
-    DERIVED,
-    check_parameter,
-    is_number,
-    key_of_parameter,
-)
-
-CATHODE_PHASES = (
-    "Positive electrode active material volume fraction",
-    "Positive electrode solid electrolyte volume fraction",
-    "Positive electrode carbon volume fraction",
-    "Positive electrode binder volume fraction",
-    "Positive electrode void volume fraction",
-)
-# volume fractions written with 3-4 decimals must sum to 1 within this
-_SUM_TOLERANCE = 1e-3
+from .ranges import DERIVED, validate_parameter_values
+from .schema import ALTERNATIVES, is_number, key_of_parameter
 
 
 class FrozenParameters(dict):
@@ -51,38 +36,6 @@ class FrozenParameters(dict):
 
     def __reduce__(self):
         return (FrozenParameters, (dict(self),))
-
-
-def validate_parameter_values(values):
-    """Check every parameter against its range, the phase balance and the cut-offs.
-
-    Raises
-    ------
-    CellDefinitionError
-        Naming the offending parameter, its value and the valid range.
-    """
-    for name, value in values.items():
-        if name in ("chemistry", "citations") or hasattr(value, "evaluate"):
-            continue  # a PyBaMM symbol: an input parameter of a study or a fit
-        check_parameter(name, value)
-    present = [n for n in CATHODE_PHASES if n in values]
-    if present:
-        missing = [n for n in CATHODE_PHASES if n not in values]
-        if missing:
-            raise CellDefinitionError(f"cathode volume fractions incomplete: missing {missing}")
-        total = sum(values[n] for n in CATHODE_PHASES)
-        if abs(total - 1) > _SUM_TOLERANCE:
-            parts = ", ".join(f"{n.split('electrode ')[1]} = {values[n]:g}" for n in CATHODE_PHASES)
-            raise CellDefinitionError(
-                f"cathode volume fractions sum to {total:.4f}, must be 1 "
-                f"(+-{_SUM_TOLERANCE:g}): {parts}"
-            )
-    low = values.get("Lower voltage cut-off [V]")
-    high = values.get("Upper voltage cut-off [V]")
-    if low is not None and high is not None and not low < high:
-        raise CellDefinitionError(
-            f"Lower voltage cut-off [V] = {low} must be below Upper voltage cut-off [V] = {high}"
-        )
 
 
 def validate_model_options(options):

@@ -1,11 +1,9 @@
-"""The design keys of a cell file, and the valid range of every parameter.
+"""The design keys of a cell file: one table, one entry per key.
 
-One table, :data:`SCHEMA`, holds every key of a cell file: its unit, its
-conversion to SI, its valid range and the PyBaMM parameter it sets (the name in
-PyBaMM's grammar under which the composed cell carries it). The SI ranges of the
-parameters those keys set are derived from it (:func:`parameter_range`); the
-few parameters no key sets (densities, law coefficients, the OCP window) have
-their SI ranges in :data:`PARAMETER_RANGES` and :data:`SUFFIX_RANGES`.
+:data:`SCHEMA` holds every key of a cell file: its unit, its conversion to SI,
+its valid range and the PyBaMM parameter it sets (the name in PyBaMM's grammar
+under which the composed cell carries it). The SI ranges of those parameters
+are derived from it (:mod:`asslb_sim.design.ranges`).
 """
 
 from __future__ import annotations
@@ -328,118 +326,6 @@ def key_of_parameter():
     table = {q.parameter: (key, q) for key, q in quantities()}
     table.update({alias: table[name] for alias, name in ALIASES})
     return table
-
-
-# SI ranges of parameters that no design key sets:
-# name -> (low, high, low inclusive, high inclusive)
-PARAMETER_RANGES = {
-    "Positive electrode active material volume fraction": (0, 1, False, False),
-    "Positive electrode solid electrolyte volume fraction": (0, 1, False, False),
-    "Ambient temperature [K]": (173.15, 573.15, True, True),
-    "Initial temperature [K]": (173.15, 573.15, True, True),
-    "Reference temperature [K]": (173.15, 573.15, True, True),
-    "Maximum concentration in positive electrode [mol.m-3]": (0, _INF, False, False),
-    "Lithium metal density [kg.m-3]": (0, _INF, False, False),
-    "Lithium metal molar mass [kg.mol-1]": (0, _INF, False, False),
-    "Positive electrode active material density [kg.m-3]": (0, _INF, False, False),
-    "Lithium counter electrode thickness [m]": (0, 5e-3, True, True),
-    "Positive electrode thickness [m]": (0, 5e-3, False, True),
-    "Separator thickness [m]": (0, 5e-3, False, True),
-    "Negative electrode thickness [m]": (0, 5e-3, True, True),
-    "Positive particle radius [m]": (0, 1e-4, False, True),
-    "Positive electrode film resistance [Ohm.m2]": (0, 1, True, True),
-    "Lithium metal interphase resistance [Ohm.m2]": (0, 1, True, True),
-    "Initial inactive lithium thickness [m]": (0, 5e-3, True, True),
-    "Lower voltage cut-off [V]": (0, 6, False, True),
-    "Upper voltage cut-off [V]": (0, 6, False, True),
-}
-
-# rules by name ending, for every parameter neither table names
-SUFFIX_RANGES = (
-    (" activation energy [J.mol-1]", (0, 2e5, True, True)),
-    (" percolation threshold", (0, 1, True, False)),
-    (" percolation floor", (0, 1, False, True)),
-    (" percolation exponent", (0, 10, False, True)),
-    (" tortuosity factor", (1, _INF, True, False)),
-    (" Bruggeman exponent", (0, 10, True, True)),
-    (" volume fraction", (0, 1, True, True)),
-    (" mass fraction", (0, 1, True, True)),
-    (" density [kg.m-3]", (0, _INF, True, False)),
-    (" conductivity at reference temperature [S.m-1]", (0, _INF, True, False)),
-    (" thickness [m]", (0, 5e-3, True, True)),
-)
-
-
-@functools.cache  # the tables are fixed at import; names repeat per design
-def parameter_range(name):
-    """SI range ``(low, high, low inclusive, high inclusive)`` of a parameter, or None.
-
-    Ranges stated for the parameter itself come first, then those of the design
-    key that sets it, then the rules by name ending.
-    """
-    if name in PARAMETER_RANGES:
-        return PARAMETER_RANGES[name]
-    found = key_of_parameter().get(name)
-    if found is not None:
-        return found[1].si_limits()
-    for suffix, limits in SUFFIX_RANGES:
-        if name.endswith(suffix):
-            return limits
-    return None
-
-
-# parameters the composition derives from design keys and material properties without a
-# key of their own: setting them alone would leave what depends on them stale
-# (name -> what to change instead)
-DERIVED = {
-    "Negative electrode thickness [m]": "anode.li_excess_um (Li metal) or "
-    "anode.interlayer_thickness_um (anode-free)",
-    "Initial concentration in positive electrode [mol.m-3]": "the cut-off voltages "
-    "(operation.upper_cutoff_V), or start a simulation from a CellState",
-    "Initial inactive lithium thickness [m]": "a CellState to start a simulation from",
-    "Current function [A]": "the C-rates or the current density of a protocol",
-    "Open-circuit voltage at 0% SOC [V]": "operation.lower_cutoff_V",
-    "Open-circuit voltage at 100% SOC [V]": "operation.upper_cutoff_V",
-    "Separator binder volume fraction": "separator.binder_mass_fraction",
-    **{
-        f"{layer} {phase} density [kg.m-3]": f"the material ({section}.{key}), or give "
-        f"{section} volume fractions and a thickness"
-        for layer, section, phases in (
-            (
-                "Positive electrode",
-                "cathode",
-                ("active material", "solid electrolyte", "carbon", "binder"),
-            ),
-            ("Separator", "separator", ("solid electrolyte", "binder", "template")),
-        )
-        for phase in phases
-        for key in (phase.replace(" ", "_"),)
-    },
-}
-
-
-def describe_range(limits):
-    low, high, low_inc, high_inc = limits
-    return f"{'[' if low_inc else '('}{low:g}, {high:g}{']' if high_inc else ')'}"
-
-
-def check_parameter(name, value):
-    """Check an SI parameter value against its range; raise naming it and the range."""
-    limits = parameter_range(name)
-    if limits is None:
-        if not (callable(value) or (is_number(value) and math.isfinite(value))):
-            raise CellDefinitionError(f"{name}: {value!r} must be a finite number")
-        return
-    low, high, low_inc, high_inc = limits
-    ok = is_number(value) and math.isfinite(value)
-    if ok:
-        ok = (value >= low if low_inc else value > low) and (
-            value <= high if high_inc else value < high
-        )
-    if not ok:
-        raise CellDefinitionError(
-            f"{name}: {value!r} is out of range; valid range {describe_range(limits)} (SI units)"
-        )
 
 
 def check_keys(design):

@@ -111,6 +111,84 @@ def _numeric(frame, column, path):
     return values.astype(float)
 
 
+def _capacity_column(frame, path):
+    """The one capacity column of a table, named in its header."""
+    known = {*CAPACITY_COLUMNS, VOLTAGE, RATE, CURRENT}
+    unknown = [c for c in frame.columns if c not in known]
+    found = [c for c in frame.columns if c in CAPACITY_COLUMNS]
+    if unknown and found:
+        raise DataError(
+            f"{path}: unknown column(s) {unknown}; valid: {sorted(known)} "
+            f"(missing columns? a curve needs {VOLTAGE!r})"
+        )
+    if not found:
+        unknown = [c for c in frame.columns if "capacity" in c.lower()]
+        hint = f"; found {unknown}" if unknown else ""
+        raise DataError(
+            f"{path}: no capacity column; valid headers: {sorted(CAPACITY_COLUMNS)}{hint}"
+        )
+    if len(found) > 1:
+        raise DataError(f"{path}: give one capacity column, not {found}")
+    return found[0]
+
+
+def _curve_table(frame, column, q, path, c_rate):
+    """A table of voltage curves: validated voltages, C-rates and increasing capacities."""
+    if column == RETENTION:
+        raise DataError(
+            f"{path}: {RETENTION!r} is for rate tables; give curves in mA.h.g-1 or mA.h.cm-2"
+        )
+    v = _numeric(frame, VOLTAGE, path)
+    lo, hi = VOLTAGE_RANGE
+    bad = (v <= lo) | (v > hi)
+    if bad.any():
+        row = int(np.argmax(bad.to_numpy()))
+        raise DataError(
+            f"{path}: column {VOLTAGE!r} row {row + 1}: {v.iloc[row]} V is "
+            f"out of range; valid range ({lo:g}, {hi:g}] V"
+        )
+    if RATE in frame.columns:
+        rate = _numeric(frame, RATE, path)
+    elif c_rate is not None:
+        rate = pd.Series(float(c_rate), index=frame.index)
+    else:
+        raise DataError(f"{path}: no {RATE!r} column; add one or give the C-rate")
+    if (rate <= 0).any():
+        raise DataError(f"{path}: C-rates must be above 0")
+    table = pd.DataFrame({RATE: rate, column: q, VOLTAGE: v})
+    for c, curve in table.groupby(RATE):
+        dq = np.diff(curve[column].to_numpy())
+        if (dq <= 0).any():
+            row = int(curve.index[np.argmax(dq <= 0) + 1])
+            raise DataError(
+                f"{path}: the {c:g}C curve's capacity is not increasing at "
+                f"row {row + 1}; digitised curves must be sorted by capacity "
+                "without repeats"
+            )
+        if len(curve) < 3:
+            raise DataError(
+                f"{path}: the {c:g}C curve has {len(curve)} points; at least 3 are needed"
+            )
+    return table
+
+
+def _rate_table(frame, column, q, path):
+    """A rate table: one capacity per C-rate or current density."""
+    keys = [k for k in (RATE, CURRENT) if k in frame.columns]
+    if not keys:
+        raise DataError(
+            f"{path}: missing columns: a curve needs {VOLTAGE!r}; a rate "
+            f"table needs {RATE!r} or {CURRENT!r}"
+        )
+    table = pd.DataFrame({k: _numeric(frame, k, path) for k in keys})
+    if (table <= 0).any().any():
+        raise DataError(f"{path}: C-rates and current densities must be above 0")
+    table[column] = q
+    if column == RETENTION and RATE not in table.columns:
+        raise DataError(f"{path}: a {RETENTION!r} table needs a {RATE!r} column")
+    return table
+
+
 def load(paths, unit=None, c_rate=None):
     """Load and validate curve files and rate tables.
 
@@ -148,23 +226,7 @@ def load(paths, unit=None, c_rate=None):
                 )
             frame.columns = [UNITS[unit], VOLTAGE]
         frame.columns = [str(c).strip() for c in frame.columns]
-        known = {*CAPACITY_COLUMNS, VOLTAGE, RATE, CURRENT}
-        unknown = [c for c in frame.columns if c not in known]
-        found = [c for c in frame.columns if c in CAPACITY_COLUMNS]
-        if unknown and found:
-            raise DataError(
-                f"{path}: unknown column(s) {unknown}; valid: {sorted(known)} "
-                f"(missing columns? a curve needs {VOLTAGE!r})"
-            )
-        if not found:
-            unknown = [c for c in frame.columns if "capacity" in c.lower()]
-            hint = f"; found {unknown}" if unknown else ""
-            raise DataError(
-                f"{path}: no capacity column; valid headers: {sorted(CAPACITY_COLUMNS)}{hint}"
-            )
-        if len(found) > 1:
-            raise DataError(f"{path}: give one capacity column, not {found}")
-        column = found[0]
+        column = _capacity_column(frame, path)
         is_curve = VOLTAGE in frame.columns
         earlier = capacity if is_curve else rate_capacity
         if earlier is not None and column != earlier:
@@ -173,64 +235,15 @@ def load(paths, unit=None, c_rate=None):
                 f"{path}: capacity in {column!r} but earlier {kind} use "
                 f"{earlier!r}; use one unit for all {kind}"
             )
-        if is_curve:
-            capacity = column
-        else:
-            rate_capacity = column
         q = _numeric(frame, column, path)
         if (q < 0).any():
             raise DataError(f"{path}: column {column!r} has negative capacities")
-        if VOLTAGE in frame.columns and column == RETENTION:
-            raise DataError(
-                f"{path}: {RETENTION!r} is for rate tables; give curves in mA.h.g-1 or mA.h.cm-2"
-            )
-        if VOLTAGE in frame.columns:
-            v = _numeric(frame, VOLTAGE, path)
-            lo, hi = VOLTAGE_RANGE
-            bad = (v <= lo) | (v > hi)
-            if bad.any():
-                row = int(np.argmax(bad.to_numpy()))
-                raise DataError(
-                    f"{path}: column {VOLTAGE!r} row {row + 1}: {v.iloc[row]} V is "
-                    f"out of range; valid range ({lo:g}, {hi:g}] V"
-                )
-            if RATE in frame.columns:
-                rate = _numeric(frame, RATE, path)
-            elif c_rate is not None:
-                rate = pd.Series(float(c_rate), index=frame.index)
-            else:
-                raise DataError(f"{path}: no {RATE!r} column; add one or give the C-rate")
-            if (rate <= 0).any():
-                raise DataError(f"{path}: C-rates must be above 0")
-            table = pd.DataFrame({RATE: rate, column: q, VOLTAGE: v})
-            for c, curve in table.groupby(RATE):
-                dq = np.diff(curve[column].to_numpy())
-                if (dq <= 0).any():
-                    row = int(curve.index[np.argmax(dq <= 0) + 1])
-                    raise DataError(
-                        f"{path}: the {c:g}C curve's capacity is not increasing at "
-                        f"row {row + 1}; digitised curves must be sorted by capacity "
-                        "without repeats"
-                    )
-                if len(curve) < 3:
-                    raise DataError(
-                        f"{path}: the {c:g}C curve has {len(curve)} points; at least 3 are needed"
-                    )
-            curves.append(table)
+        if is_curve:
+            capacity = column
+            curves.append(_curve_table(frame, column, q, path, c_rate))
         else:
-            keys = [k for k in (RATE, CURRENT) if k in frame.columns]
-            if not keys:
-                raise DataError(
-                    f"{path}: missing columns: a curve needs {VOLTAGE!r}; a rate "
-                    f"table needs {RATE!r} or {CURRENT!r}"
-                )
-            table = pd.DataFrame({k: _numeric(frame, k, path) for k in keys})
-            if (table <= 0).any().any():
-                raise DataError(f"{path}: C-rates and current densities must be above 0")
-            table[column] = q
-            if column == RETENTION and RATE not in table.columns:
-                raise DataError(f"{path}: a {RETENTION!r} table needs a {RATE!r} column")
-            rates.append(table)
+            rate_capacity = column
+            rates.append(_rate_table(frame, column, q, path))
     return Dataset(
         curves=pd.concat(curves, ignore_index=True) if curves else pd.DataFrame(),
         rates=pd.concat(rates, ignore_index=True) if rates else pd.DataFrame(),

@@ -50,6 +50,19 @@ def fit_statistics(params, initial, values, optimum):
             low, high = v - tq * s, v + tq * s
         rows.append((p.name, v0, v, low, high, "log" if p.log else "linear"))
     table = pd.DataFrame(rows, columns=INTERVAL_COLUMNS)
+    names = [p.name for p in params]
+    with np.errstate(invalid="ignore", divide="ignore"):
+        corr = cov / np.outer(sd, sd)
+    warnings += _identifiability(params, values, sd, tq, corr)
+    return table, pd.DataFrame(corr, index=names, columns=names), warnings
+
+
+def _identifiability(params, values, sd, tq, corr):
+    """Plain-language warnings: parameters at a bound or not determined, and pairs
+    that are not separately identifiable."""
+    warnings = []
+    names = [p.name for p in params]
+    n = len(params)
     for p, v, s_ in zip(params, values, sd, strict=True):
         u = p.to_unit(v)
         if u < 1e-3 or u > 1 - 1e-3:
@@ -64,9 +77,6 @@ def fit_statistics(params, initial, values, optimum):
                 f"{p.name} is not determined by these data: its 95 % interval is "
                 "wider than its bounds (the model is insensitive to it here)."
             )
-    names = [p.name for p in params]
-    with np.errstate(invalid="ignore", divide="ignore"):
-        corr = cov / np.outer(sd, sd)
     for i in range(n):
         for j in range(i + 1, n):
             r = corr[i, j]
@@ -81,4 +91,4 @@ def fit_statistics(params, initial, values, optimum):
                     f"{names[i]} and {names[j]}: correlation undefined "
                     "(a parameter has no influence on the data)."
                 )
-    return table, pd.DataFrame(corr, index=names, columns=names), warnings
+    return warnings

@@ -74,6 +74,76 @@ class BillOfMaterials:
     lithium_moved: float = 0.0
 
 
+def _cathode_rows(cell, moved):
+    """The composite's phases; the CAM in the charged state (the moved Li is on the
+    anode side)."""
+    v, cathode = cell.parameter_values, cell.design.get("cathode", {})
+    L_p = v["Positive electrode thickness [m]"]
+    rows = []
+    for phase in ("active material", "solid electrolyte", "carbon", "binder", "void"):
+        eps = v[f"Positive electrode {phase} volume fraction"]
+        if phase == "void":
+            mass, name = 0.0, "void"
+        elif phase == "active material":
+            mass = cell.cam_loading * 10 - moved
+            name = f"{cathode.get('active_material', phase)} (charged)"
+        else:
+            mass = eps * L_p * v[f"Positive electrode {phase} density [kg.m-3]"]
+            name = cathode.get(phase.replace(" ", "_"), phase)
+        rows.append(("Cathode", name, eps * L_p, mass))
+    return rows
+
+
+def _separator_rows(cell):
+    v, sep = cell.parameter_values, cell.design.get("separator", {})
+    L_s = v["Separator thickness [m]"]
+    rows = []
+    for phase in ("solid electrolyte", "binder", "template", "void"):
+        eps = v[f"Separator {phase} volume fraction"]
+        if eps == 0:
+            continue
+        mass = 0.0 if phase == "void" else eps * L_s * v[f"Separator {phase} density [kg.m-3]"]
+        rows.append(("Separator", sep.get(phase.replace(" ", "_"), phase), eps * L_s, mass))
+    return rows
+
+
+def _anode_rows(cell, anode_li):
+    v = cell.parameter_values
+    rows = []
+    if v["Interlayer thickness [m]"] > 0:
+        t_il = v["Interlayer thickness [m]"]
+        name = cell.design.get("anode", {}).get("interlayer", "interlayer")
+        rows.append(("Anode", name, t_il, t_il * v["Interlayer density [kg.m-3]"]))
+    rows.append(
+        ("Anode", cell.anode.label, anode_li, anode_li * v["Lithium metal density [kg.m-3]"])
+    )
+    return rows
+
+
+def _collector_row(cell, side, share):
+    v = cell.parameter_values
+    pre, default = {"cathode": ("Positive", "Al"), "anode": ("Negative", "stainless steel")}[side]
+    thickness = v[f"{pre} current collector thickness [m]"] * share[side]
+    name = cell.design.get("collectors", {}).get(side, default)
+    layer = f"{side.capitalize()} current collector"
+    return (layer, name, thickness, thickness * v[f"{pre} current collector density [kg.m-3]"])
+
+
+def _packaged(v, stack_mass, stack_thickness):
+    """Mass [kg] and volume [m3] of the packaged cell, or None at stack level."""
+    if LAYERS not in v or AREA not in v:
+        return None, None
+    count, area = int(v[LAYERS]), v[AREA]
+    footprint = v["Cell footprint area [m2]"]
+    foil = v.get("Pouch foil thickness [m]", 0.0)
+    mass = (
+        count * area * stack_mass
+        + 2 * footprint * foil * v.get("Pouch foil density [kg.m-3]", 0.0)
+        + v.get("Tab mass [kg]", 0.0)
+    )
+    return mass, footprint * (count * stack_thickness + 2 * foil)
+
+
 def bill_of_materials(cell="default", result=None, charge_capacity=None):
     """Bill of materials per unit electrode area of the repeating unit (and cell).
 
@@ -94,73 +164,28 @@ def bill_of_materials(cell="default", result=None, charge_capacity=None):
     """
     cell = load_cell(cell)
     v = cell.parameter_values
-    design = cell.design
     if charge_capacity is None and result is not None:
         charge_capacity = result.charge_capacity
     simulated = charge_capacity is not None and np.isfinite(charge_capacity)
     capacity = charge_capacity if simulated else cell.basis.usable_capacity
     moved = capacity * 3.6e4 / F * v["Lithium metal molar mass [kg.mol-1]"]  # kg.m-2
-    anode_li = cell.anode.charged_anode_lithium(cell, capacity)
-    stacking = design.get("packaging", {}).get("stacking", "single-sided")
+    stacking = cell.design.get("packaging", {}).get("stacking", "single-sided")
     share = SHARE[stacking]
-    collectors = design.get("collectors", {})
-    rows = []
-
-    def add(layer, component, thickness, mass):
-        rows.append((layer, component, thickness * 1e6, mass * 100))  # um, mg/cm2
-
-    t_cc = v["Positive current collector thickness [m]"] * share["cathode"]
-    add(
-        "Cathode current collector",
-        collectors.get("cathode", "Al"),
-        t_cc,
-        t_cc * v["Positive current collector density [kg.m-3]"],
-    )
-    L_p = v["Positive electrode thickness [m]"]
-    cathode = design.get("cathode", {})
-    cam_built = cell.cam_loading * 10  # kg.m-2
-    for phase in ("active material", "solid electrolyte", "carbon", "binder", "void"):
-        eps = v[f"Positive electrode {phase} volume fraction"]
-        if phase == "void":
-            mass, name = 0.0, "void"
-        elif phase == "active material":
-            # charged state: the moved Li is on the anode side
-            mass, name = cam_built - moved, f"{cathode.get('active_material', phase)} (charged)"
-        else:
-            mass = eps * L_p * v[f"Positive electrode {phase} density [kg.m-3]"]
-            name = cathode.get(phase.replace(" ", "_"), phase)
-        add("Cathode", name, eps * L_p, mass)
-    L_s = v["Separator thickness [m]"]
-    sep = design.get("separator", {})
-    for phase in ("solid electrolyte", "binder", "template", "void"):
-        eps = v[f"Separator {phase} volume fraction"]
-        if eps == 0:
-            continue
-        mass = 0.0 if phase == "void" else eps * L_s * v[f"Separator {phase} density [kg.m-3]"]
-        add("Separator", sep.get(phase.replace(" ", "_"), phase), eps * L_s, mass)
-    if v["Interlayer thickness [m]"] > 0:
-        t_il = v["Interlayer thickness [m]"]
-        add(
-            "Anode",
-            design.get("anode", {}).get("interlayer", "interlayer"),
-            t_il,
-            t_il * v["Interlayer density [kg.m-3]"],
-        )
-    add("Anode", cell.anode.label, anode_li, anode_li * v["Lithium metal density [kg.m-3]"])
-    t_ca = v["Negative current collector thickness [m]"] * share["anode"]
-    add(
-        "Anode current collector",
-        collectors.get("anode", "stainless steel"),
-        t_ca,
-        t_ca * v["Negative current collector density [kg.m-3]"],
-    )
-
+    rows = [
+        _collector_row(cell, "cathode", share),
+        *_cathode_rows(cell, moved),
+        *_separator_rows(cell),
+        *_anode_rows(cell, cell.anode.charged_anode_lithium(cell, capacity)),
+        _collector_row(cell, "anode", share),
+    ]
     # totals in plain Python: design studies build thousands of these
-    stack_mass = sum(r[3] for r in rows) / 100
-    stack_thickness = sum(r[2] for r in rows) * 1e-6
-    cathode_mass = sum(r[3] for r in rows if r[0] == "Cathode") / 100
+    stack_mass = sum(r[3] for r in rows)
+    stack_thickness = sum(r[2] for r in rows)
     layers = pd.DataFrame(
-        [(*r, r[3] / (stack_mass * 100) * 100, r[2] / (stack_thickness * 1e6) * 100) for r in rows],
+        [
+            (layer, name, t * 1e6, m * 100, m / stack_mass * 100, t / stack_thickness * 100)
+            for layer, name, t, m in rows
+        ],
         columns=[
             "Layer",
             "Component",
@@ -170,29 +195,18 @@ def bill_of_materials(cell="default", result=None, charge_capacity=None):
             "Volume share [%]",
         ],
     )
-    cell_mass = cell_volume = area = count = None
-    if LAYERS in v and AREA in v:
-        count = int(v[LAYERS])
-        area = v[AREA]
-        footprint = v["Cell footprint area [m2]"]
-        foil = v.get("Pouch foil thickness [m]", 0.0)
-        cell_mass = (
-            count * area * stack_mass
-            + 2 * footprint * foil * v.get("Pouch foil density [kg.m-3]", 0.0)
-            + v.get("Tab mass [kg]", 0.0)
-        )
-        cell_volume = footprint * (count * stack_thickness + 2 * foil)
+    cell_mass, cell_volume = _packaged(v, stack_mass, stack_thickness)
     return BillOfMaterials(
         layers=layers,
         stack_mass=stack_mass,
         stack_thickness=stack_thickness,
-        cam_mass=cam_built,
-        cathode_mass=cathode_mass + moved,  # as built: lithiated CAM
-        cathode_thickness=L_p,
+        cam_mass=cell.cam_loading * 10,
+        cathode_mass=sum(r[3] for r in rows if r[0] == "Cathode") + moved,  # as built
+        cathode_thickness=v["Positive electrode thickness [m]"],
         cell_mass=cell_mass,
         cell_volume=cell_volume,
-        electrode_area=area,
+        electrode_area=v[AREA] if cell_mass is not None else None,
         stacking=stacking,
-        layer_count=count,
+        layer_count=int(v[LAYERS]) if cell_mass is not None else None,
         lithium_moved=moved,
     )

@@ -34,6 +34,39 @@ def _check(cond, message):
         raise CellDefinitionError(message)
 
 
+def _check_axis(key, spec, sampling):
+    """Check one varied key and its values (a list, or a ``{min, max[, num, log]}`` table)."""
+    _check(
+        isinstance(key, str) and "." in key,
+        f"study.parameters: {key!r} is not a dotted cell-file key such as "
+        "'separator.thickness_um' or 'parameters.<PyBaMM name>'",
+    )
+    if isinstance(spec, dict):
+        unknown = set(spec) - {"min", "max", "num", "log"}
+        _check(not unknown, f"study.parameters.{key}: unknown field(s) {sorted(unknown)}")
+        _check(
+            "min" in spec and "max" in spec and spec["min"] < spec["max"],
+            f"study.parameters.{key}: needs min < max, got {spec}",
+        )
+        if sampling == "grid":
+            _check(
+                isinstance(spec.get("num"), int) and spec["num"] >= 1,
+                f"study.parameters.{key}: grid sampling of a range needs num >= 1",
+            )
+        if spec.get("log"):
+            _check(spec["min"] > 0, f"study.parameters.{key}: log spacing needs min > 0")
+    else:
+        _check(
+            isinstance(spec, (list, tuple)) and len(spec) > 0,
+            f"study.parameters.{key}: give a list of values or a {{min, max}} table",
+        )
+        _check(
+            sampling == "grid",
+            f"study.parameters.{key}: a list of values needs grid sampling; "
+            "give {min, max} for random or Latin-hypercube samples",
+        )
+
+
 @dataclass(frozen=True)
 class Study:
     """A design study.
@@ -148,35 +181,7 @@ class Study:
                 "of samples in [1, inf)",
             )
         for key, spec in self.parameters.items():
-            _check(
-                isinstance(key, str) and "." in key,
-                f"study.parameters: {key!r} is not a dotted cell-file key such as "
-                "'separator.thickness_um' or 'parameters.<PyBaMM name>'",
-            )
-            if isinstance(spec, dict):
-                unknown = set(spec) - {"min", "max", "num", "log"}
-                _check(not unknown, f"study.parameters.{key}: unknown field(s) {sorted(unknown)}")
-                _check(
-                    "min" in spec and "max" in spec and spec["min"] < spec["max"],
-                    f"study.parameters.{key}: needs min < max, got {spec}",
-                )
-                if self.sampling == "grid":
-                    _check(
-                        isinstance(spec.get("num"), int) and spec["num"] >= 1,
-                        f"study.parameters.{key}: grid sampling of a range needs num >= 1",
-                    )
-                if spec.get("log"):
-                    _check(spec["min"] > 0, f"study.parameters.{key}: log spacing needs min > 0")
-            else:
-                _check(
-                    isinstance(spec, (list, tuple)) and len(spec) > 0,
-                    f"study.parameters.{key}: give a list of values or a {{min, max}} table",
-                )
-                _check(
-                    self.sampling == "grid",
-                    f"study.parameters.{key}: a list of values needs grid sampling; "
-                    "give {min, max} for random or Latin-hypercube samples",
-                )
+            _check_axis(key, spec, self.sampling)
         object.__setattr__(self, "_keys", tuple(self.parameters))
 
     @property

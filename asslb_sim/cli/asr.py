@@ -1,0 +1,51 @@
+"""``asslb-sim asr``: areal resistance three ways, with its breakdown."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+
+def add_parser(sub):
+    parser = sub.add_parser(
+        "asr", help="areal resistance: DC pulse, charge/discharge, and its breakdown"
+    )
+    parser.add_argument(
+        "--cell",
+        default="default",
+        help="built-in preset name or TOML cell file (default: the default cell)",
+    )
+    parser.add_argument("--soc", type=float, default=0.5, help="state of charge of the pulse (0-1)")
+    parser.add_argument(
+        "--current-density",
+        type=float,
+        default=None,
+        help="pulse current density [mA/cm2] (default: 1C)",
+    )
+    parser.add_argument("--duration", type=float, default=10.0, help="pulse duration [s]")
+    parser.add_argument("--out", default="asslb-out", help="output folder for the plot and CSV")
+    parser.set_defaults(run=run)
+
+
+def run(args):
+    from ..metrics import areal_resistance
+    from ..plotting import plot_resistance_breakdown
+
+    result = areal_resistance(args.cell, args.soc, args.current_density, args.duration)
+    s = result.settings
+    print(
+        f"DC pulse ({s['Pulse duration [s]']:g} s at {s['Current density [mA.cm-2]']:.4g} "
+        f"mA/cm2 from rest at SOC {s['State of charge']:.0%}): {result.pulse:.2f} Ohm.cm2"
+    )
+    print(
+        f"Charge/discharge at the same current, (U_ch - U_dis)/(2 i): "
+        f"{result.charge_discharge:.2f} Ohm.cm2 (U_ch = {s['Mean charge voltage [V]']:.4f} V, "
+        f"U_dis = {s['Mean discharge voltage [V]']:.4f} V)"
+    )
+    print("Breakdown at the end of the pulse:")
+    print(result.breakdown.to_string(index=False, float_format=lambda x: f"{x:.4g}"))
+    out = Path(args.out)
+    out.mkdir(parents=True, exist_ok=True)
+    result.breakdown.to_csv(out / "asr_breakdown.csv", index=False)
+    plot_resistance_breakdown(result, out / "asr_breakdown.png")
+    print(f"Wrote {out / 'asr_breakdown.csv'}, {out / 'asr_breakdown.png'}")
+    return 0

@@ -1,0 +1,85 @@
+"""``asslb-sim fit``: fit parameters to published discharge curves or rate tables."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+
+def add_parser(sub):
+    parser = sub.add_parser(
+        "fit", help="fit parameters to published discharge curves or rate tables"
+    )
+    parser.add_argument(
+        "--cell",
+        default="default",
+        help="built-in preset name or TOML cell file (default: the default cell)",
+    )
+    parser.add_argument("--data", nargs="+", required=True, help="CSV data file(s)")
+    parser.add_argument(
+        "--fit",
+        action="append",
+        required=True,
+        metavar="NAME:LOW:HIGH[:INITIAL]",
+        help="a parameter to fit, by its PyBaMM name, with bounds (SI units); repeat for several",
+    )
+    parser.add_argument(
+        "--unit",
+        default=None,
+        choices=["mA.h.g-1", "mA.h.cm-2"],
+        help="capacity unit of headerless (WebPlotDigitizer) files",
+    )
+    parser.add_argument(
+        "--c-rate",
+        type=float,
+        default=None,
+        help="C-rate of headerless files or of files without a C-rate column",
+    )
+    parser.add_argument("--max-evaluations", type=int, default=200, help="model evaluations")
+    parser.add_argument(
+        "--backend",
+        default="scipy",
+        choices=["scipy", "pybop"],
+        help="optimiser: scipy least_squares (default) or PyBOP's XNES",
+    )
+    parser.add_argument("--out", default="asslb-fit", help="output folder")
+    parser.set_defaults(run=run)
+
+
+def run(args):
+    from ..design import write_cell_file
+    from ..fitting import fit, load
+    from ..plotting import plot_fit
+
+    data = load(args.data, unit=args.unit, c_rate=args.c_rate)
+    result = fit(
+        args.cell, data, args.fit, max_evaluations=args.max_evaluations, backend=args.backend
+    )
+    out = Path(args.out)
+    out.mkdir(parents=True, exist_ok=True)
+    import pandas as pd
+
+    with pd.option_context("display.width", 250, "display.max_colwidth", 90):
+        print(
+            f"Fit of {len(result.parameters)} parameter(s) to {', '.join(data.sources)}: "
+            f"{result.evaluations} model evaluations; {result.message}"
+        )
+        print(result.parameters.to_string(index=False, float_format=lambda x: f"{x:.4g}"))
+        print("Correlation matrix:")
+        print(result.correlation.round(3).to_string())
+        print(result.rmse.to_string(index=False, float_format=lambda x: f"{x:.3g}"))
+    for warning in result.warnings:
+        print(f"warning: {warning}")
+    result.parameters.to_csv(out / "fitted_parameters.csv", index=False)
+    result.correlation.to_csv(out / "correlation.csv")
+    result.comparison.to_csv(out / "comparison.csv", index=False)
+    header = f"fitted by asslb-sim to {', '.join(data.sources)}\n" + "\n".join(
+        f"{r.Parameter} = {r.Fitted:.6g} (95% CI {r._4:.4g} .. {r._5:.4g})"
+        for r in result.parameters.itertuples()
+    )
+    write_cell_file(result.cell, out / "fitted_cell.toml", header=header)
+    plot_fit(result, out / "fit_overlay.png")
+    print(
+        f"Wrote {out / 'fitted_parameters.csv'}, {out / 'fitted_cell.toml'}, "
+        f"{out / 'fit_overlay.png'}"
+    )
+    return 0
