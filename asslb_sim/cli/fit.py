@@ -73,8 +73,9 @@ def run(args):
     result.correlation.to_csv(out / "correlation.csv")
     result.comparison.to_csv(out / "comparison.csv", index=False)
     header = f"fitted by asslb-sim to {', '.join(data.sources)}\n" + "\n".join(
-        f"{r.Parameter} = {r.Fitted:.6g} (95% CI {r._4:.4g} .. {r._5:.4g})"
-        for r in result.parameters.itertuples()
+        f"{r['Parameter']} = {r['Fitted']:.6g} (95% CI {r['95% CI low']:.4g} .. "
+        f"{r['95% CI high']:.4g})"
+        for _, r in result.parameters.iterrows()
     )
     write_cell_file(result.cell, out / "fitted_cell.toml", header=header)
     plot_fit(result, out / "fit_overlay.png")

@@ -7,6 +7,7 @@ does. Single runs, studies, fits, resistance tests and ``describe`` use it alike
 """
 
 from .meshes import MESHES, Mesh, resolve_mesh
+from .outcomes import Outcome, classify, classify_error
 from .protocols import (
     Charge,
     Pulse,
@@ -23,7 +24,6 @@ from .runner import (
     STATE_INPUTS,
     Case,
     ChargeResult,
-    Outcome,
     Runner,
     clear_cache,
     structure_key,
@@ -45,6 +45,8 @@ __all__ = [
     "Pulse",
     "Runner",
     "check_c_rates",
+    "classify",
+    "classify_error",
     "clear_cache",
     "discharge_end_time",
     "make_solver",

@@ -31,6 +31,7 @@ from ..design.anodes import INACTIVE_AT_START, INACTIVE_VARIABLE, LITHIUM_AT_STA
 from ..design.state import CellState
 from ..errors import CellDefinitionError
 from .meshes import resolve_mesh
+from .outcomes import Outcome, outcome_of
 from .solver import make_solver
 
 CURRENT = "Current function [A]"
@@ -51,32 +52,6 @@ EXPERIMENT_CONTROLLED = frozenset(
 _X_DOMAINS = ("negative electrode", "separator", "positive electrode")
 CACHE_SIZE = 8  # builds kept per process (oldest dropped): a build is ~0.1-1 MB
 
-# solver termination -> (termination, status), by kind of simulation
-DISCHARGE_ENDS = {
-    "event: Minimum voltage [V]": ("voltage cut-off", "ok"),
-    "event: Lithium metal exhausted": ("Li exhausted", "ok"),
-    "event: Maximum voltage [V]": ("upper voltage cut-off during discharge", "failed"),
-    "final time": ("end of simulated time", "failed"),
-}
-HOLD_ENDS = {  # pulses and rests: reaching the final time is the point
-    "final time": ("end of step", "ok"),
-    "event: Minimum voltage [V]": ("voltage cut-off", "failed"),
-    "event: Lithium metal exhausted": ("Li exhausted", "failed"),
-    "event: Maximum voltage [V]": ("upper voltage cut-off", "failed"),
-}
-CHARGE_ENDS = {  # a discharge current of negative sign: a constant-current charge
-    "event: Maximum voltage [V]": ("upper voltage cut-off", "ok"),
-    "event: Minimum voltage [V]": ("lower voltage cut-off during charge", "failed"),
-    "final time": ("end of simulated time", "failed"),
-}
-ENDS = {"discharge": DISCHARGE_ENDS, "hold": HOLD_ENDS, "charge": CHARGE_ENDS}
-# events already violated at t = 0 -> termination
-AT_START = {
-    "Minimum voltage [V]": "below cut-off at start",
-    "Maximum voltage [V]": "above upper cut-off at start",
-    "Lithium metal exhausted": "no lithium at start",
-}
-
 
 @dataclass(frozen=True)
 class Case:
@@ -94,38 +69,6 @@ class Case:
     t_end: float
     kind: str = "discharge"
     t_eval: np.ndarray | None = field(default=None, compare=False)
-
-
-@dataclass
-class Outcome:
-    """How a simulation ended: its solution (None if the solver failed), the
-    termination in words, ``"ok"`` or ``"failed"``, and a message (the solver's
-    error, or a note such as a retry at a tighter tolerance)."""
-
-    solution: object
-    termination: str
-    status: str
-    message: str = ""
-
-    @property
-    def ok(self):
-        return self.status == "ok"
-
-
-def classify(solution, kind):
-    """``(termination, status)`` of a solution of a ``kind`` of simulation."""
-    ends = ENDS[kind]
-    return ends.get(solution.termination, (solution.termination, "failed"))
-
-
-def classify_error(message):
-    """``(termination, status)`` of a solver error: an event violated at the start is
-    a result (the cell cannot do it: zero capacity), anything else a failure."""
-    if "initial conditions" in message:
-        for event, termination in AT_START.items():
-            if f"'{event}'" in message:
-                return termination, "ok"
-    return "solver failure", "failed"
 
 
 def structure_key(cell, input_names):
@@ -323,14 +266,14 @@ class Runner:
                 for i, (solution, message) in zip(
                     batch, _solve_batch(sim, t_end, inputs), strict=True
                 ):
-                    outcomes[i] = _outcome(solution, message, cases[i].kind)
+                    outcomes[i] = outcome_of(solution, message, cases[i].kind)
             for i in indices:
                 case = cases[i]
                 if case.t_eval is None:
                     continue
                 inputs = self.input_values(case.cell, case.state, case.current)
                 solution, message = _solve_one(sim, case.t_end, inputs, case.t_eval)
-                outcomes[i] = _outcome(solution, message, case.kind)
+                outcomes[i] = outcome_of(solution, message, case.kind)
         return outcomes
 
     def charge(self, cell, charge, state=None):
@@ -387,14 +330,6 @@ class ChargeResult:
     outcome: Outcome
     state: CellState | None
     capacity: float
-
-
-def _outcome(solution, message, kind):
-    if solution is None:
-        termination, status = classify_error(message)
-        return Outcome(None, termination, status, message)
-    termination, status = classify(solution, kind)
-    return Outcome(solution, termination, status, message)
 
 
 def _solve_batch(sim, t_end, inputs_list):
