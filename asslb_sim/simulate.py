@@ -23,6 +23,7 @@ from .simulation import (
     check_c_rates,
     discharge_end_time,
     resolve_charge,
+    solve_resolved,
 )
 
 __all__ = [
@@ -215,8 +216,10 @@ def rate_capability(
         iterator = tqdm(list(iterator), desc="C-rates", unit="rate")
     rows, curves = [], []
     for c, case in iterator:
-        (outcome,) = runner.solve([case])
+        (outcome,), (points,), (error,) = solve_resolved(runner, [case])
         row = discharge_row(case, outcome, c, bom)
+        row["Radial points"] = points
+        row["Radial error estimate [%]"] = 100 * error
         row["Charge capacity [mA.h.cm-2]"] = charge_capacity
         row["Lithium metal at start [um]"] = state.lithium_thickness * 1e6
         rows.append(row)

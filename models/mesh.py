@@ -41,7 +41,7 @@ class MeshError(ValueError):
 
 
 _POINTS_RANGE = (3, 400)
-_STRETCH_RANGE = (0.01, 10.0)  # or 0: uniform (a tiny stretch underflows)
+_STRETCH_RANGE = (0.01, 20.0)  # or 0: uniform (a tiny stretch underflows)
 
 
 @dataclass(frozen=True)

@@ -33,7 +33,7 @@ class CellModelOptions:
         (:class:`AnodeFreeCell`).
 
     Each law is one of ``"Bruggeman"``, ``"tortuosity factor"``,
-    ``"percolation"``.
+    ``"percolation"``, ``"measured"``.
     """
 
     separator_transport: str = "Bruggeman"

@@ -45,3 +45,11 @@ CONNECTIVITY_WIDTH = S(
 # CAM-only electronic percolation threshold p_c = (A ln(d/um) + B) / 100, d = 2 R
 CAM_THRESHOLD_SLOPE = S(7.83, "Bielefeld et al. J. Phys. Chem. C 123, 1626 (2019) [Pd]")
 CAM_THRESHOLD_INTERCEPT = S(36.67, "Bielefeld et al. J. Phys. Chem. C 123, 1626 (2019) [Pd]")
+
+# --- CAM particles ------------------------------------------------------------------
+DIFFUSIVITY_CONTACT_EXPONENT = S(
+    2.0,
+    "theta^2 D: the apparent diffusivity of a particle covered by the SE on a fraction theta "
+    "of its surface, as galvanostatic titration measures it; Yanev et al. JES 171, 050530 "
+    "(2024) define the coverage as sqrt(D_ASSB/D_LIB) [Pd]",
+)

@@ -29,33 +29,91 @@ def arrhenius_conductivity(prefix):
     return conductivity
 
 
-def particle_diffusivity(sto, T):
-    """CAM diffusivity ``D_ref exp(-Ea/R (1/T - 1/T_ref))`` [m2.s-1].
+LOG10_DIFFUSIVITY_FACTOR = "Positive particle log10 relative diffusivity"
+EXCHANGE_CURRENT_FACTOR = "Positive electrode relative exchange-current density"
+STOICHIOMETRY = "Positive particle stoichiometry"
 
-    Reads ``"Positive particle diffusivity at reference temperature [m2.s-1]"`` and
-    ``"Positive particle diffusivity activation energy [J.mol-1]"``.
+
+def particle_diffusivity(sto, T):
+    """CAM diffusivity [m2.s-1] as a function of lithiation and temperature.
+
+    .. math::
+        D(x, T) = \theta^{n}\\,D_{ref}\\,10^{f(x)}
+            \\exp\\left(-\frac{E_a}{R}\\left(\frac{1}{T} - \frac{1}{T_{ref}}\right)\right)
+
+    ``D_ref`` is ``"Positive particle diffusivity at reference temperature
+    [m2.s-1]"`` (the intrinsic value, full contact), ``f(x)`` the
+    ``"Positive particle log10 relative diffusivity"`` (a function of the
+    stoichiometry: 0 where the material has no measured dependence, else a table),
+    ``E_a`` the ``"Positive particle diffusivity activation energy [J.mol-1]"``.
+    ``theta`` is the CAM|SE ``"Positive electrode active material contact
+    coverage"`` and ``n`` the ``"Positive particle diffusivity contact exponent"``:
+    Li enters a partly covered particle through a fraction theta of its surface,
+    which the spherically symmetric particle model represents by the apparent
+    diffusivity theta^2 D that galvanostatic intermittent titration measures on
+    composite cathodes (Yanev et al. JES 171, 050530 (2024) define the coverage
+    as sqrt(D_ASSB / D_LIB)); n = 0 switches it off.
     """
     D_ref = pybamm.Parameter("Positive particle diffusivity at reference temperature [m2.s-1]")
-    return D_ref * _arrhenius("Positive particle diffusivity activation energy [J.mol-1]", T)
+    shape = pybamm.FunctionParameter(LOG10_DIFFUSIVITY_FACTOR, {STOICHIOMETRY: sto})
+    theta = pybamm.Parameter("Positive electrode active material contact coverage")
+    n = pybamm.Parameter("Positive particle diffusivity contact exponent")
+    arrhenius = _arrhenius("Positive particle diffusivity activation energy [J.mol-1]", T)
+    return theta**n * D_ref * 10**shape * arrhenius
+
+
+def symmetric_exchange_factor(sto):
+    """``2 sqrt(x (1 - x))``: the exchange-current density's lithiation dependence of
+    symmetric Butler-Volmer kinetics with a fixed SE Li+ concentration, 1 at x = 0.5
+    (the default where a material has no measured dependence)."""
+    return 2 * sto**0.5 * (1 - sto) ** 0.5
 
 
 def cam_exchange_current_density(c_s_surf, c_s_max, T):
     """CAM|SE exchange-current density [A.m-2], no electrolyte factor.
 
-    ``j0 = k c^0.5 (c_max - c)^0.5 exp(-Ea/R (1/T - 1/T_ref))`` with
-    ``k = 2 j0_half / c_max``, so that ``j0 = j0_half`` at half lithiation.
-    Reads ``"Positive electrode exchange-current density at half lithiation
-    [A.m-2]"`` and ``"Positive electrode exchange-current density activation
-    energy [J.mol-1]"``.
+    .. math::
+        j_0 = j_{0,1/2}\\,g(x)\\,\\exp\\left(-\frac{E_a}{R}
+            \\left(\frac{1}{T} - \frac{1}{T_{ref}}\right)\right), \\qquad x = c/c_{max}
+
+    per CAM|SE contact area, with ``j0_half`` the ``"Positive electrode
+    exchange-current density at half lithiation [A.m-2]"`` and ``g`` the
+    ``"Positive electrode relative exchange-current density"`` (1 at x = 0.5:
+    :func:`symmetric_exchange_factor`, or a measured table).
     """
     j0_half = pybamm.Parameter(
         "Positive electrode exchange-current density at half lithiation [A.m-2]"
     )
-    k = 2 * j0_half / c_s_max
+    shape = pybamm.FunctionParameter(EXCHANGE_CURRENT_FACTOR, {STOICHIOMETRY: c_s_surf / c_s_max})
     arrhenius = _arrhenius(
         "Positive electrode exchange-current density activation energy [J.mol-1]", T
     )
-    return k * c_s_surf**0.5 * (c_s_max - c_s_surf) ** 0.5 * arrhenius
+    return j0_half * shape * arrhenius
+
+
+def cam_electronic_conductivity(sto, T):
+    """Electronic conductivity of the CAM [S.m-1] as a function of lithiation.
+
+    .. math::
+        \\sigma(x, T) = \\sigma_{lith}\\,10^{k (1 - x)}
+            \\exp\\left(-\frac{E_a}{R}\\left(\frac{1}{T} - \frac{1}{T_{ref}}\right)\right)
+
+    Layered oxides conduct electrons through their transition-metal d bands, which
+    delithiation empties: the conductivity rises log-linearly with the Li removed.
+    ``sigma_lith`` is the ``"Positive electrode active material conductivity at
+    reference state [S.m-1]"`` (the lithiated, pristine state), ``k`` the
+    ``"Positive electrode active material conductivity delithiation slope"``
+    (decades per unit of Li removed), ``E_a`` the ``"Positive electrode active
+    material conductivity activation energy [J.mol-1]"``.
+    """
+    sigma = pybamm.Parameter(
+        "Positive electrode active material conductivity at reference state [S.m-1]"
+    )
+    k = pybamm.Parameter("Positive electrode active material conductivity delithiation slope")
+    arrhenius = _arrhenius(
+        "Positive electrode active material conductivity activation energy [J.mol-1]", T
+    )
+    return sigma * 10 ** (k * (1 - sto)) * arrhenius
 
 
 def lithium_exchange_current_density(T):
@@ -71,12 +129,3 @@ def lithium_exchange_current_density(T):
     return j0_ref * _arrhenius(
         "Lithium metal exchange-current density activation energy [J.mol-1]", T
     )
-
-
-def constant_in_stoichiometry(name):
-    """Return ``f(sto, T) = Parameter(name)``: a stoichiometry-independent value."""
-
-    def value(sto, T):
-        return pybamm.Parameter(name)
-
-    return value

@@ -47,6 +47,20 @@ def S(value, source):
     return Sourced(value, source)
 
 
+class SourcedTable(tuple):
+    """A table of (x, y) pairs that carries its source."""
+
+    source: str
+
+    def __new__(cls, points, source):
+        obj = tuple.__new__(cls, tuple((float(x), float(y)) for x, y in points))
+        obj.source = source
+        return obj
+
+    def __reduce__(self):
+        return (SourcedTable, (tuple(self), self.source))
+
+
 # --- open-circuit potentials ------------------------------------------------------
 
 
@@ -75,6 +89,13 @@ def ncm90_ocp(sto):
     assumed for lack of a published fit; it underestimates the ~215 mA.h/g of
     NCM90 (Lee et al. 2020 [Pd]) by about 8 %."""
     return nmc811_ocp(sto)
+
+
+def nmc111_ocp(sto):
+    """NMC OCP [V] of Mohtat et al. (2020) (NMC532, PyBaMM's ``NMC_ocp_PeymanMPM``)
+    [P], used for NMC111: a proxy, no NMC111 fit in PyBaMM; both are Ni-poor layered
+    oxides."""
+    return NMC_ocp_PeymanMPM(sto)
 
 
 def nca_ocp(sto):
@@ -117,10 +138,18 @@ class ActiveMaterial:
     ocp: object  # callable sto -> V; its docstring states the source
     diffusivity: Sourced  # m2/s at 25 C
     diffusivity_activation_energy: Sourced  # J/mol
-    exchange_current_density: Sourced  # A/m2 at half lithiation, 25 C
+    exchange_current_density: Sourced  # A/m2 per contact area at half lithiation, 25 C
     exchange_current_activation_energy: Sourced  # J/mol
-    electronic_conductivity: Sourced  # S/m
+    electronic_conductivity: Sourced  # S/m, lithiated (pristine) state, 25 C
     particle_radius: Sourced  # m
+    # decades of electronic conductivity per unit of Li removed, and its activation energy
+    conductivity_slope: Sourced = None
+    conductivity_activation_energy: Sourced = None
+    # measured lithiation dependences, against the Li content x: diffusivity relative to
+    # ``diffusivity``, exchange current relative to its value at x = 0.5; None where no
+    # measurement exists
+    diffusivity_table: SourcedTable = None
+    exchange_current_table: SourcedTable = None
 
 
 @dataclass(frozen=True)
@@ -257,10 +286,49 @@ SOLID_ELECTROLYTES = {
 }
 
 _CHEN = "Chen et al. J. Electrochem. Soc. 167, 080534 (2020)"
-_J0_NAIK = (
-    "2.06 A/m2 at x = 0.5: Naik et al. ACS AMI 14, 29754 (2022) Table S2 rate constant "
-    "[D in digest]; P2D ASSB sets use 2-5 A/m2 (Sinzig 2024: 4.98 [Pd])"
+_RUESS = (
+    "Ruess et al. JES 167, 100532 (2020), NCM811 in Li6PS5Cl, as used by Bielefeld et al. "
+    "JES 169, 020539 (2022) Fig. 7a [Fd in digest]"
 )
+# GITT/EIS on the first charge of an NCM811 | Li6PS5Cl composite, against the Li content x:
+# the chemical diffusivity relative to its plateau value 3.5e-16 m2/s [Pd], which falls about a
+# hundredfold towards full lithiation and towards 4.2 V; and the exchange-current density
+# relative to its value at x = 0.5 (0.126 A/m2) [D]. Measured against the equilibrium voltage
+# (3.60, 3.73, 3.80, 3.84, 3.94, 4.00, 4.08, 4.19, 4.22 V); converted to Li content on Ruess's
+# own first-charge OCV, x = 0.22 at 4.22 V and 1.0 at 3.59 V (Bielefeld 2022 Fig. S2 [Fd]),
+# with the NMC811 OCP's shape in between [D]
+_RUESS_X = "voltages converted to Li content on Ruess's OCV (x 0.22 at 4.22 V, 1.0 at 3.59 V) [D]"
+NMC811_DIFFUSIVITY = SourcedTable(
+    [(0.220, 0.0486), (0.387, 1.0), (0.532, 1.957), (0.618, 0.971), (0.769, 1.086), (0.983, 0.020)],
+    f"{_RUESS}: 1.7e-17, 3.5e-16, 6.85e-16, 3.4e-16, 3.8e-16, 7e-18 m2/s at 4.22, 4.08, 3.94, "
+    f"3.84, 3.73, 3.60 V; {_RUESS_X}",
+)
+NMC811_EXCHANGE_CURRENT = SourcedTable(
+    [(0.258, 0.223), (0.469, 0.955), (0.663, 1.234), (0.983, 0.159)],
+    f"{_RUESS}: 0.028, 0.12, 0.155, 0.02 A/m2 at 4.19, 4.0, 3.8, 3.6 V; {_RUESS_X}",
+)
+_J0_NMC811 = (
+    "0.25 A/m2 per contact area at x = 0.5 [D]: Ruess 2020's EIS j0 of 0.126 A/m2 at x = 0.5 "
+    f"on the CAM surface ({_RUESS}) of a composite at about 0.5 contact coverage (Yanev et al. "
+    "JES 171, 050530 (2024) Table I: 0.50-0.53 at similar compositions [Pd]); Miss et al. ACS "
+    "AMI 14, 38246 (2022) NCM83: 0.11 A/m2 on the whole sphere area [Pd], 0.22 per contact"
+)
+_J0_EA = (
+    "54 kJ/mol [D]: the interfacial resistance of Lee et al. Nat. Energy 5, 299 (2020) falls "
+    "from 50 to 5 Ohm cm2 between 25 and 60 C [Pd] (a whole-cell value, the only one "
+    "reported for a CAM|sulfide cell)"
+)
+_D_EA = (
+    "42 kJ/mol [D]: NCM811 in Li6PS5Cl, 1e-15 m2/s at 25 C and 6e-15 m2/s at 60 C, Conforto "
+    "et al. (2021) [Pd in digest]"
+)
+_SLOPE = (
+    "2.5 decades per unit of Li removed [D]: Amin & Chiang JES 163, A1512 (2016) NMC532 "
+    "2.8e-4 -> 1.4e-2 S/cm between 0.1 and 0.75 Li removed (2.6) [Fd]; Stavola et al. ACS "
+    "Energy Lett. 8, 1273 (2023) NMC111 model 2.5 [Dd]"
+)
+_SIGMA_EA = "0.15 eV: Amin & Chiang (2016) NMC532, 0.12-0.18 eV at 0.1-0.5 Li removed [Pd]"
+_PROXY = "proxy: NMC811's ({})"
 
 ACTIVE_MATERIALS = {
     m.name: m
@@ -274,12 +342,21 @@ ACTIVE_MATERIALS = {
                 "Bielefeld 2022 uses 49 mol/L [Pd]",
             ),
             nmc811_ocp,
-            S(4e-15, f"{_CHEN} GITT [P]; ASSB GITT gives 1-2e-16 (Yanev 2024 [Pd])"),
-            S(25000.0, "assumed: typical of layered oxides; no ASSB value reported"),
-            S(2.06, _J0_NAIK),
-            S(17800.0, f"{_CHEN} [P]"),
-            S(1.5, "1.45-1.57 S/m, Yanev et al. JES 171, 050530 (2024) [Pd]"),
+            S(
+                4e-15,
+                f"{_CHEN} GITT, liquid cell: the intrinsic value at full contact [P]; "
+                "Ruess 2020's 3.5e-16 m2/s on a 3.1 um sphere in a composite at 0.5 coverage "
+                "is the same diffusion time at theta^2 D [D]",
+            ),
+            S(42000.0, _D_EA),
+            S(0.25, _J0_NMC811),
+            S(54000.0, _J0_EA),
+            S(1.57, "15.7 mS/cm, pristine NCM811 powder, Yanev et al. (2024) SI [Pd]"),
             S(5.22e-6, f"{_CHEN} [P]"),
+            S(2.5, _SLOPE),
+            S(0.15 * EV, _SIGMA_EA),
+            NMC811_DIFFUSIVITY,
+            NMC811_EXCHANGE_CURRENT,
         ),
         ActiveMaterial(
             "NMC622",
@@ -287,23 +364,47 @@ ACTIVE_MATERIALS = {
             S(35380.0, "Mohtat et al. (2020), the scale of its OCP (PyBaMM Mohtat2020) [P]"),
             nmc622_ocp,
             S(8e-15, "Mohtat et al. (2020), PyBaMM Mohtat2020 [P]"),
-            S(18550.0, "Mohtat et al. (2020) [P]"),
-            S(2.06, "assumed equal to NMC811 (same CAM|sulfide interface chemistry); " + _J0_NAIK),
-            S(39570.0, "Mohtat et al. (2020) [P]"),
-            S(1.0, "10 mS/cm at 0 % SoC, Minnmann et al. (2021) [Pd]"),
+            S(42000.0, _PROXY.format(_D_EA)),
+            S(0.25, _PROXY.format(_J0_NMC811)),
+            S(54000.0, _PROXY.format(_J0_EA)),
+            S(1.0, "10 mS/cm, fully lithiated NCM622, Minnmann et al. (2021) [Pd]"),
             S(3.5e-6, "Mohtat et al. (2020) [P]; Minnmann's NCM622 is 3 um [Pd]"),
+            S(2.5, _PROXY.format(_SLOPE)),
+            S(0.15 * EV, _SIGMA_EA),
         ),
         ActiveMaterial(
             "NCM90",
             S(4750.0, "about 4.75 g/cm3 for Ni-rich layered oxides [M]"),
             S(4750.0 / 97.46e-3, "rho/M, LiNi0.9Co0.05Mn0.05O2, M = 97.46 g/mol [D]"),
             ncm90_ocp,
-            S(4e-15, "assumed equal to NMC811 (Chen 2020 [P])"),
-            S(25000.0, "assumed: typical of layered oxides"),
-            S(2.06, "assumed equal to NMC811; " + _J0_NAIK),
-            S(17800.0, "assumed equal to NMC811 (Chen 2020 [P])"),
-            S(1.5, "assumed equal to NMC811 (Yanev 2024 [Pd])"),
+            S(4e-15, _PROXY.format(_CHEN)),
+            S(42000.0, _PROXY.format(_D_EA)),
+            S(0.25, _PROXY.format(_J0_NMC811)),
+            S(54000.0, _PROXY.format(_J0_EA)),
+            S(1.57, _PROXY.format("Yanev 2024 [Pd]")),
             S(2.5e-6, "assumed: Lee et al. (2020) use ~5 um NCM90 secondary particles [M]"),
+            S(2.5, _PROXY.format(_SLOPE)),
+            S(0.15 * EV, _SIGMA_EA),
+            NMC811_DIFFUSIVITY,
+            NMC811_EXCHANGE_CURRENT,
+        ),
+        ActiveMaterial(
+            "NMC111",
+            S(4750.0, "about 4.7-4.8 g/cm3 for LiNi1/3Mn1/3Co1/3O2 [M]"),
+            S(35380.0, "proxy: the scale of the NMC532 OCP it uses (PyBaMM Mohtat2020) [P]"),
+            nmc111_ocp,
+            S(8e-15, "proxy: NMC532, Mohtat et al. (2020) [P]"),
+            S(42000.0, _PROXY.format(_D_EA)),
+            S(0.25, _PROXY.format(_J0_NMC811)),
+            S(54000.0, _PROXY.format(_J0_EA)),
+            S(
+                0.0133,
+                "1.33e-4 S/cm at full lithiation, Stavola et al. ACS Energy Lett. 8, 1273 "
+                "(2023) eq. S5 [Dd]",
+            ),
+            S(4.65e-6, "9.3 um NMC111 (MSE), Stavola et al. (2023) [Pd]"),
+            S(2.5, "Stavola et al. (2023) eq. S5, 1.33e-4 -> 2.37e-3 S/cm at Li 1 -> 0.5 [Dd]"),
+            S(0.15 * EV, _SIGMA_EA),
         ),
         ActiveMaterial(
             "NCA",
@@ -315,10 +416,12 @@ ACTIVE_MATERIALS = {
             nca_ocp,
             S(3e-15, "Kim et al. (2011) [P]"),
             S(20000.0, "Kim et al. (2011) [P]"),
-            S(2.06, "assumed equal to NMC811; " + _J0_NAIK),
-            S(17800.0, "assumed equal to NMC811 (Chen 2020 [P])"),
+            S(0.25, _PROXY.format(_J0_NMC811)),
+            S(54000.0, _PROXY.format(_J0_EA)),
             S(10.0, "Kim et al. (2011), PyBaMM NCA_Kim2011 [P]"),
             S(1.633e-6, "Kim et al. (2011) [P]"),
+            S(2.5, _PROXY.format(_SLOPE)),
+            S(0.15 * EV, _SIGMA_EA),
         ),
         ActiveMaterial(
             "LiCoO2",
@@ -331,9 +434,11 @@ ACTIVE_MATERIALS = {
             S(8.48e-16, "8.48e-12 cm2/s, Clausnitzer et al. (2023) Table 1 [Pd]"),
             S(25000.0, "assumed: typical of layered oxides"),
             S(25.8, "LCO|LPSI, Miss et al. ACS AMI 14, 38246 (2022) [Pd]"),
-            S(17800.0, "assumed equal to NMC811 (Chen 2020 [P])"),
+            S(17800.0, "assumed equal to NMC811 in liquid electrolyte (Chen 2020 [P])"),
             S(447.0, "4.47 S/cm, Clausnitzer et al. (2023) Table 1 [Pd]"),
             S(2.5e-6, "r = 2.5 um, Miss et al. (2022) [Pd]"),
+            S(0.0, "none modelled: pristine LiCoO2 already conducts at 4.47 S/cm [assumed]"),
+            S(0.0, "none modelled [assumed]"),
         ),
     ]
 }

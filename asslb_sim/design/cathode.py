@@ -7,12 +7,17 @@ them in order. Material numbers come from the library, defaults from
 
 from __future__ import annotations
 
+import math
+
+import numpy as np
+
 from ..errors import CellDefinitionError
 from ..parameter_sets import defaults, laws
 from ..parameter_sets import materials as lib
 from .formulation import PHASES, cathode_fractions, mass_fractions_from_volume
 from .layers import MATERIAL_KIND, arrhenius_phase, complete_laws, material, number
 from .microstructure import cam_percolation_threshold, isolated_fraction_from_percolation
+from .schema import SCHEMA
 
 # loading and thickness given together must agree to this relative tolerance
 CONSISTENCY = 0.01
@@ -116,7 +121,8 @@ def _ionic(design, mats, values):
 
 
 def _electronic(design, mats, values):
-    """The CAM and the carbon, conducting electrons in parallel."""
+    """The CAM (its conductivity a function of lithiation) and the carbon, conducting
+    electrons in parallel."""
     am, carbon = mats["active_material"], mats["carbon"]
 
     def key(name, default):
@@ -124,11 +130,15 @@ def _electronic(design, mats, values):
 
     values.update(
         {
-            f"{P} active material conductivity [S.m-1]": laws.constant_in_stoichiometry(
-                f"{P} active material conductivity at reference state [S.m-1]"
-            ),
+            f"{P} active material conductivity [S.m-1]": laws.cam_electronic_conductivity,
             f"{P} active material conductivity at reference state [S.m-1]": key(
                 "active_material_conductivity_S_m", float(am.electronic_conductivity)
+            ),
+            f"{P} active material conductivity delithiation slope": key(
+                "active_material_conductivity_slope", float(am.conductivity_slope)
+            ),
+            f"{P} active material conductivity activation energy [J.mol-1]": float(
+                am.conductivity_activation_energy
             ),
             f"{P} active material Bruggeman exponent": key(
                 "active_material_bruggeman_exponent",
@@ -142,6 +152,20 @@ def _electronic(design, mats, values):
             ),
         }
     )
+
+
+def lithiation_dependence(name, table, log10, default):
+    """A measured dependence on the Li content as PyBaMM data, ``(name, ([x], y))`` from
+    x = 0 to 1 (the end values held beyond the measured range), ``y`` the table's values or
+    their log10; ``default`` where the material has no table."""
+    if table is None:
+        return default
+    points = sorted(table)
+    xs = [0.0, *(x for x, _ in points), 1.0]
+    ys = [points[0][1], *(y for _, y in points), points[-1][1]]
+    if log10:
+        ys = [math.log10(y) for y in ys]
+    return (name, ([np.array(xs)], np.array(ys)))
 
 
 def _isolated_fraction(design, eps, radius, mats):
@@ -182,6 +206,12 @@ def _active_material(design, mats, eps, values):
             "Positive particle diffusivity activation energy [J.mol-1]": float(
                 am.diffusivity_activation_energy
             ),
+            laws.LOG10_DIFFUSIVITY_FACTOR: lithiation_dependence(
+                f"{am.name} diffusivity", am.diffusivity_table, True, 0.0
+            ),
+            "Positive particle diffusivity contact exponent": key(
+                "diffusivity_contact_exponent", float(defaults.DIFFUSIVITY_CONTACT_EXPONENT)
+            ),
             "Positive electrode OCP [V]": am.ocp,
             "Positive electrode OCP entropic change [V.K-1]": 0.0,  # assumed: isothermal use
             f"{P} exchange-current density [A.m-2]": laws.cam_exchange_current_density,
@@ -190,6 +220,12 @@ def _active_material(design, mats, eps, values):
             ),
             f"{P} exchange-current density activation energy [J.mol-1]": float(
                 am.exchange_current_activation_energy
+            ),
+            laws.EXCHANGE_CURRENT_FACTOR: lithiation_dependence(
+                f"{am.name} exchange current",
+                am.exchange_current_table,
+                False,
+                laws.symmetric_exchange_factor,
             ),
             f"{P} active material contact coverage": key(
                 "contact_coverage", float(defaults.CONTACT_COVERAGE)
@@ -201,6 +237,53 @@ def _active_material(design, mats, eps, values):
     return radius
 
 
+def _measured(design, key, table_key, cam_fraction):
+    """A measured effective conductivity [S.m-1] of the composite: the value of ``key``,
+    or ``table_key``'s table interpolated (log-linearly) at the design's CAM volume
+    fraction; None when neither is given."""
+    cathode = design.get("cathode", {})
+    if key in cathode:
+        return number("cathode", key, design)
+    if table_key not in cathode:
+        return None
+    x, y = SCHEMA["cathode"][table_key].check(f"cathode.{table_key}", cathode[table_key])
+    if not x[0] <= cam_fraction <= x[-1]:
+        raise CellDefinitionError(
+            f"cathode.{table_key}: the cathode's CAM volume fraction {cam_fraction:.4f} is "
+            f"outside the table's range [{x[0]:g}, {x[-1]:g}]; valid range of the table's "
+            "cam_volume_fraction must include it"
+        )
+    return 0.1 * 10 ** float(np.interp(cam_fraction, x, np.log10(y)))  # mS/cm -> S/m
+
+
+def _measured_transport(design, values):
+    """Measured effective conductivities, as transport efficiencies of the phase that
+    carries them: the SE (ionic) and the CAM network (electronic, with the carbon's
+    share in it)."""
+    eps_am = values[f"{P} active material volume fraction"]
+    ionic = _measured(
+        design, "se_effective_conductivity_mS_cm", "se_effective_conductivity_table", eps_am
+    )
+    if ionic is not None:
+        bulk = values[f"{P} solid electrolyte conductivity at reference temperature [S.m-1]"]
+        values[f"{P} solid electrolyte measured transport efficiency"] = ionic / bulk
+    electronic = _measured(
+        design, "electronic_conductivity_mS_cm", "electronic_conductivity_table", eps_am
+    )
+    if electronic is not None:
+        bulk = values[f"{P} active material conductivity at reference state [S.m-1]"]
+        values[f"{P} active material measured transport efficiency"] = electronic / bulk
+        values[f"{P} carbon measured transport efficiency"] = 0.0
+
+
+MEASURED_KEYS = {  # design key -> the model options its measurement sets to "measured"
+    "se_effective_conductivity_mS_cm": ("solid_electrolyte_transport",),
+    "se_effective_conductivity_table": ("solid_electrolyte_transport",),
+    "electronic_conductivity_mS_cm": ("active_material_transport", "carbon_transport"),
+    "electronic_conductivity_table": ("active_material_transport", "carbon_transport"),
+}
+
+
 def compose_cathode(design, values):
     """Write the composite cathode's parameters into ``values``."""
     mats = cathode_materials(design.get("cathode", {}))
@@ -208,6 +291,7 @@ def compose_cathode(design, values):
     _ionic(design, mats, values)
     _electronic(design, mats, values)
     radius = _active_material(design, mats, eps, values)
+    _measured_transport(design, values)
     carbon = mats["carbon"]
     se_threshold = float(defaults.SE_PERCOLATION_THRESHOLD)
     for phase, threshold in (

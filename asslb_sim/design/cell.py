@@ -19,6 +19,7 @@ from dataclasses import dataclass, field, replace
 from ..errors import CellDefinitionError
 from .anodes import anode_kind, anode_kind_of_design
 from .basis import compute_basis
+from .cathode import MEASURED_KEYS
 from .compose import compose
 from .ranges import DERIVED, validate_parameter_values
 from .schema import ALTERNATIVES, is_number, key_of_parameter
@@ -241,6 +242,26 @@ def resolve_options(options, file_options, values, design, source):
     cell file's ``[model]``; the anode option follows the design, a tortuosity
     factor in the design selects its law, and a film resistance the film law."""
     options = {**{k: v for k, v in options.items() if k != "anode"}, **file_options}
+    cathode = design.get("cathode", {})
+    for key, slots in MEASURED_KEYS.items():
+        if key not in cathode:
+            continue
+        for slot in slots:
+            law = options.setdefault(slot, "measured")
+            if law != "measured":
+                raise CellDefinitionError(
+                    f"{source}: cathode.{key} is given but [model] {slot} = {law!r}; use "
+                    "'measured' (or leave it out)"
+                )
+    for slot, needs in (
+        ("solid_electrolyte_transport", "se_effective_conductivity"),
+        ("active_material_transport", "electronic_conductivity"),
+    ):
+        if options.get(slot) == "measured" and not any(k.startswith(needs) for k in cathode):
+            raise CellDefinitionError(
+                f"{source}: [model] {slot} = 'measured' needs cathode.{needs}_mS_cm or "
+                f"cathode.{needs}_table"
+            )
     if "se_tortuosity_factor" in design.get("cathode", {}):
         law = options.setdefault("solid_electrolyte_transport", "tortuosity factor")
         if law != "tortuosity factor":

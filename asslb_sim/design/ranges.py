@@ -12,6 +12,8 @@ from __future__ import annotations
 import functools
 import math
 
+import numpy as np
+
 from ..errors import CellDefinitionError
 from .schema import is_number, key_of_parameter
 
@@ -105,6 +107,17 @@ DERIVED = {
 }
 
 
+def is_data(value):
+    """A PyBaMM data table: ``(name, ([x], y))`` with finite arrays."""
+    if not (isinstance(value, tuple) and len(value) == 2 and isinstance(value[0], str)):
+        return False
+    try:
+        (x,), y = value[1]
+        return bool(np.all(np.isfinite(x)) and np.all(np.isfinite(y)) and len(x) == len(y))
+    except (TypeError, ValueError):
+        return False
+
+
 def describe_range(limits):
     low, high, low_inc, high_inc = limits
     return f"{'[' if low_inc else '('}{low:g}, {high:g}{']' if high_inc else ')'}"
@@ -114,7 +127,7 @@ def check_parameter(name, value):
     """Check an SI parameter value against its range; raise naming it and the range."""
     limits = parameter_range(name)
     if limits is None:
-        if not (callable(value) or (is_number(value) and math.isfinite(value))):
+        if not (callable(value) or is_data(value) or (is_number(value) and math.isfinite(value))):
             raise CellDefinitionError(f"{name}: {value!r} must be a finite number")
         return
     low, high, low_inc, high_inc = limits

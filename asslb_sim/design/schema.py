@@ -9,6 +9,7 @@ are derived from it (:mod:`asslb_sim.design.ranges`).
 from __future__ import annotations
 
 import functools
+import itertools
 import math
 import numbers
 from dataclasses import dataclass
@@ -79,6 +80,36 @@ class Quantity:
             self.low_inclusive,
             self.high_inclusive,
         )
+
+
+@dataclass(frozen=True)
+class Table:
+    """A measured table of a composition series: ``{cam_volume_fraction = [...], <column>
+    = [...]}``, the column in ``unit``, both increasing-x and positive."""
+
+    column: str
+    unit: str
+
+    def check(self, where, value):
+        """``(x, y)`` arrays of a valid table, or a CellDefinitionError."""
+        if not isinstance(value, dict) or set(value) != {"cam_volume_fraction", self.column}:
+            raise CellDefinitionError(
+                f"{where}: give a table {{cam_volume_fraction = [...], {self.column} = [...]}}"
+            )
+        x, y = value["cam_volume_fraction"], value[self.column]
+        ok = isinstance(x, list) and isinstance(y, list) and len(x) == len(y) >= 2
+        ok = ok and all(is_number(v) and math.isfinite(v) for v in [*x, *y])
+        if not ok:
+            raise CellDefinitionError(
+                f"{where}: the two columns must be lists of at least 2 numbers, of equal length"
+            )
+        if any(not 0 < v < 1 for v in x) or any(b <= a for a, b in itertools.pairwise(x)):
+            raise CellDefinitionError(
+                f"{where}.cam_volume_fraction: {x!r} must increase, each in (0, 1)"
+            )
+        if any(v <= 0 for v in y):
+            raise CellDefinitionError(f"{where}.{self.column}: {y!r} must be above 0 {self.unit}")
+        return x, y
 
 
 @dataclass(frozen=True)
@@ -176,6 +207,9 @@ SCHEMA = {
             False,
         ),
         "active_material_bruggeman_exponent": _exponent(f"{_P} active material Bruggeman exponent"),
+        "active_material_conductivity_slope": Quantity(
+            "", 1.0, 0, 10, f"{_P} active material conductivity delithiation slope", True, True
+        ),
         "carbon_conductivity_S_m": Quantity(
             "S/m", 1.0, 0, _INF, f"{_P} carbon conductivity [S.m-1]", True, False
         ),
@@ -184,6 +218,9 @@ SCHEMA = {
         "particle_radius_um": Quantity("um", 1e-6, 0, 100, "Positive particle radius [m]"),
         "diffusivity_m2_s": Quantity(
             "m2/s", 1.0, 0, 1e-8, "Positive particle diffusivity at reference temperature [m2.s-1]"
+        ),
+        "diffusivity_contact_exponent": Quantity(
+            "", 1.0, 0, 4, "Positive particle diffusivity contact exponent", True, True
         ),
         "exchange_current_density_A_m2": Quantity(
             "A/m2",
@@ -199,6 +236,28 @@ SCHEMA = {
             "", 1.0, 0, 1, f"{_P} isolated active material fraction", True, False
         ),
         "film_resistance_ohm_cm2": _ohm_cm2(f"{_P} film resistance [Ohm.m2]"),
+        # measured effective conductivities of the composite (they select the "measured"
+        # transport law of their phase), a value or a table against the CAM fraction
+        "se_effective_conductivity_mS_cm": Quantity(
+            "mS/cm",
+            0.1,
+            0,
+            _INF,
+            f"{_P} solid electrolyte effective conductivity at reference temperature [S.m-1]",
+            False,
+            False,
+        ),
+        "se_effective_conductivity_table": Table("mS_cm", "mS/cm"),
+        "electronic_conductivity_mS_cm": Quantity(
+            "mS/cm",
+            0.1,
+            0,
+            _INF,
+            f"{_P} effective electronic conductivity at reference state [S.m-1]",
+            False,
+            False,
+        ),
+        "electronic_conductivity_table": Table("mS_cm", "mS/cm"),
     },
     "separator": {
         "solid_electrolyte": Choice("solid electrolyte"),
@@ -293,6 +352,8 @@ ALTERNATIVES = {
             ),
         ],
         [("thickness_um",), ("loading_mg_cm2",)],
+        [("se_effective_conductivity_mS_cm",), ("se_effective_conductivity_table",)],
+        [("electronic_conductivity_mS_cm",), ("electronic_conductivity_table",)],
     ],
     "separator": [
         [
@@ -354,6 +415,8 @@ def check_keys(design):
                     raise CellDefinitionError(
                         f"{where}: {value!r} must be a number in {spec.range_text()}{extra}"
                     )
+            elif isinstance(spec, Table):
+                spec.check(where, value)
             elif isinstance(spec, Choice):
                 if spec.kind == "text":
                     if not isinstance(value, str):

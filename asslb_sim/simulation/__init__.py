@@ -16,6 +16,7 @@ from .protocols import (
     parse_charge,
     resolve_charge,
 )
+from .resolution import RESOLVED_RATIO, diffusion_ratio, solve_resolved
 from .runner import (
     CURRENT,
     INITIAL_CONCENTRATION,
@@ -23,7 +24,7 @@ from .runner import (
     REBUILD,
     STATE_INPUTS,
     Case,
-    ChargeResult,
+    ExperimentResult,
     Runner,
     clear_cache,
     structure_key,
@@ -36,10 +37,11 @@ __all__ = [
     "MESHES",
     "NOMINAL",
     "REBUILD",
+    "RESOLVED_RATIO",
     "STATE_INPUTS",
     "Case",
     "Charge",
-    "ChargeResult",
+    "ExperimentResult",
     "Mesh",
     "Outcome",
     "Pulse",
@@ -48,10 +50,12 @@ __all__ = [
     "classify",
     "classify_error",
     "clear_cache",
+    "diffusion_ratio",
     "discharge_end_time",
     "make_solver",
     "parse_charge",
     "resolve_charge",
     "resolve_mesh",
+    "solve_resolved",
     "structure_key",
 ]

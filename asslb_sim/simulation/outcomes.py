@@ -54,19 +54,34 @@ def classify(solution, kind):
 
 
 def classify_error(message):
-    """``(termination, status)`` of a solver error: an event violated at the start is
-    a result (the cell cannot do it: zero capacity), anything else a failure."""
+    """``(termination, status, short message)`` of a solver error: an event violated at
+    the start is a result (the cell cannot do it: zero capacity); a start the solver
+    could not make consistent is flagged with the likely reason; anything else is a
+    solver failure."""
     if "initial conditions" in message:
         for event, termination in AT_START.items():
             if f"'{event}'" in message:
-                return termination, "ok"
-    return "solver failure", "failed"
+                return termination, "ok", ""
+    if "IDA_BAD_K" in message or ("IDA_CONV_FAIL" in message and "t = 0" in message):
+        return (
+            "no consistent start",
+            "failed",
+            "the solver found no consistent state at t = 0: at this current the cell is "
+            "probably below its cut-off from the start",
+        )
+    return "solver failure", "failed", short(message)
+
+
+def short(message, limit=240):
+    """The first line of a message, at most ``limit`` characters."""
+    line = message.strip().splitlines()[0] if message.strip() else ""
+    return line if len(line) <= limit else line[: limit - 3] + "..."
 
 
 def outcome_of(solution, message, kind):
     """The :class:`Outcome` of a solution, or of a solver error's ``message``."""
     if solution is None:
-        termination, status = classify_error(message)
-        return Outcome(None, termination, status, message)
+        termination, status, text = classify_error(message)
+        return Outcome(None, termination, status, text)
     termination, status = classify(solution, kind)
     return Outcome(solution, termination, status, message)

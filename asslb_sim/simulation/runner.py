@@ -18,6 +18,8 @@ through :class:`Runner`, so that they agree by construction. A runner owns
 
 from __future__ import annotations
 
+import copy
+import dataclasses
 import hashlib
 import json
 import numbers
@@ -156,6 +158,13 @@ class Runner:
         self.output_variables = None if output_variables is None else list(output_variables)
         self.ends_only = ends_only
 
+    def refined(self, max_points):
+        """A runner like this one on a mesh with twice the radial points (at most
+        ``max_points``), the same stretch."""
+        clone = copy.copy(self)
+        clone.mesh = dataclasses.replace(self.mesh, r_p=min(2 * self.mesh.r_p, max_points))
+        return clone
+
     # --- builds --------------------------------------------------------------------
 
     def _settings(self):
@@ -197,27 +206,32 @@ class Runner:
 
         return _cached(key, make)
 
-    def charge_simulation(self, cell, charge):
-        """The built CC-CV ``charge`` experiment of ``cell``'s structure (cached), and its
-        input names."""
+    def experiment_simulation(self, cell, steps):
+        """The built PyBaMM experiment of ``steps`` (strings) on ``cell``'s structure
+        (cached), and its input names."""
         import pybamm
 
         inputs = (self.inputs - EXPERIMENT_CONTROLLED) | {NOMINAL}
-        steps = tuple(charge.steps(cell.parameter_values["Upper voltage cut-off [V]"]))
-        key = ("charge", structure_key(cell, inputs), tuple(sorted(inputs)), steps)
+        steps = tuple(steps)
+        key = ("experiment", structure_key(cell, inputs), tuple(sorted(inputs)), steps)
         key += self._settings()
 
         def make():
             outputs = self.output_variables
             if outputs is not None:
-                outputs = sorted(
-                    set(outputs) | set(CHARGE_OUTPUTS) | set(cell.anode.state_variables)
-                )
+                extra = set(EXPERIMENT_OUTPUTS) | set(cell.anode.state_variables)
+                outputs = sorted(set(outputs) | extra)
             solver = make_solver(output_variables=outputs, rtol=self.rtol)
             experiment = pybamm.Experiment(list(steps))
             return self._pybamm_simulation(cell, inputs, solver, experiment), inputs
 
         return _cached(key, make)
+
+    def charge_simulation(self, cell, charge):
+        """The built CC-CV ``charge`` experiment of ``cell``'s structure (cached), and its
+        input names."""
+        upper = cell.parameter_values["Upper voltage cut-off [V]"]
+        return self.experiment_simulation(cell, charge.steps(upper))
 
     # --- inputs --------------------------------------------------------------------
 
@@ -282,25 +296,40 @@ class Runner:
 
         Returns
         -------
-        ChargeResult
+        ExperimentResult
             The outcome, the charged state relaxed to equilibrium (uniform CAM
             concentration, the plated Li) and the charge capacity [mA.h.cm-2].
         """
+        sim, inputs = self.charge_simulation(cell, charge)
+        result = self._run_experiment(cell, sim, inputs, state)
+        if result.outcome.ok:
+            result.outcome.termination = "charged"
+        else:
+            result.outcome.termination = "charge failure"
+        return result
+
+    def experiment(self, cell, steps, state=None):
+        """Run the PyBaMM experiment ``steps`` (strings, e.g. ``"Hold at 3.0 V until
+        0.02C"``) on ``cell`` from ``state`` (default: as built).
+
+        Returns
+        -------
+        ExperimentResult
+            The outcome (its solution has every step), the end state relaxed to
+            equilibrium and the net charge passed [mA.h.cm-2] (positive on charge).
+        """
+        sim, inputs = self.experiment_simulation(cell, steps)
+        return self._run_experiment(cell, sim, inputs, state)
+
+    def _run_experiment(self, cell, sim, inputs, state):
         import pybamm
 
-        sim, inputs = self.charge_simulation(cell, charge)
         start = state if state is not None else cell.anode.as_built(cell)
         values = self.input_values(cell, start, 0.0, inputs)
         try:
             solution = sim.solve(inputs=values)
             q = -float(solution["Discharge capacity [A.h]"].entries[-1]) * 1e3 / cell.area_cm2
-            c_end = float(solution["Average positive particle concentration [mol.m-3]"].entries[-1])
-            li_end = float(solution["Lithium metal thickness [m]"].entries[-1])
-            inactive = start.inactive_lithium_thickness
-            if INACTIVE_VARIABLE in cell.anode.state_variables:
-                inactive = float(solution[INACTIVE_VARIABLE].entries[-1])
-            c_max = cell.parameter_values["Maximum concentration in positive electrode [mol.m-3]"]
-            end = CellState(c_end / c_max, max(li_end, 0.0), max(inactive, 0.0))
+            end = _end_state(cell, solution, start)
         except (
             pybamm.SolverError,
             pybamm.ModelError,
@@ -310,22 +339,36 @@ class Runner:
             ValueError,
         ) as exc:
             # a TypeError/IndexError: PyBaMM skipped an infeasible first step
-            return ChargeResult(Outcome(None, "charge failure", "failed", str(exc)), None, np.nan)
-        return ChargeResult(Outcome(solution, "charged", "ok"), end, q)
+            failed = Outcome(None, "experiment failure", "failed", str(exc))
+            return ExperimentResult(failed, None, np.nan)
+        return ExperimentResult(Outcome(solution, "completed", "ok"), end, q)
 
 
-CHARGE_OUTPUTS = (
+def _end_state(cell, solution, start):
+    """The last state of ``solution``, relaxed to equilibrium (uniform CAM)."""
+    c_end = float(solution["Average positive particle concentration [mol.m-3]"].entries[-1])
+    li_end = float(solution["Lithium metal thickness [m]"].entries[-1])
+    inactive = start.inactive_lithium_thickness
+    if INACTIVE_VARIABLE in cell.anode.state_variables:
+        inactive = float(solution[INACTIVE_VARIABLE].entries[-1])
+    c_max = cell.parameter_values["Maximum concentration in positive electrode [mol.m-3]"]
+    return CellState(c_end / c_max, max(li_end, 0.0), max(inactive, 0.0))
+
+
+EXPERIMENT_OUTPUTS = (
     "Discharge capacity [A.h]",
     "Average positive particle concentration [mol.m-3]",
     "Lithium metal thickness [m]",
     "Voltage [V]",
+    "Current [A]",
 )
 
 
 @dataclass
-class ChargeResult:
-    """Result of :meth:`Runner.charge`: the outcome, the charged state relaxed to
-    equilibrium (None if the charge failed) and the charge capacity [mA.h.cm-2]."""
+class ExperimentResult:
+    """Result of :meth:`Runner.experiment` and :meth:`Runner.charge`: the outcome, the end
+    state relaxed to equilibrium (None if it failed) and the net charge passed
+    [mA.h.cm-2], positive on charge."""
 
     outcome: Outcome
     state: CellState | None

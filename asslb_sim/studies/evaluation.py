@@ -17,7 +17,15 @@ from ..errors import CellDefinitionError
 from ..metrics.bom import bill_of_materials
 from ..metrics.resistance import pulse_case, pulse_resistance
 from ..simulate import discharge_row
-from ..simulation import REBUILD, Case, Pulse, Runner, discharge_end_time, resolve_charge
+from ..simulation import (
+    REBUILD,
+    Case,
+    Pulse,
+    Runner,
+    discharge_end_time,
+    resolve_charge,
+    solve_resolved,
+)
 from .designs import design_cell
 
 # what a study reads from each solution: computing nothing else saves ~12 %
@@ -142,9 +150,14 @@ def evaluate_chunk(base_cell, study, chunk, input_names, threads=1):
             density = c * item.cell.basis.nominal_capacity
             t_end = discharge_end_time(item.cell, item.state, density)
             cases.append(Case(item.cell, item.state, item.cell.current(density), t_end))
-        for item, case, outcome in zip(items, cases, runner.solve(cases), strict=True):
+        outcomes, points, errors = solve_resolved(runner, cases)
+        for item, case, outcome, n_r, error in zip(
+            items, cases, outcomes, points, errors, strict=True
+        ):
             pulse = resistance.get(item.head["Design"], (float("nan"), ""))
             row = discharge_row(case, outcome, c, item.bom)
+            row["Radial points"] = n_r
+            row["Radial error estimate [%]"] = 100 * error
             row["Message"] = "; ".join(m for m in (row["Message"], pulse[1]) if m)
             rows.append(
                 {

@@ -2,6 +2,7 @@
 
 from .base_transport_efficiency import PHASES, BaseTransportEfficiency
 from .bruggeman import Bruggeman
+from .measured import Measured
 from .percolation import Percolation
 from .tortuosity_factor import TortuosityFactor
 
@@ -9,6 +10,7 @@ LAWS = {
     "Bruggeman": Bruggeman,
     "tortuosity factor": TortuosityFactor,
     "percolation": Percolation,
+    "measured": Measured,
 }
 
 __all__ = [
@@ -16,6 +18,7 @@ __all__ = [
     "PHASES",
     "BaseTransportEfficiency",
     "Bruggeman",
+    "Measured",
     "Percolation",
     "TortuosityFactor",
 ]
