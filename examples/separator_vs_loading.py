@@ -4,9 +4,11 @@ Runs the study in examples/separator_vs_loading_study.toml (6 separator thicknes
 7 CAM loadings, 0.5C and 1C, with the DC-pulse areal resistance), streams the results to
 sep_vs_loading.parquet/, maps stack-level specific energy and energy density at 1C
 with the 350 Wh/kg and 750 Wh/L contours, and picks the best design that still delivers
-80 % of its nominal capacity at 1C. Thin separators always win; the loading has an
+35 % of its nominal capacity at 1C. Thin separators always win; the loading has an
 optimum: thicker cathodes carry less inactive mass per mAh but lose capacity at 1C to
-ionic transport in the SE phase. Writes sep_vs_loading.png. Run it again and it
+ionic transport in the SE phase. (With 10 um NMC811 particles in a sulfide composite,
+solid diffusion alone holds any loading to about 57 % at 0.5C and 40 % at 1C, as
+measured: Ruess 2020, 58 % at 0.5C.) Writes sep_vs_loading.png. Run it again and it
 resumes: finished designs are not recomputed.
 """
 
@@ -26,10 +28,13 @@ def main():
         objective="Specific energy [W.h.kg-1]",
         c_rate=1.0,
         constraint=lambda t: (
-            t["Discharge capacity [mA.h.cm-2]"] >= 0.8 * t["Nominal capacity [mA.h.cm-2]"]
+            t["Discharge capacity [mA.h.cm-2]"] >= 0.35 * t["Nominal capacity [mA.h.cm-2]"]
         ),
     )
-    print("Best design at 1C with >= 80 % of its nominal capacity:")
+    if best is None:
+        print("No design delivers 35 % of its nominal capacity at 1C")
+        return
+    print("Best design at 1C with >= 35 % of its nominal capacity:")
     print(
         best[
             [

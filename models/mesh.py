@@ -13,21 +13,26 @@ under the surface (40 nm after 0.4 s in NMC811), which the stretch resolves; the
 capacity and energy of a whole discharge also depend on the profile across the
 particle.
 
-Measured at 2C against a 100 x 120 mesh (NMC811 | Li6PS5Cl | Li: cathodes of 60,
-140 and 200 um, particles of 10 and 15 um, D/10, 0 C; README, "Mesh"):
+The CAM diffusivity falls by a decade or more towards full lithiation (NMC811,
+Ruess 2020) and by theta^2 with the contact coverage, so on discharge a lithiated
+shell with a steep front moves into the particle: the front needs points across the
+whole radius, the opening boundary layer points under the surface (a stretch of 5
+balances both; 8-10 is worse, 2-3 too). Measured on the default cell
+(NMC811 | Li6PS5Cl | Li, 140 um) against x_p 50, r_p 160 (scripts in the README,
+"Mesh"; tests/test_mesh_convergence.py):
 
-- ``"single-run"`` (x_p 25, r_p 25, stretch 4): the voltage within 2 mV of a
-  2x refined mesh from the first millisecond of a 1C discharge
-  (tests/test_mesh_convergence.py); capacity and energy 0.14-0.57 % low, the
-  10 s pulse voltage within 2.6 mV.
-- ``"study"`` (x_p 25, r_p 20, stretch 3.5): capacity and energy 0.17-0.62 % low
-  (at most 0.09 points further than ``"single-run"``), the 10 s pulse voltage
-  within 2.3 mV; 20 % fewer particle states, design studies about 12 % faster.
+- ``"single-run"`` (x_p 25, r_p 60, stretch 5): at 1C the voltage within 4.3 mV over
+  the first 95 % of the discharge (11 mV in the final knee), capacity 0.15 % low; at
+  2C capacity and energy 0.15-0.4 % low for 60-200 um, the 10 s pulse voltage within
+  0.5 mV.
+- ``"study"`` (x_p 25, r_p 40, stretch 5): at 2C capacity and energy 0.45-0.9 % low
+  (60-200 um), 3 % at D/10 and 2.2 % at 0 C, where the adaptive radial refinement of
+  :mod:`asslb_sim.simulation.resolution` takes over; 2/3 of the single-run mesh's
+  particle states.
 
-Neither is converged where diffusion starves the particle surface (D/100, or
--20 C, at 2C: 10-18 % and 13-36 % off); refine ``r_p`` there. A coarser, mildly
-stretched mesh (r_p 15, stretch 2) matched at 25 C but was 4 % off at D/10 and
-2-3x off at D/100.
+Where diffusion starves the particles (D/10 at 2C, 0 C and below) neither named
+mesh is converged: discharges there are refined until two meshes agree within 1 %
+(:func:`asslb_sim.simulation.resolution.solve_resolved`).
 """
 
 from __future__ import annotations
@@ -41,7 +46,7 @@ class MeshError(ValueError):
 
 
 _POINTS_RANGE = (3, 400)
-_STRETCH_RANGE = (0.01, 20.0)  # or 0: uniform (a tiny stretch underflows)
+_STRETCH_RANGE = (0.01, 10.0)  # or 0: uniform (a tiny stretch underflows)
 
 
 @dataclass(frozen=True)
@@ -63,8 +68,8 @@ class Mesh:
 
     x_s: int = 5
     x_p: int = 25
-    r_p: int = 25
-    particle_stretch: float = 4.0
+    r_p: int = 60
+    particle_stretch: float = 5.0
 
     def __post_init__(self):
         lo, hi = _POINTS_RANGE
@@ -117,7 +122,7 @@ def particle_submesh(stretch):
 
 MESHES = {
     "single-run": Mesh(),
-    "study": Mesh(r_p=20, particle_stretch=3.5),
+    "study": Mesh(r_p=40, particle_stretch=5.0),
 }
 
 

@@ -122,6 +122,7 @@ class SolidElectrolyte:
     conductivity: Sourced  # S/m at 25 C
     activation_energy: Sourced  # J/mol
     family: str = ""
+    particle_size: Sourced = None  # m, typical diameter of the powder in a composite
 
 
 @dataclass(frozen=True)
@@ -223,6 +224,8 @@ class Interlayer:
 
 _LEE = "Lee et al. Nat. Energy 5, 299 (2020)"
 
+_SE_SIZE = S(3.3e-6, "assumed equal to Li6PS5Cl's (no composite data)")
+
 SOLID_ELECTROLYTES = {
     m.name: m
     for m in [
@@ -235,6 +238,12 @@ SOLID_ELECTROLYTES = {
             S(0.18, f"1.8 mS/cm crystalline, {_LEE} [Pd]"),
             S(0.35 * EV, f"0.35 eV, {_LEE} [Pd]"),
             "argyrodite sulfide",
+            S(
+                3.3e-6,
+                "3.3 um [D]: the size the percolation calibration gives the as-received NEI "
+                "powders of Minnmann 2021 (3.1 um) and Yanev 2024 (3.5 um); Yanev's BET "
+                "area (2.25 m2/g) is a 1.4 um sphere, with >20 um particles mixed in [Pd]",
+            ),
         ),
         SolidElectrolyte(
             "beta-Li3PS4",
@@ -242,6 +251,7 @@ SOLID_ELECTROLYTES = {
             S(0.039, "0.39 mS/cm, Naik et al. ACS AMI 14, 29754 (2022) Table S2 [Pd]"),
             S(0.36 * EV, "0.36 eV, Liu et al. JACS 135, 975 (2013) [M]"),
             "thiophosphate sulfide",
+            _SE_SIZE,
         ),
         SolidElectrolyte(
             "Li10GeP2S12",
@@ -249,6 +259,7 @@ SOLID_ELECTROLYTES = {
             S(1.0, "about 10 mS/cm, Kuhn, Duppel, Lotsch, Energy Environ. Sci. 6, 3548 (2013) [P]"),
             S(0.22 * EV, "0.22 eV, Kuhn et al. (2013) [P]"),
             "LGPS sulfide",
+            _SE_SIZE,
         ),
         SolidElectrolyte(
             "Li7P3S11",
@@ -256,6 +267,7 @@ SOLID_ELECTROLYTES = {
             S(1.7, "17 mS/cm, Seino et al. Energy Environ. Sci. 7, 627 (2014) [M]"),
             S(0.17 * EV, "0.17 eV, Seino et al. (2014) [M]"),
             "glass-ceramic sulfide",
+            _SE_SIZE,
         ),
         SolidElectrolyte(
             "Li3InCl6",
@@ -267,6 +279,7 @@ SOLID_ELECTROLYTES = {
             ),
             S(0.34 * EV, "0.34 eV, Li et al. (2019) [M]"),
             "halide",
+            _SE_SIZE,
         ),
         SolidElectrolyte(
             "Li3YCl6",
@@ -274,6 +287,7 @@ SOLID_ELECTROLYTES = {
             S(0.051, "0.51 mS/cm, Asano et al. Adv. Mater. 30, 1803075 (2018) [M]"),
             S(0.40 * EV, "about 0.40 eV, Asano et al. (2018) [M]"),
             "halide",
+            _SE_SIZE,
         ),
         SolidElectrolyte(
             "Ta-LLZO",
@@ -281,6 +295,7 @@ SOLID_ELECTROLYTES = {
             S(0.0769, "7.69e-4 S/cm, Clausnitzer et al. (2023) Table 1 [Pd]"),
             S(0.40 * EV, "about 0.40 eV for Ta-doped LLZO [M]"),
             "garnet oxide",
+            _SE_SIZE,
         ),
     ]
 }
@@ -377,7 +392,7 @@ ACTIVE_MATERIALS = {
             S(4750.0, "about 4.75 g/cm3 for Ni-rich layered oxides [M]"),
             S(4750.0 / 97.46e-3, "rho/M, LiNi0.9Co0.05Mn0.05O2, M = 97.46 g/mol [D]"),
             ncm90_ocp,
-            S(4e-15, _PROXY.format(_CHEN)),
+            S(4e-15, _PROXY.format(f"{_CHEN} [P]")),
             S(42000.0, _PROXY.format(_D_EA)),
             S(0.25, _PROXY.format(_J0_NMC811)),
             S(54000.0, _PROXY.format(_J0_EA)),

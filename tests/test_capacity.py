@@ -25,23 +25,26 @@ def _usable_capacity_mAh_cm2(v, f_iso=0.0):
 def test_c50_capacity_within_1_percent_of_usable(default_cell):
     from asslb_sim.simulate import rate_capability
 
-    expected = _usable_capacity_mAh_cm2(default_cell.parameter_values)
-    result = rate_capability(default_cell, [0.02])
+    # fast-diffusing particles: the thermodynamic limit (the library's NMC811 diffusivity
+    # falls a hundredfold towards full lithiation, which holds even C/50 below it)
+    cell = default_cell.with_design(cathode={"diffusivity_m2_s": 1e-12})
+    expected = _usable_capacity_mAh_cm2(cell.parameter_values)
+    result = rate_capability(cell, [0.02])
     row = result.summary.iloc[0]
     assert row["Termination"] == "voltage cut-off"
     # 1 %: the issue's requirement; at C/50 the remaining overpotential (a few mV
     # on a steep end-of-discharge OCP) costs about 0.3 %
     assert row["Discharge capacity [mA.h.cm-2]"] == pytest.approx(expected, rel=0.01)
     assert result.basis.nominal_capacity == pytest.approx(expected, rel=1e-6)
+    assert default_cell.basis.nominal_capacity == pytest.approx(expected, rel=1e-6)
 
 
 def test_isolated_cam_removes_its_share_of_capacity(default_cell):
     from asslb_sim.simulate import rate_capability
 
-    cell = default_cell.with_parameters(
-        **{"Positive electrode isolated active material fraction": 0.25}
-    )
-    full = rate_capability(default_cell, [0.02]).summary.iloc[0]
+    fast = default_cell.with_design(cathode={"diffusivity_m2_s": 1e-12})  # see above
+    cell = fast.with_parameters(**{"Positive electrode isolated active material fraction": 0.25})
+    full = rate_capability(fast, [0.02]).summary.iloc[0]
     cut = rate_capability(cell, [0.02]).summary.iloc[0]
     # 1 %: both runs are within 0.3 % of their usable capacity (test above)
     ratio = cut["Discharge capacity [mA.h.cm-2]"] / full["Discharge capacity [mA.h.cm-2]"]
@@ -70,15 +73,32 @@ def test_capacity_per_gram_uses_cam_mass(default_cell):
 
 
 def test_contact_coverage_raises_kinetic_overpotential(default_cell):
-    low = default_cell.with_parameters(
-        **{"Positive electrode active material contact coverage": 0.1}
+    """Symmetric Butler-Volmer on the contact area: eta = 2RT/F asinh(j / (2 theta j0)).
+
+    A thin cathode (uniform reaction) with the coverage's theta^2 on the diffusivity
+    switched off, so that the coverage acts on the kinetics only; the x-averaged
+    overpotential at the start of a 1C discharge against the closed form, with j0 the
+    library's j0(x) at the charged state."""
+    cell = default_cell.with_design(
+        cathode={"thickness_um": 30, "diffusivity_contact_exponent": 0, "contact_coverage": 0.5}
     )
-    s_full, _, _ = solve_cell(default_cell, 1.0)
-    s_low, _, _ = solve_cell(low, 1.0)
-    eta_full = np.abs(s_full["X-averaged positive electrode reaction overpotential [V]"].entries[5])
-    eta_low = np.abs(s_low["X-averaged positive electrode reaction overpotential [V]"].entries[5])
-    # 5x less contact means 5x the contact current density j_c. At 1C on this cell
-    # j_c / (2 j0) is about 0.8 at coverage 0.5, so the overpotential ratio is
-    # asinh(4.0) / asinh(0.8) = 2.8 (5 in the linear
-    # limit); 2 leaves margin for the non-uniform reaction distribution
-    assert eta_low > 2 * eta_full
+    low = cell.with_design(cathode={"contact_coverage": 0.1})
+    v = cell.parameter_values
+    x0 = cell.anode.charged(cell).stoichiometry
+    table = v["Positive electrode relative exchange-current density"][1]
+    j0 = v["Positive electrode exchange-current density at half lithiation [A.m-2]"] * np.interp(
+        x0, table[0][0], table[1]
+    )
+    radius = v["Positive particle radius [m]"]
+    area = 3 * v["Positive electrode active material volume fraction"] / radius  # m2/m3
+    j = cell.basis.nominal_capacity * 10 / (area * v["Positive electrode thickness [m]"])  # A/m2
+    thermal = 2 * 8.314462618 * 298.15 / 96485.33212
+    etas = []
+    for c, theta in ((cell, 0.5), (low, 0.1)):
+        sol, _, _ = solve_cell(c, 1.0)
+        eta = np.abs(sol["X-averaged positive electrode reaction overpotential [V]"].entries[1])
+        etas.append(eta)
+        # 5 %: the reaction is uniform within a few % across 30 um, and the surface
+        # stoichiometry has moved slightly from x0 at the first output time
+        assert eta == pytest.approx(thermal * np.arcsinh(j / (2 * theta * j0)), rel=0.05)
+    assert etas[1] > etas[0]

@@ -8,7 +8,7 @@ import pytest
 from asslb_sim.design import from_dict, from_preset, lithium_thickness_per_capacity
 from asslb_sim.design.anodes import F
 from asslb_sim.design.ranges import parameter_range
-from asslb_sim.design.schema import SCHEMA, Choice, Quantity, key_of_parameter, quantities
+from asslb_sim.design.schema import SCHEMA, Choice, Quantity, Table, key_of_parameter, quantities
 from asslb_sim.errors import CellDefinitionError
 from asslb_sim.metrics import bill_of_materials
 
@@ -35,7 +35,7 @@ def test_every_key_has_unit_range_and_pybamm_name():
         assert high == pytest.approx(q.high * q.scale + q.offset) or math.isinf(high)
     for section, entries in SCHEMA.items():
         for key, spec in entries.items():
-            assert isinstance(spec, Quantity | Choice | dict), (section, key)
+            assert isinstance(spec, Quantity | Choice | Table | dict), (section, key)
 
 
 def test_composed_cell_carries_every_key_it_was_given_under_its_pybamm_name():

@@ -46,15 +46,24 @@ def test_small_user_nominal_capacity_does_not_cut_the_discharge(default_cell):
     row = result.summary.iloc[0]
     assert row["Termination"] == "voltage cut-off"
     assert row["Status"] == "ok"
-    assert row["Discharge capacity [mA.h.cm-2]"] > 5.0
+    # the same current on the computed basis: the same discharge, to solver tolerance
+    same = rate_capability(default_cell, [1.0 / default_cell.basis.nominal_capacity])
+    assert row["Discharge capacity [mA.h.cm-2]"] == pytest.approx(
+        same.summary["Discharge capacity [mA.h.cm-2]"].iloc[0], rel=1e-4
+    )
 
 
 def test_below_cutoff_at_start_reports_zero_capacity(default_cell):
-    result = rate_capability(default_cell, [1.0, 60.0])
+    result = rate_capability(default_cell, [1.0, 20.0, 60.0])
     row = result.summary.iloc[1]
     assert row["Termination"] == "below cut-off at start"
     assert row["Discharge capacity [mA.h.cm-2]"] == 0
     assert result.summary.iloc[0]["Discharge capacity [mA.h.cm-2]"] > 0
+    # at 60C not even a consistent initial state exists: flagged, with a short reason
+    extreme = result.summary.iloc[2]
+    assert extreme["Status"] == "failed"
+    assert extreme["Termination"] == "no consistent start"
+    assert "cut-off" in extreme["Message"] and len(extreme["Message"]) < 200
 
 
 def test_solver_failure_is_flagged_and_others_go_on(default_cell, monkeypatch):

@@ -57,9 +57,10 @@ def test_single_run_one_design_study_and_fit_model_give_the_same_discharge(
     )
     problem = FitProblem(cell, data, [FitParameter(KAPPA, 0.01, 1.0)], 1.0)
     ((q, v),) = problem.simulate([cell.parameter_values[KAPPA]])
-    # 1e-9: the fitted parameter is an input of the fit's build, a constant of the single
-    # run's; the same equations otherwise (measured 4e-12)
-    assert q[-1] == pytest.approx(row["Discharge capacity [mA.h.cm-2]"], rel=1e-9)
+    # 1e-6, the solver's tolerance: the fitted parameter is an input of the fit's build, a
+    # constant of the single run's, so the solver's steps differ (measured 1.1e-7 with the
+    # lithiation-dependent diffusivity, whose steep end makes the event time sensitive)
+    assert q[-1] == pytest.approx(row["Discharge capacity [mA.h.cm-2]"], rel=1e-6)
     curve = single.curves
     v_single = np.interp(q[1:-1], curve["Discharge capacity [mA.h.cm-2]"], curve["Voltage [V]"])
     # 1e-4 V: linear interpolation between the single run's adaptive steps (measured 2.4e-5

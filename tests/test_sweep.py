@@ -76,12 +76,14 @@ def test_compiled_study_equals_interpreted(tmp_path):
     assert compiled.compiles
     a = run_study(study, tmp_path / "a", progress=False)
     b = run_study(compiled, tmp_path / "b", progress=False)
-    # 1e-9: the same functions as machine code instead of CasADi's interpreter differ
-    # only by floating-point reordering (measured 5e-11 relative)
+    # 1e-8: the same functions as machine code instead of CasADi's interpreter differ
+    # only by floating-point reordering, which the steep end of the lithiation-dependent
+    # diffusivity amplifies in the event time (measured 2.9e-9 relative; 5e-11 with a
+    # constant diffusivity)
     np.testing.assert_allclose(
         _sorted(b)["Discharge capacity [mA.h.cm-2]"],
         _sorted(a)["Discharge capacity [mA.h.cm-2]"],
-        rtol=1e-9,
+        rtol=1e-8,
     )
     big = Study(
         parameters={"separator.thickness_um": {"min": 10, "max": 50, "num": 500}},
@@ -322,7 +324,10 @@ def test_design_failing_at_the_study_tolerance_is_retried_tighter(tmp_path, monk
 def test_anode_free_study_charges_each_design_like_single_runs(tmp_path):
     from asslb_sim.simulate import Charge
 
-    base = from_dict({"anode": {"material": "anode-free"}})
+    # a fast-diffusing CAM, so that the plated Li runs out first at 0.5C (see
+    # test_anode_free.test_discharge_never_strips_more_than_was_plated)
+    fast = {"diffusivity_m2_s": 1e-13}
+    base = from_dict({"anode": {"material": "anode-free"}, "cathode": fast})
     study = Study(
         parameters={"separator.thickness_um": [20, 60]},
         cell=base,
@@ -334,7 +339,13 @@ def test_anode_free_study_charges_each_design_like_single_runs(tmp_path):
     results = run_study(study, tmp_path / "r", progress=False)
     assert (results["Status"] == "ok").all()
     single = rate_capability(
-        from_dict({"anode": {"material": "anode-free"}, "separator": {"thickness_um": 60}}),
+        from_dict(
+            {
+                "anode": {"material": "anode-free"},
+                "cathode": fast,
+                "separator": {"thickness_um": 60},
+            }
+        ),
         [0.5, 2.0],
         charge=Charge(),
         mesh="study",
@@ -418,7 +429,7 @@ def test_study_mesh_from_file_and_in_the_fingerprint(tmp_path):
     path.write_text('[study]\nmesh = "single-run"\n[parameters]\n"separator.thickness_um" = [20]\n')
     assert load_study(path).mesh == MESHES["single-run"]
     path.write_text('[study.mesh]\nr_p = 30\n[parameters]\n"separator.thickness_um" = [20]\n')
-    assert load_study(path).mesh == Mesh(r_p=30, particle_stretch=3.5)  # the study mesh's stretch
+    assert load_study(path).mesh == Mesh(r_p=30, particle_stretch=5.0)  # the study mesh's stretch
     base = from_dict({})
     assert sweep.study_fingerprint(SMALL, base) != sweep.study_fingerprint(
         dataclasses.replace(SMALL, mesh="single-run"), base

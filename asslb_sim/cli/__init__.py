@@ -10,7 +10,7 @@ from __future__ import annotations
 import argparse
 import sys
 
-from . import asr, fit, info, rate_capability, sweep
+from . import asr, fit, fit_conductivity, info, rate_capability, sweep, validate
 
 
 def build_parser():
@@ -20,7 +20,7 @@ def build_parser():
     )
     parser.add_argument("--version", action="store_true", help="print the version and exit")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
-    for command in (rate_capability, asr, sweep, fit):
+    for command in (rate_capability, asr, sweep, fit, fit_conductivity, validate):
         command.add_parser(sub)
     info.add_parsers(sub)
     return parser

@@ -16,7 +16,11 @@ from ..parameter_sets import defaults, laws
 from ..parameter_sets import materials as lib
 from .formulation import PHASES, cathode_fractions, mass_fractions_from_volume
 from .layers import MATERIAL_KIND, arrhenius_phase, complete_laws, material, number
-from .microstructure import cam_percolation_threshold, isolated_fraction_from_percolation
+from .microstructure import (
+    contact_coverage,
+    isolated_fraction_from_percolation,
+    network_thresholds,
+)
 from .schema import SCHEMA
 
 # loading and thickness given together must agree to this relative tolerance
@@ -168,13 +172,13 @@ def lithiation_dependence(name, table, log10, default):
     return (name, ([np.array(xs)], np.array(ys)))
 
 
-def _isolated_fraction(design, eps, radius, mats):
+def _isolated_fraction(design, eps, thresholds, mats):
     spec = design.get("cathode", {}).get("isolated_fraction", 0.0)
     if spec == "percolation":
         carbon, binder = mats["carbon"], mats["binder"]
         return isolated_fraction_from_percolation(
             eps,
-            radius,
+            thresholds,
             float(carbon.percolation_threshold) if carbon else None,
             binder is not None and float(binder.ionic_conductivity) > 0,
         )
@@ -186,7 +190,17 @@ def _isolated_fraction(design, eps, radius, mats):
     return number("cathode", "isolated_fraction", design, 0.0)
 
 
-def _active_material(design, mats, eps, values):
+def _thresholds(design, mats, eps, values):
+    """Percolation thresholds of the SE and CAM networks from the particle sizes (the
+    CAM's diameter 2R, the SE powder's size)."""
+    am, se = mats["active_material"], mats["solid_electrolyte"]
+    radius = number("cathode", "particle_radius_um", design, float(am.particle_radius))
+    se_size = number("cathode", "se_particle_size_um", design, float(se.particle_size))
+    values[f"{P} solid electrolyte particle size [m]"] = se_size
+    return network_thresholds(values[f"{P} void volume fraction"], 2 * radius, se_size)
+
+
+def _active_material(design, mats, eps, thresholds, values):
     """The CAM particles: size, diffusion, OCP, kinetics, contact and connectivity."""
     am, coating = mats["active_material"], mats["coating"]
     radius = number("cathode", "particle_radius_um", design, float(am.particle_radius))
@@ -228,13 +242,15 @@ def _active_material(design, mats, eps, values):
                 laws.symmetric_exchange_factor,
             ),
             f"{P} active material contact coverage": key(
-                "contact_coverage", float(defaults.CONTACT_COVERAGE)
+                "contact_coverage",
+                contact_coverage(eps["solid_electrolyte"], thresholds["solid_electrolyte"]),
             ),
-            f"{P} isolated active material fraction": _isolated_fraction(design, eps, radius, mats),
+            f"{P} isolated active material fraction": _isolated_fraction(
+                design, eps, thresholds, mats
+            ),
             f"{P} film resistance [Ohm.m2]": key("film_resistance_ohm_cm2", film),
         }
     )
-    return radius
 
 
 def _measured(design, key, table_key, cam_fraction):
@@ -290,14 +306,14 @@ def compose_cathode(design, values):
     eps = _geometry(design, mats, values)
     _ionic(design, mats, values)
     _electronic(design, mats, values)
-    radius = _active_material(design, mats, eps, values)
+    thresholds = _thresholds(design, mats, eps, values)
+    _active_material(design, mats, eps, thresholds, values)
     _measured_transport(design, values)
     carbon = mats["carbon"]
-    se_threshold = float(defaults.SE_PERCOLATION_THRESHOLD)
     for phase, threshold in (
-        ("solid electrolyte", se_threshold),
-        ("active material", cam_percolation_threshold(radius)),
+        ("solid electrolyte", thresholds["solid_electrolyte"]),
+        ("active material", thresholds["active_material"]),
         ("carbon", float(carbon.percolation_threshold) if carbon else 0.0),
-        ("binder", se_threshold),
+        ("binder", float(defaults.SE_PERCOLATION_THRESHOLD)),
     ):
         complete_laws(values, P, phase, threshold)

@@ -17,6 +17,7 @@ import math
 from dataclasses import dataclass, field, replace
 
 from ..errors import CellDefinitionError
+from ..parameter_sets import defaults
 from .anodes import anode_kind, anode_kind_of_design
 from .basis import compute_basis
 from .cathode import MEASURED_KEYS
@@ -165,8 +166,10 @@ class Cell:
         return _recompose(self, sections, overrides)
 
     def with_options(self, **options):
-        """A new cell with model options replaced (validated)."""
-        return replace(self, model_options={**self.model_options, **options})
+        """A new cell with model options replaced (validated); the choice is kept by
+        later :meth:`with_design` calls, like a cell file's ``[model]``."""
+        design = {**self.design, "model": {**self.design.get("model", {}), **options}}
+        return replace(self, model_options={**self.model_options, **options}, design=design)
 
     def with_design(self, **sections):
         """The cell recomposed with some design keys changed.
@@ -237,38 +240,41 @@ def _design_of_overrides(overrides, source):
     return sections, rest
 
 
-def resolve_options(options, file_options, values, design, source):
-    """The model options of a composed cell: ``options`` (inherited) updated by the
-    cell file's ``[model]``; the anode option follows the design, a tortuosity
-    factor in the design selects its law, and a film resistance the film law."""
-    options = {**{k: v for k, v in options.items() if k != "anode"}, **file_options}
+def resolve_options(design, values, source):
+    """The model options of a composed cell.
+
+    The cell file's ``[model]`` choices (kept in ``design["model"]``, also by
+    :meth:`Cell.with_options`) stand; every other option follows the design: a
+    measured effective conductivity selects the "measured" law of its phase, a
+    tortuosity factor the "tortuosity factor" law, a film resistance the film law,
+    the anode material the anode model, and the cathode's networks otherwise use
+    the library's laws (:data:`~asslb_sim.parameter_sets.defaults.CATHODE_LAWS`).
+    """
+    chosen = dict(design.get("model", {}))
     cathode = design.get("cathode", {})
+    derived = {}
     for key, slots in MEASURED_KEYS.items():
-        if key not in cathode:
-            continue
-        for slot in slots:
-            law = options.setdefault(slot, "measured")
-            if law != "measured":
-                raise CellDefinitionError(
-                    f"{source}: cathode.{key} is given but [model] {slot} = {law!r}; use "
-                    "'measured' (or leave it out)"
-                )
+        if key in cathode:
+            derived.update(dict.fromkeys(slots, "measured"))
+    if "se_tortuosity_factor" in cathode:
+        derived["solid_electrolyte_transport"] = "tortuosity factor"
+    for slot, law in derived.items():
+        if chosen.get(slot, law) != law:
+            why = "a tortuosity factor" if law == "tortuosity factor" else "a measured conductivity"
+            raise CellDefinitionError(
+                f"{source}: the cathode gives {why} but [model] {slot} = {chosen[slot]!r}; "
+                f"use {law!r} (or leave it out)"
+            )
     for slot, needs in (
         ("solid_electrolyte_transport", "se_effective_conductivity"),
         ("active_material_transport", "electronic_conductivity"),
     ):
-        if options.get(slot) == "measured" and not any(k.startswith(needs) for k in cathode):
+        if chosen.get(slot) == "measured" and not any(k.startswith(needs) for k in cathode):
             raise CellDefinitionError(
                 f"{source}: [model] {slot} = 'measured' needs cathode.{needs}_mS_cm or "
                 f"cathode.{needs}_table"
             )
-    if "se_tortuosity_factor" in design.get("cathode", {}):
-        law = options.setdefault("solid_electrolyte_transport", "tortuosity factor")
-        if law != "tortuosity factor":
-            raise CellDefinitionError(
-                f"{source}: cathode.se_tortuosity_factor is given but [model] "
-                f"solid_electrolyte_transport = {law!r}; use 'tortuosity factor'"
-            )
+    options = {**{k: str(v) for k, v in defaults.CATHODE_LAWS.items()}, **derived, **chosen}
     film = values["Positive electrode film resistance [Ohm.m2]"]
     if film > 0 and "film" not in options:
         options["film"] = "resistive"  # a coating or film resistance needs the film law
@@ -278,9 +284,9 @@ def resolve_options(options, file_options, values, design, source):
             "coating or film_resistance_ohm_cm2) but [model] film = 'none'; use 'resistive'"
         )
     anode = anode_kind_of_design(design).model_option
-    if file_options.get("anode", anode) != anode:
+    if chosen.get("anode", anode) != anode:
         raise CellDefinitionError(
-            f"{source}: [model] anode = {file_options['anode']!r} contradicts anode.material"
+            f"{source}: [model] anode = {chosen['anode']!r} contradicts anode.material"
         )
     options["anode"] = anode
     return options
@@ -298,7 +304,7 @@ def _recompose(cell, sections, overrides):
     return Cell(
         name=cell.name,
         parameter_values=values,
-        model_options=resolve_options(cell.model_options, {}, values, design, "cell"),
+        model_options=resolve_options(design, values, "cell"),
         nominal_capacity=design.get("cell", {}).get(
             "nominal_capacity_mAh_cm2", cell.nominal_capacity
         ),
@@ -336,17 +342,16 @@ def from_dict(doc, source="cell definition", base=None):
     head = doc.get("cell", {})
     if base is None:
         base_design = _preset_design(head.get("preset", "default"))
-        base_options, base_nominal = {}, None
+        base_nominal = None
         base_name = head.get("preset", "default")
     else:
-        base_design, base_options = base.design, base.model_options
+        base_design = base.design
         base_nominal, base_name = base.nominal_capacity, base.name
     keyed, overrides = _design_of_overrides(doc.get("parameters", {}), source)
     sections = {k: v for k, v in doc.items() if k not in ("model", "parameters")}
     design = merge(merge(base_design, sections), keyed)
     design["parameters"] = {**base_design.get("parameters", {}), **overrides}
-    file_model = doc.get("model", {})
-    design["model"] = {**base_design.get("model", {}), **file_model}
+    design["model"] = {**base_design.get("model", {}), **doc.get("model", {})}
     try:
         values = compose(
             {k: v for k, v in design.items() if k not in ("model", "parameters")},
@@ -358,7 +363,7 @@ def from_dict(doc, source="cell definition", base=None):
         raise CellDefinitionError(
             text if text.startswith(source) else f"{source}: {text}"
         ) from None
-    options = resolve_options(base_options, file_model, values, design, source)
+    options = resolve_options(design, values, source)
     if "nominal_capacity_mAh_cm2" in design.get("cell", {}):
         nominal = design["cell"]["nominal_capacity_mAh_cm2"]
         if not is_number(nominal):

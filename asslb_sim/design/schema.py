@@ -216,6 +216,10 @@ SCHEMA = {
         "carbon_bruggeman_exponent": _exponent(f"{_P} carbon Bruggeman exponent"),
         "binder_bruggeman_exponent": _exponent(f"{_P} binder Bruggeman exponent"),
         "particle_radius_um": Quantity("um", 1e-6, 0, 100, "Positive particle radius [m]"),
+        # typical diameter of the SE powder: sets the networks' percolation thresholds
+        "se_particle_size_um": Quantity(
+            "um", 1e-6, 0, 100, f"{_P} solid electrolyte particle size [m]"
+        ),
         "diffusivity_m2_s": Quantity(
             "m2/s", 1.0, 0, 1e-8, "Positive particle diffusivity at reference temperature [m2.s-1]"
         ),

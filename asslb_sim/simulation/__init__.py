@@ -16,7 +16,7 @@ from .protocols import (
     parse_charge,
     resolve_charge,
 )
-from .resolution import RESOLVED_RATIO, diffusion_ratio, solve_resolved
+from .resolution import RESOLVED_POINTS_RATIO, diffusion_ratio, solve_resolved
 from .runner import (
     CURRENT,
     INITIAL_CONCENTRATION,
@@ -37,7 +37,7 @@ __all__ = [
     "MESHES",
     "NOMINAL",
     "REBUILD",
-    "RESOLVED_RATIO",
+    "RESOLVED_POINTS_RATIO",
     "STATE_INPUTS",
     "Case",
     "Charge",

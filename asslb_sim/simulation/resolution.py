@@ -2,11 +2,13 @@
 are solved again on refined meshes until two meshes agree.
 
 A discharge at C-rate c lasts at most ``t = 3600 / c``; Li diffuses ``delta =
-sqrt(D t)`` into a particle of radius R in that time. Measured against meshes of
-200 radial points (tests/test_resolution.py), the named meshes give the capacity
-within about 1 % while ``delta / R >= 0.4`` with D at half lithiation (0.7 % at
-0.49, 1.4 % at 0.34); below that the error grows (6 % at 0.11, 19 % at 0.07). Such
-discharges are solved again with twice the radial points (same stretch) until the
+sqrt(D t)`` into a particle of radius R in that time. Measured against a mesh of 160
+radial points (default cell, 60-200 um, 0-25 C, D/10; the scripts of
+models/mesh.py), a mesh of n radial points (stretch 5) gives the capacity within
+1 % while ``n delta / R >= 14`` with D at half lithiation (1 % was reached at
+``n delta / R`` of 7-13, the thick cathodes' local rates being the highest): the
+"single-run" mesh (60 points) down to ``delta / R`` = 0.23, the "study" mesh (40) down
+to 0.35. Such discharges are solved again with twice the radial points (same stretch) until the
 capacity changes by less than the tolerance between two meshes or the mesh reaches
 :data:`MAX_POINTS`; the finest result is kept, and the last change is its error
 estimate (conservative: the finite-volume error falls at least linearly with the
@@ -19,7 +21,7 @@ import math
 
 import numpy as np
 
-RESOLVED_RATIO = 0.4  # delta / R above which the named meshes are within about 1 %
+RESOLVED_POINTS_RATIO = 14.0  # n delta / R above this: a mesh of n points within 1 %
 TOLERANCE = 0.01  # relative change in capacity between two meshes that is accepted
 MAX_POINTS = 200
 
@@ -79,18 +81,22 @@ def solve_resolved(runner, cases, tolerance=TOLERANCE):
     todo = [
         i
         for i, case in enumerate(cases)
-        if case.kind == "discharge" and outcomes[i].ok and diffusion_ratio(case) < RESOLVED_RATIO
+        if case.kind == "discharge"
+        and outcomes[i].ok
+        and outcomes[i].solution is not None
+        and diffusion_ratio(case) < RESOLVED_POINTS_RATIO / runner.mesh.r_p
     ]
     level = runner
-    while todo and level.mesh.r_p * 2 <= MAX_POINTS:
+    while todo and level.mesh.r_p < MAX_POINTS:
         level = level.refined(MAX_POINTS)
         finer = level.solve([cases[i] for i in todo])
         still = []
         for i, outcome in zip(todo, finer, strict=True):
-            if not outcome.ok:
+            if not outcome.ok or outcome.solution is None:
+                why = outcome.message or outcome.termination
                 outcomes[i].message = (
                     f"{outcomes[i].message}; " if outcomes[i].message else ""
-                ) + f"refinement to {level.mesh.r_p} radial points failed: {outcome.message}"
+                ) + f"refinement to {level.mesh.r_p} radial points failed: {why}"
                 continue
             q_new, q_old = _capacity(outcome), _capacity(outcomes[i])
             errors[i] = abs(q_new - q_old) / q_new if q_new > 0 else 0.0

@@ -135,6 +135,7 @@ def lee2020():
                 },
                 "void_volume_fraction": 0.10,
                 "loading_mg_cm2": 31.6,
+                "se_particle_size_um": 1.0,
             },
             "separator": {
                 "solid_electrolyte": "Li6PS5Cl",
@@ -153,6 +154,7 @@ def lee2020():
             "85:15:3:1.5 wt NCM90 : Li6PS5Cl : carbon nanofibre (as VGCF) : PTFE, LZO coating [Pd]",
             "6.8 mA.h/cm2 at 215 mA.h/g = 31.6 mg/cm2 CAM; 1C = 6.8 mA/cm2 [Pd]",
             "separator 30 um Li6PS5Cl with 1 wt% binder, 1.31 mS/cm [Pd]; Ag-C 10 um [Pd]",
+            "the composite's SE is a fine powder, < 1 um (Mitsui) [Pd]: 1 um",
             "60 C; 0.1C CC-CV charge [Pd]; void 10 % assumed (warm isostatic pressing)",
             "lower cut-off 3.0 V instead of the printed 2.5 V: the NCM90 OCP (the NMC811 "
             "proxy) ends at 2.78 V",
