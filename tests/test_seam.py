@@ -1,5 +1,7 @@
 """One simulation seam: single runs, studies, fits and resistance tests agree by construction."""
 
+import dataclasses
+
 import numpy as np
 import pandas as pd
 import pytest
@@ -102,3 +104,30 @@ def test_one_build_per_structure_is_cached_and_shared(monkeypatch):
     # the rate tests, the pulse and the full charge and discharge share one build
     assert len(builds) == 1
     assert Runner().simulation(cell) is Runner().simulation(cell)
+
+
+def test_builds_tell_closures_with_different_data_apart():
+    """Two cells whose function parameter comes from one factory with different data
+    (same name, same code) must not share a build."""
+    from asslb_sim.parameter_sets import laws
+    from asslb_sim.simulation import Case, Runner
+
+    def shape(value):
+        def f(sto):
+            return value + 0 * sto
+
+        return f
+
+    cell = from_preset()
+    fast = cell.with_parameters(**{laws.LOG10_DIFFUSIVITY_FACTOR: 0.0})
+    a = dataclasses.replace(
+        fast, parameter_values={**fast.parameter_values, laws.LOG10_DIFFUSIVITY_FACTOR: shape(0.0)}
+    )
+    b = dataclasses.replace(
+        fast, parameter_values={**fast.parameter_values, laws.LOG10_DIFFUSIVITY_FACTOR: shape(-1.0)}
+    )
+    runner = Runner()
+    state = a.anode.charged(a)
+    cases = [Case(c, state, c.current(c.basis.nominal_capacity), 3600.0) for c in (a, b)]
+    qa, qb = (o.solution["Discharge capacity [A.h]"].entries[-1] for o in runner.solve(cases))
+    assert qb < 0.99 * qa  # a tenth of the diffusivity gives less capacity at 1C

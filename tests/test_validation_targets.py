@@ -114,18 +114,18 @@ def test_yanev_order(yanev):
 
 
 def test_lee_low_rate_retention(lee):
-    for case in ("0.33C", "0.5C"):
+    for case in ("0.33C", "0.5C", "1C"):
         assert lee[case].met, lee[case]
 
 
 @pytest.mark.xfail(
     strict=True,
-    reason="1C and 2C retention under-predicted: the NCM90 OCP and kinetics are NMC811 "
-    "proxies (0.2C gives 160 of the printed 215 mA.h/g) and the composite's SE size is "
-    "only bounded (< 1 um)",
+    reason="2C retention under-predicted (75 vs 85 %): the NCM90 OCP and kinetics are "
+    "NMC811 proxies (0.2C gives 160 of the printed 215 mA.h/g) and the composite's SE size "
+    "is only bounded (< 1 um)",
 )
-def test_lee_high_rate_retention(lee):
-    assert lee["1C"].met and lee["2C"].met
+def test_lee_2c_retention(lee):
+    assert lee["2C"].met
 
 
 def test_stavola_gradients_have_the_measured_size_order(stavola):

@@ -73,22 +73,39 @@ class Case:
     t_eval: np.ndarray | None = field(default=None, compare=False)
 
 
+def _stable(value):
+    """A text that equal values share and different ones do not: numbers by value,
+    arrays by their bytes, functions by module, name, code, defaults and closure (so
+    that two closures of one factory with different data are told apart), anything
+    else by repr, or by identity where the repr would not tell."""
+    if isinstance(value, numbers.Real):
+        return repr(float(value))
+    if isinstance(value, np.ndarray):
+        digest = hashlib.sha1(np.ascontiguousarray(value).tobytes()).hexdigest()
+        return f"array{value.shape}:{digest}"
+    if isinstance(value, (tuple, list)):
+        return "(" + ",".join(_stable(v) for v in value) + ")"
+    if callable(value):
+        name = f"{getattr(value, '__module__', '')}.{getattr(value, '__qualname__', '')}"
+        code = getattr(value, "__code__", None)
+        if code is None:
+            return f"{name}@{id(value)}"
+        closure = [c.cell_contents for c in (value.__closure__ or ())]
+        body = hashlib.sha1(code.co_code + repr(code.co_consts).encode()).hexdigest()
+        return f"{name}:{body}:{_stable(tuple(value.__defaults__ or ()))}:{_stable(closure)}"
+    text = repr(value)
+    return f"{type(value).__name__}@{id(value)}" if " at 0x" in text else text
+
+
 def structure_key(cell, input_names):
     """Everything a build fixes: every parameter that is not an input (values, and
-    functions by name) and the model options. Cells that agree on all of it share
-    one build."""
+    functions by their code and data, :func:`_stable`) and the model options. Cells
+    that agree on all of it share one build."""
     fixed = []
     for name in sorted(cell.parameter_values):
         if name in input_names:
             continue
-        value = cell.parameter_values[name]
-        if callable(value):
-            value = f"{getattr(value, '__module__', '')}.{getattr(value, '__qualname__', '')}"
-        elif isinstance(value, numbers.Real):
-            value = repr(float(value))
-        else:
-            value = repr(value)
-        fixed.append((name, value))
+        fixed.append((name, _stable(cell.parameter_values[name])))
     text = json.dumps([fixed, sorted(cell.model_options.items())])
     return hashlib.sha1(text.encode()).hexdigest()
 
