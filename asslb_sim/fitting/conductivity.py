@@ -178,6 +178,65 @@ def phase_fractions(table, phase, void=None):
     return cam, conducting
 
 
+def _checked_data(table, phase, law, bulk_mS_cm, void):
+    """``(measured, CAM fraction, phase fraction)`` of a table, every input checked."""
+    if phase not in PHASES:
+        raise CellDefinitionError(f"fit-conductivity: phase {phase!r}; valid: {list(PHASES)}")
+    if law not in LAWS:
+        raise CellDefinitionError(f"fit-conductivity: law {law!r}; valid: {list(LAWS)}")
+    if not isinstance(table, pd.DataFrame):
+        table = read_conductivity_table(table)
+    measured = _column(table, "sigma_mS_cm")
+    if measured is None:
+        raise CellDefinitionError("conductivity table: give a column sigma_mS_cm")
+    if np.any(measured <= 0):
+        raise CellDefinitionError("conductivity table: sigma_mS_cm must be above 0")
+    if bulk_mS_cm is not None and not (math.isfinite(bulk_mS_cm) and bulk_mS_cm > 0):
+        raise CellDefinitionError(
+            f"fit-conductivity: bulk conductivity {bulk_mS_cm!r} mS/cm; valid range (0, inf)"
+        )
+    cam, eps = phase_fractions(table, phase, void)
+    return measured, cam, eps
+
+
+def _least_squares(residual, names, lower, upper, start):
+    """The best of a few starts (the threshold and the exponent trade off along a
+    valley)."""
+    from scipy.optimize import least_squares
+
+    x0 = np.clip([start[n] for n in names], lower, upper)
+    best = None
+    for shift in (1.0, 0.3, 0.8):
+        guess = x0.copy()
+        if names[0] == "percolation threshold":
+            guess[0] = shift * upper[0] * 0.9
+        result = least_squares(residual, guess, bounds=(lower, upper), x_scale="jac")
+        if best is None or result.cost < best.cost:
+            best = result
+    return best
+
+
+def _coefficients(best, names):
+    """Fitted values with 95 % intervals: ``s^2 (J^T J)^-1``, Student's t."""
+    from scipy.stats import t as student_t
+
+    m, n = len(best.fun), len(names)
+    s2 = float(best.fun @ best.fun) / max(m - n, 1)
+    try:
+        cov = s2 * np.linalg.inv(best.jac.T @ best.jac)
+        half = student_t.ppf(0.975, max(m - n, 1)) * np.sqrt(np.clip(np.diag(cov), 0, None))
+    except np.linalg.LinAlgError:
+        half = np.full(n, np.inf)
+    rows = []
+    for i, name in enumerate(names):
+        value, low, high = best.x[i], best.x[i] - half[i], best.x[i] + half[i]
+        if name.startswith("log10"):
+            rows.append(("bulk conductivity [mS.cm-1]", 10**value, 10**low, 10**high))
+        else:
+            rows.append((name, value, low, high))
+    return pd.DataFrame(rows, columns=["Coefficient", "Fitted", "95% CI low", "95% CI high"])
+
+
 def fit_conductivity_law(
     table, phase="ionic", law="percolation", bulk_mS_cm=None, void=None, floor=None
 ):
@@ -201,25 +260,7 @@ def fit_conductivity_law(
     -------
     ConductivityFit
     """
-    from scipy.optimize import least_squares
-    from scipy.stats import t as student_t
-
-    if phase not in PHASES:
-        raise CellDefinitionError(f"fit-conductivity: phase {phase!r}; valid: {list(PHASES)}")
-    if law not in LAWS:
-        raise CellDefinitionError(f"fit-conductivity: law {law!r}; valid: {list(LAWS)}")
-    if not isinstance(table, pd.DataFrame):
-        table = read_conductivity_table(table)
-    measured = _column(table, "sigma_mS_cm")
-    if measured is None:
-        raise CellDefinitionError("conductivity table: give a column sigma_mS_cm")
-    if np.any(measured <= 0):
-        raise CellDefinitionError("conductivity table: sigma_mS_cm must be above 0")
-    cam, eps = phase_fractions(table, phase, void)
-    if bulk_mS_cm is not None and not (math.isfinite(bulk_mS_cm) and bulk_mS_cm > 0):
-        raise CellDefinitionError(
-            f"fit-conductivity: bulk conductivity {bulk_mS_cm!r} mS/cm; valid range (0, inf)"
-        )
+    measured, cam, eps = _checked_data(table, phase, law, bulk_mS_cm, void)
     floor = float(defaults.PERCOLATION_FLOOR) if floor is None else floor
     names = (
         ["percolation threshold", "percolation exponent"]
@@ -240,9 +281,6 @@ def fit_conductivity_law(
             return bulk * _percolation(eps, p[0], p[1], floor)
         return bulk * eps ** p[0]
 
-    def residual(p):
-        return np.log10(model(p)) - np.log10(measured)
-
     lower = [_BOUNDS[n][0][0] for n in names]
     upper = [_BOUNDS[n][0][1] for n in names]
     if law == "percolation":
@@ -253,36 +291,11 @@ def fit_conductivity_law(
         "Bruggeman exponent": 1.5,
         "log10 bulk conductivity [mS.cm-1]": float(np.log10(np.max(measured))) + 0.5,
     }
-    x0 = np.clip([start[n] for n in names], lower, upper)
-    best = None
-    # a few starts: the threshold and the exponent trade off along a valley
-    for shift in (1.0, 0.3, 0.8):
-        guess = x0.copy()
-        if law == "percolation":
-            guess[0] = shift * upper[0] * 0.9
-        result = least_squares(residual, guess, bounds=(lower, upper), x_scale="jac")
-        if best is None or result.cost < best.cost:
-            best = result
-    p = best.x
-    m, n = len(measured), len(names)
-    s2 = float(best.fun @ best.fun) / max(m - n, 1)
-    try:
-        cov = s2 * np.linalg.inv(best.jac.T @ best.jac)
-        half = student_t.ppf(0.975, max(m - n, 1)) * np.sqrt(np.clip(np.diag(cov), 0, None))
-    except np.linalg.LinAlgError:
-        half = np.full(n, np.inf)
-    rows = []
-    for i, name in enumerate(names):
-        value, low, high = p[i], p[i] - half[i], p[i] + half[i]
-        if name.startswith("log10"):
-            rows.append(("bulk conductivity [mS.cm-1]", 10**value, 10**low, 10**high))
-        else:
-            rows.append((name, value, low, high))
-    coefficients = pd.DataFrame(
-        rows, columns=["Coefficient", "Fitted", "95% CI low", "95% CI high"]
+    best = _least_squares(
+        lambda p: np.log10(model(p)) - np.log10(measured), names, lower, upper, start
     )
-    bulk = bulk_mS_cm if bulk_mS_cm is not None else float(10 ** p[-1])
-    fitted = model(p)
+    bulk = bulk_mS_cm if bulk_mS_cm is not None else float(10 ** best.x[-1])
+    fitted = model(best.x)
     residuals = pd.DataFrame(
         {
             "CAM volume fraction": cam,
@@ -292,7 +305,7 @@ def fit_conductivity_law(
             "factor": fitted / measured,
         }
     )
-    return ConductivityFit(law, phase, coefficients, residuals, bulk, floor)
+    return ConductivityFit(law, phase, _coefficients(best, names), residuals, bulk, floor)
 
 
 def plot_conductivity_fit(fit, ax=None):
