@@ -84,7 +84,7 @@ EXPLICIT_DESIGN = {
         "binder_bruggeman_exponent": 1.0,
         "exchange_current_density_A_m2": 1.0,
         "contact_coverage": 0.25,
-        "isolated_fraction": 0.2,
+        "isolated_fraction": 0.15,
         "film_resistance_ohm_cm2": 0.0,
     },
     # porous separator with an ion-conducting binder: both ionic paths matter
