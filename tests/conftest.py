@@ -1,6 +1,7 @@
 import os
 
 import matplotlib
+import numpy as np
 import pytest
 
 os.environ.setdefault("PYBAMM_DISABLE_TELEMETRY", "1")
@@ -47,7 +48,9 @@ def solve_cell(cell, c_rate, t_factor=1.5, mesh=None):
 # --- explicit configurations for the law and limit tests -----------------------------
 # Every number a law or limit test depends on is given here or in the test, never taken
 # from the library's defaults (which are recalibrated from time to time): the materials
-# contribute only data the tests read back (densities, c_max, the OCP).
+# contribute only data the tests read back (densities, c_max, the OCP, and the CAM's
+# measured lithiation tables of the exchange current and the diffusivity, which the
+# tests evaluate by hand with np.interp: :func:`lithiation_table`).
 
 R_GAS = 8.314462618
 T_REF = 298.15
@@ -75,9 +78,14 @@ EXPLICIT_DESIGN = {
         "thickness_um": 60,
         "particle_radius_um": 5.0,
         "diffusivity_m2_s": 1e-12,
+        # the particles' apparent diffusivity is theta^2 D_ref 10^f(x) (the library's law)
+        "diffusivity_contact_exponent": 2.0,
         "se_conductivity_mS_cm": 1.0,
         "se_bruggeman_exponent": 2.0,
-        "active_material_conductivity_S_m": 100.0,
+        # sigma_AM(x) = 10 * 10^(2.5 (1 - x)) S/m: 100 S/m at the uniform-limit tests'
+        # x = 0.6 (cam_conductivity)
+        "active_material_conductivity_S_m": 10.0,
+        "active_material_conductivity_slope": 2.5,
         "active_material_bruggeman_exponent": 1.5,
         "carbon_conductivity_S_m": 1000.0,
         "carbon_bruggeman_exponent": 2.0,
@@ -140,3 +148,29 @@ def solve_from(cell, state, density, t_end, mesh=None, rtol=1e-6, t_interp=None)
     runner = Runner(mesh=mesh or SMALL_MESH, rtol=rtol)
     inputs = runner.input_values(cell, state, cell.current(density))
     return runner.simulation(cell).solve([0, t_end], inputs=inputs, t_interp=t_interp)
+
+
+def cam_conductivity(x, sigma_lithiated=10.0, slope=2.5, arrhenius=1.0):
+    """The CAM's electronic conductivity [S/m] by hand, ``sigma_lith 10^(k (1 - x))``
+    times an Arrhenius factor (the defaults: :data:`EXPLICIT_DESIGN`'s)."""
+    return sigma_lithiated * 10 ** (slope * (1 - np.asarray(x))) * arrhenius
+
+
+def lithiation_table(cell, name):
+    """``(x, y)`` of one of the cell's CAM tables against the lithiation (PyBaMM data:
+    ``(name, ([x], y))``), e.g. ``"Positive electrode relative exchange-current
+    density"``; evaluate it with ``np.interp`` (PyBaMM interpolates it linearly)."""
+    _, (xs, ys) = cell.parameter_values[name]
+    return np.asarray(xs[0]), np.asarray(ys)
+
+
+def exchange_factor(cell, x):
+    """g(x), the CAM's exchange current relative to its value at half lithiation."""
+    return np.interp(
+        x, *lithiation_table(cell, "Positive electrode relative exchange-current density")
+    )
+
+
+def log10_diffusivity(cell, x):
+    """f(x), the log10 of the CAM's diffusivity relative to its reference value."""
+    return np.interp(x, *lithiation_table(cell, "Positive particle log10 relative diffusivity"))

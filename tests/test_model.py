@@ -7,7 +7,7 @@ import pytest
 from asslb_sim.models import CellModelOptions, LithiumMetalCell
 from asslb_sim.models.submodels import transport_efficiency
 from asslb_sim.simulation import Runner
-from conftest import SMALL_MESH, explicit_cell, solve_at, solve_from
+from conftest import SMALL_MESH, cam_conductivity, explicit_cell, solve_at, solve_from
 
 LIQUID_PARAMETERS = {
     "Electrolyte conductivity [S.m-1]",
@@ -167,13 +167,15 @@ SLOTS = {  # option -> the (layer, phase) pairs whose transport law it chooses
 }
 # the explicit cell (conftest.EXPLICIT_DESIGN) with an ion-conducting binder in the cathode
 # too: (bulk conductivity [S/m], volume fraction, Bruggeman exponent) of each phase; the
-# separator's volume fractions are read from the composed cell
+# separator's volume fractions are read from the composed cell; the CAM's bulk
+# conductivity (None) is sigma_AM(x) = 10 * 10^(2.5 (1 - x)) at the charged state's x
+# (conftest.cam_conductivity)
 PHASES = {
     ("Separator", "solid electrolyte"): (0.1, None, 2.0),
     ("Separator", "binder"): (0.05, None, 1.0),
     ("Positive electrode", "solid electrolyte"): (0.1, 0.30, 2.0),
     ("Positive electrode", "binder"): (0.1, 0.05, 1.0),
-    ("Positive electrode", "active material"): (100.0, 0.50, 1.5),
+    ("Positive electrode", "active material"): (None, 0.50, 1.5),
     ("Positive electrode", "carbon"): (1000.0, 0.05, 2.0),
 }
 # per phase: a tortuosity factor unlike the Bruggeman-equivalent eps^(1-b), and a
@@ -245,13 +247,20 @@ def test_every_law_in_every_slot_gives_its_analytic_conductivity(slot, law):
     )
     v = cell.parameter_values
     laws = {pair: (law if pair in SLOTS[slot] else "Bruggeman") for pair in PHASES}
+    state = cell.anode.charged(cell)
 
     def path(pair):
         bulk, eps, _ = PHASES[pair]
+        bulk = bulk if bulk is not None else cam_conductivity(state.stoichiometry)
         eps = eps if eps is not None else v[f"{pair[0]} {pair[1]} volume fraction"]
         return bulk * _expected_efficiency(laws[pair], pair, eps)
 
-    sol = solve_from(cell, cell.anode.charged(cell), 0.1, 1e-3)
+    sol = solve_from(cell, state, 0.1, 1e-3)
+    _assert_conductivities(sol, path)
+
+
+def _assert_conductivities(sol, path):
+    """The model's effective conductivities at t = 0 against the sums of ``path(pair)``."""
     expected = {
         "Separator effective ionic conductivity [S.m-1]": (
             path(("Separator", "solid electrolyte")) + path(("Separator", "binder"))
@@ -272,3 +281,82 @@ def test_every_law_in_every_slot_gives_its_analytic_conductivity(slot, law):
         sol["Positive electrode effective ionic conductivity [S.m-1]"].entries.shape[0]
         == (SMALL_MESH["x_p"])
     )
+
+
+# the "measured" law: the design key (a value or a table against the CAM volume fraction,
+# in mS/cm) that selects it, the model options it takes, and the effective conductivity
+# [S/m] of the phase it replaces, by hand: the SE's is the value itself; the electronic
+# one is the value at the lithiated reference state, which the CAM's sigma(x) scales as
+# sigma_AM(x) / sigma_AM(1) (the carbon's share is in it: T_C = 0)
+MEASURED = {
+    "SE value": (
+        {"se_effective_conductivity_mS_cm": 0.35},
+        ("solid_electrolyte_transport",),
+        0.035,
+    ),
+    # log-linear at the cell's 50 vol% CAM: 10^((log10 1 + log10 0.01) / 2) = 0.1 mS/cm
+    # (a linear interpolation would give 0.505)
+    "SE table": (
+        {
+            "se_effective_conductivity_table": {
+                "cam_volume_fraction": [0.4, 0.6],
+                "mS_cm": [1.0, 0.01],
+            }
+        },
+        ("solid_electrolyte_transport",),
+        0.01,
+    ),
+    "electronic value": (
+        {"electronic_conductivity_mS_cm": 2.0},
+        ("active_material_transport", "carbon_transport"),
+        0.2,
+    ),
+    # log-linear at 0.5 between 0.3 and 0.7: the geometric mean of 4 and 64 mS/cm, 16
+    "electronic table": (
+        {
+            "electronic_conductivity_table": {
+                "cam_volume_fraction": [0.3, 0.7],
+                "mS_cm": [4.0, 64.0],
+            }
+        },
+        ("active_material_transport", "carbon_transport"),
+        1.6,
+    ),
+}
+
+
+@pytest.mark.parametrize("case", list(MEASURED))
+def test_measured_law_gives_the_measured_conductivity(case):
+    """A measured effective conductivity (a value, or a table interpolated log-linearly
+    at the cell's CAM fraction) replaces its phase's law; the other phases keep theirs.
+
+    Catches: the measured transport efficiency not divided by the bulk conductivity (or
+    by another phase's); the table interpolated linearly or at another fraction; the
+    carbon counted on top of a measured electronic conductivity; the CAM's sigma(x) not
+    applied to it.
+    """
+    keys, slots, measured = MEASURED[case]
+    cell = explicit_cell(
+        parameters={"Positive electrode binder conductivity at reference temperature [S.m-1]": 0.1},
+        options=dict.fromkeys(slots, "measured"),
+        cathode={"binder": "ion-conducting binder", **keys},
+    )
+    assert all(cell.model_options[slot] == "measured" for slot in slots)
+    v = cell.parameter_values
+    state = cell.anode.charged(cell)
+    ionic = slots == ("solid_electrolyte_transport",)
+
+    def path(pair):
+        bulk, eps, _ = PHASES[pair]
+        eps = eps if eps is not None else v[f"{pair[0]} {pair[1]} volume fraction"]
+        if pair == ("Positive electrode", "solid electrolyte") and ionic:
+            return measured
+        if pair == ("Positive electrode", "active material") and not ionic:
+            return measured * cam_conductivity(state.stoichiometry) / cam_conductivity(1.0)
+        if pair == ("Positive electrode", "carbon") and not ionic:
+            return 0.0
+        if bulk is None:
+            bulk = cam_conductivity(state.stoichiometry)
+        return bulk * _expected_efficiency("Bruggeman", pair, eps)
+
+    _assert_conductivities(solve_from(cell, state, 0.1, 1e-3), path)

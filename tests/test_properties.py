@@ -6,6 +6,7 @@ import math
 import tempfile
 from pathlib import Path
 
+import numpy as np
 import pytest
 from scipy.optimize import brentq
 
@@ -43,9 +44,13 @@ def designs(draw):
         "mass_fractions": {p: v / total for p, v in raw.items()},
         "void_volume_fraction": draw(st.floats(0.0, 0.3)),
         "thickness_um": draw(st.floats(30.0, 250.0)),
-        "isolated_fraction": draw(st.floats(0.0, 0.5)),
-        "contact_coverage": draw(st.floats(0.1, 1.0)),
+        # given, or from the network thresholds (the microstructure laws)
+        "isolated_fraction": draw(st.one_of(st.floats(0.0, 0.5), st.just("percolation"))),
+        # given, or from the SE's excess over its threshold (left out: None)
+        "contact_coverage": draw(st.one_of(st.none(), st.floats(0.1, 1.0))),
+        "se_particle_size_um": draw(st.one_of(st.none(), st.floats(0.5, 20.0))),
     }
+    cathode = {key: value for key, value in cathode.items() if value is not None}
     separator = {"solid_electrolyte": "Li6PS5Cl", "thickness_um": draw(st.floats(5.0, 100.0))}
     if draw(st.booleans()):
         separator.update(
@@ -179,6 +184,12 @@ def test_cell_files_round_trip(design, nominal):
         other = again.parameter_values[name]
         if callable(value):
             assert other.__qualname__ == value.__qualname__, name
+        elif isinstance(value, tuple):
+            # a measured lithiation table as PyBaMM data, (name, ([x], y)): exact
+            (label, ((xs,), ys)), (label_again, ((xs_again,), ys_again)) = value, other
+            assert label_again == label, name
+            np.testing.assert_array_equal(xs_again, xs, err_msg=name)
+            np.testing.assert_array_equal(ys_again, ys, err_msg=name)
         elif isinstance(value, float):
             # TOML writes floats exactly; composed values may differ in the last bit
             assert math.isclose(other, value, rel_tol=1e-12, abs_tol=1e-300), name
