@@ -109,6 +109,18 @@ TARGETS = {
     "formulation": Target(
         ("asslb_sim/design/formulation.py",), ("tests/test_formulation_maths.py",)
     ),
+    "microstructure": Target(
+        ("asslb_sim/design/microstructure.py",),
+        (
+            "tests/test_laws.py",
+            "tests/test_microstructure.py::test_size_ratio_threshold_closed_form",
+            "tests/test_microstructure.py::test_network_thresholds_cam_is_size_independent",
+            "tests/test_microstructure.py::test_percolation_efficiency_and_coverage_closed_form",
+            "tests/test_microstructure.py::test_composed_cell_carries_the_laws",
+            "tests/test_formulation.py::test_isolated_fraction_from_the_network_thresholds",
+        ),
+        "thresholds, coverage and isolated CAM of the composite cathode",
+    ),
     "laws": Target(("parameter_sets/laws.py",), ("tests/test_laws.py",)),
 }
 GROUPS = {
@@ -121,7 +133,7 @@ GROUPS = {
         "active_material",
         "diagnostics",
     ],
-    "metrics": ["energy", "resistance", "formulation"],
+    "metrics": ["energy", "resistance", "formulation", "microstructure"],
 }
 
 # The planted errors of issue #18, each a set of (file, text, replacement), and the
@@ -198,7 +210,51 @@ PLANTED = [
                 "return min(1 - f_el, 1 - 1e-9)",
             )
         ],
+        "microstructure",
+    ),
+    (
+        "CAM conductivity rising with the Li content instead of the Li removed",
+        [
+            (
+                "parameter_sets/laws.py",
+                "return sigma * 10 ** (k * (1 - sto)) * arrhenius",
+                "return sigma * 10 ** (k * sto) * arrhenius",
+            )
+        ],
         "laws",
+    ),
+    (
+        "exchange current's lithiation factor dropped",
+        [
+            (
+                "parameter_sets/laws.py",
+                "return j0_half * shape * arrhenius",
+                "return j0_half * arrhenius",
+            )
+        ],
+        (UNIFORM,),
+    ),
+    (
+        "contact coverage's theta^n dropped from the diffusivity",
+        [
+            (
+                "parameter_sets/laws.py",
+                "return theta**n * D_ref * 10**shape * arrhenius",
+                "return D_ref * 10**shape * arrhenius",
+            )
+        ],
+        (UNIFORM,),
+    ),
+    (
+        "measured conductivity table interpolated linearly",
+        [
+            (
+                "asslb_sim/design/cathode.py",
+                "return 0.1 * 10 ** float(np.interp(cam_fraction, x, np.log10(y)))",
+                "return 0.1 * float(np.interp(cam_fraction, x, y))",
+            )
+        ],
+        ("tests/test_model.py::test_measured_law_gives_the_measured_conductivity",),
     ),
     (
         "carbon term of the electronic conductivity halved",
