@@ -324,9 +324,10 @@ def test_isolated_cam_fraction_at_interior_points(binder):
     expected = 1 - 0.3 * f_ion
     # 1e-9: the ramps are linear; the only error is round-off in eps
     assert f_iso == pytest.approx(expected, rel=1e-9)
-    # carbon at its threshold wires every particle: only the ionic network limits
-    wired = isolated({**eps, "carbon": 0.05}, THRESHOLDS, 0.05, binder)
-    assert wired == pytest.approx(1 - f_ion, rel=1e-9)
+    # carbon at or above its threshold wires every particle: only the ionic network limits
+    for carbon in (0.05, 0.08):
+        wired = isolated({**eps, "carbon": carbon}, THRESHOLDS, 0.05, binder)
+        assert wired == pytest.approx(1 - f_ion, rel=1e-9), carbon
     # no carbon at all: the CAM path again
     assert isolated(eps, THRESHOLDS, None, binder) == pytest.approx(expected, rel=1e-9)
     # both networks cut: capped just below 1 (a cell needs some connected CAM)
