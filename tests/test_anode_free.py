@@ -149,15 +149,33 @@ def test_li_metal_cell_mass_counts_excess_foil_once():
     assert (bom.stack_mass - base.stack_mass) == pytest.approx(excess * 534.0, rel=1e-9)
 
 
-def test_n_p_ratio_sets_the_excess(default_cell):
-    v = default_cell.parameter_values
-    plated = (
-        v["Lithium counter electrode thickness [m]"] - v["Lithium metal thickness as built [m]"]
-    )
+def test_n_p_ratio_sets_the_excess():
+    """The as-built foil holds N/P times the cathode's usable capacity, computed here from
+    the OCP at the cut-offs (not from the code's own plated thickness).
+
+    Catches: the ratio applied to the wrong capacity (the CAM's whole capacity, or the
+    isolated CAM's), or to the charged Li instead of the plated Li.
+    """
+    from scipy.optimize import brentq
+
     cell = from_dict({"anode": {"n_p_ratio": 0.5}})
-    assert cell.parameter_values["Lithium metal thickness as built [m]"] == pytest.approx(
-        0.5 * plated, rel=1e-9
+    v = cell.parameter_values
+    ocp = v["Positive electrode OCP [V]"]
+    x_charged = brentq(lambda x: ocp(x) - v["Upper voltage cut-off [V]"], 1e-6, 1 - 1e-6)
+    x_discharged = brentq(lambda x: ocp(x) - v["Lower voltage cut-off [V]"], 1e-6, 1 - 1e-6)
+    connected = v["Positive electrode active material volume fraction"] * (
+        1 - v["Positive electrode isolated active material fraction"]
     )
+    moles = (  # mol/m2 of Li the connected CAM gives up between the cut-offs
+        connected
+        * v["Positive electrode thickness [m]"]
+        * v["Maximum concentration in positive electrode [mol.m-3]"]
+        * (x_discharged - x_charged)
+    )
+    plated = moles / _c_li(cell)  # m of Li metal
+    # 1e-9: brentq's tolerance on the stoichiometry window (1e-12 of 0.7)
+    assert v["Lithium metal thickness as built [m]"] == pytest.approx(0.5 * plated, rel=1e-9)
+    assert v["Lithium counter electrode thickness [m]"] == pytest.approx(1.5 * plated, rel=1e-9)
 
 
 def test_charge_first_li_at_start_is_the_foil_plus_what_the_charge_plated():

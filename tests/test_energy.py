@@ -159,12 +159,16 @@ def test_energy_levels_are_consistent(default_cell):
         )
     assert table["Energy level"].iloc[0] == "stack"
     assert (table["Specific energy [W.h.kg-1]"] == table["Stack specific energy [W.h.kg-1]"]).all()
-    # power = energy / duration
+    # the mean power of the 1C discharge from the curve, the integral of i V dt over its
+    # duration, over the stack mass (the bill of materials is checked by hand above)
     curve = result.curves[result.curves["C-rate"] == 1.0]
-    hours = curve["Time [s]"].max() / 3600
-    assert table["Stack specific power [W.kg-1]"].iloc[1] == pytest.approx(
-        table["Stack specific energy [W.h.kg-1]"].iloc[1] / hours, rel=1e-12
-    )
+    t, V = curve["Time [s]"].to_numpy(), curve["Voltage [V]"].to_numpy()
+    i = result.summary["Current density [mA.cm-2]"].iloc[1] * 10  # A/m2
+    power = np.trapezoid(i * V, t) / t[-1]  # W/m2
+    stack = bill_of_materials(default_cell, result).stack_mass
+    # 1e-5: the trapezoid over the curve's ~1700 points against the solver's integrated
+    # energy counter (measured 1e-7)
+    assert table["Stack specific power [W.kg-1]"].iloc[1] == pytest.approx(power / stack, rel=1e-5)
 
 
 def test_energy_vs_rate_plot_draws_the_tables_and_the_targets(default_cell, tmp_path):
@@ -183,3 +187,129 @@ def test_energy_vs_rate_plot_draws_the_tables_and_the_targets(default_cell, tmp_
     assert target.get_label() == "DOE 350 W.h.kg-1"
     with pytest.raises(ValueError, match="valid levels with a volume"):
         plot_energy_vs_rate({"default": table}, level="CAM")  # a CAM has no volume
+
+
+def _synthetic_result(cell, energy, hours):
+    """A rate test of ``cell`` with given energies [W.h.m-2] and durations [h]: the energy
+    tables are then checked without a simulation."""
+    import pandas as pd
+
+    from asslb_sim.simulate import RateCapabilityResult
+
+    summary = pd.DataFrame(
+        {
+            "C-rate": np.arange(1, len(energy) + 1, dtype=float),
+            "Discharge energy [W.h.m-2]": energy,
+            "Duration [h]": hours,
+        }
+    )
+    return RateCapabilityResult(pd.DataFrame(), summary, cell.basis, cell.name)
+
+
+ENERGY, HOURS = [40.0, 30.0, 0.0], [4.0, 0.5, 0.0]  # the last: a discharge that never ran
+
+
+def test_energy_table_levels_against_hand_masses():
+    """Every column of the energy table from hand-calculated masses and thicknesses.
+
+    Catches: a level divided by another level's mass or thickness, W.h/m3 not converted
+    to W.h/L, the power of the wrong duration, a zero-duration discharge given power.
+    """
+    cell = from_dict(HAND_CELL)
+    basis = c_rate_basis(cell)
+    hand = _hand_masses(basis.stoichiometry_charged, basis.stoichiometry_discharged)
+    cam = 0.50 * 100e-6 * 4770  # kg/m2, as built (lithiated)
+    cathode = 100e-6 * (0.50 * 4770 + 0.35 * 1865 + 0.03 * 1825 + 0.02 * 2200)
+    stack = sum(hand.values()) / 100  # mg/cm2 -> kg/m2
+    thickness = {"Cathode composite": 100e-6, "Stack": (12 + 100 + 30 + 40 + 10) * 1e-6}
+    table = energy_table(_synthetic_result(cell, ENERGY, HOURS), cell)
+    energy, hours = np.array(ENERGY), np.array(HOURS)
+    power = np.divide(energy, hours, out=np.zeros(3), where=hours > 0)
+    # 1e-9: hand masses in round numbers against the composed ones (round-off only)
+    for level, mass in (("CAM", cam), ("Cathode composite", cathode), ("Stack", stack)):
+        np.testing.assert_allclose(
+            table[f"{level} specific energy [W.h.kg-1]"], energy / mass, rtol=1e-9
+        )
+        np.testing.assert_allclose(
+            table[f"{level} specific power [W.kg-1]"], power / mass, rtol=1e-9
+        )
+        if level in thickness:
+            L = thickness[level]
+            np.testing.assert_allclose(
+                table[f"{level} energy density [W.h.L-1]"], energy / L / 1e3, rtol=1e-9
+            )
+            np.testing.assert_allclose(
+                table[f"{level} power density [W.L-1]"], power / L / 1e3, rtol=1e-9
+            )
+    assert "CAM energy density [W.h.L-1]" not in table
+    assert list(table["Energy level"]) == ["stack"] * 3
+    np.testing.assert_allclose(table["Specific energy [W.h.kg-1]"], energy / stack, rtol=1e-9)
+    np.testing.assert_allclose(table["Specific power [W.kg-1]"], power / stack, rtol=1e-9)
+    L = thickness["Stack"]
+    np.testing.assert_allclose(table["Energy density [W.h.L-1]"], energy / L / 1e3, rtol=1e-9)
+    np.testing.assert_allclose(table["Power density [W.L-1]"], power / L / 1e3, rtol=1e-9)
+    np.testing.assert_array_equal(table["C-rate"], [1.0, 2.0, 3.0])
+    np.testing.assert_array_equal(table["Discharge energy [W.h.m-2]"], energy)
+
+
+def test_energy_table_of_a_packaged_cell_against_hand_masses():
+    """Cell level: the energy of every layer over the packaged mass and volume.
+
+    Catches: the layer count or electrode area left out, the pouch counted once, the
+    tab forgotten, the footprint not used for the volume.
+    """
+    packaging = {
+        "stacking": "single-sided",
+        "layers": 4,
+        "electrode_area_cm2": 20.0,
+        "footprint_area_cm2": 25.0,
+        "pouch_foil_thickness_um": 100,
+        "pouch_foil_density_g_cm3": 1.5,
+        "tab_mass_g": 0.8,
+    }
+    cell = from_dict({**HAND_CELL, "packaging": packaging})
+    basis = c_rate_basis(cell)
+    hand = _hand_masses(basis.stoichiometry_charged, basis.stoichiometry_discharged)
+    stack = sum(hand.values()) / 100  # kg/m2
+    area, layers = 20e-4, 4  # m2, repeating units
+    mass = layers * area * stack + 2 * 25e-4 * 100e-6 * 1500 + 0.8e-3  # kg
+    volume = 25e-4 * (layers * 192e-6 + 2 * 100e-6)  # m3
+    table = energy_table(_synthetic_result(cell, ENERGY, HOURS), cell)
+    energy, hours = np.array(ENERGY), np.array(HOURS)
+    watt_hours = energy * area * layers
+    power = np.divide(watt_hours, hours, out=np.zeros(3), where=hours > 0)
+    # 1e-9: hand values against composed ones (round-off only)
+    np.testing.assert_allclose(table["Cell energy [W.h]"], watt_hours, rtol=1e-9)
+    for column, value in (
+        ("Cell specific energy [W.h.kg-1]", watt_hours / mass),
+        ("Cell specific power [W.kg-1]", power / mass),
+        ("Cell energy density [W.h.L-1]", watt_hours / volume / 1e3),
+        ("Cell power density [W.L-1]", power / volume / 1e3),
+        ("Specific energy [W.h.kg-1]", watt_hours / mass),
+        ("Energy density [W.h.L-1]", watt_hours / volume / 1e3),
+        ("Specific power [W.kg-1]", power / mass),
+        ("Power density [W.L-1]", power / volume / 1e3),
+    ):
+        np.testing.assert_allclose(table[column], value, rtol=1e-9, err_msg=column)
+    assert list(table["Energy level"]) == ["cell"] * 3
+
+
+def test_headline_energy_of_a_single_discharge():
+    """The one definition every table shows, at stack level and with no duration.
+
+    Catches: power given to a discharge of zero duration, or a division by it.
+    """
+    from asslb_sim.metrics.energy import HEADLINE, headline_energy
+
+    cell = from_dict(HAND_CELL)
+    bom = bill_of_materials(cell)
+    row = headline_energy(bom, 50.0, 2.0)
+    assert tuple(row) == HEADLINE
+    # 1e-12: the same quotients
+    assert row["Specific energy [W.h.kg-1]"] == pytest.approx(50.0 / bom.stack_mass, rel=1e-12)
+    assert row["Energy density [W.h.L-1]"] == pytest.approx(
+        50.0 / bom.stack_thickness / 1e3, rel=1e-12
+    )
+    assert row["Specific power [W.kg-1]"] == pytest.approx(25.0 / bom.stack_mass, rel=1e-12)
+    assert row["Energy level"] == "stack"
+    assert headline_energy(bom, 50.0, 0.0)["Specific power [W.kg-1]"] == 0.0

@@ -7,7 +7,7 @@ import pytest
 from asslb_sim.models import CellModelOptions, LithiumMetalCell
 from asslb_sim.models.submodels import transport_efficiency
 from asslb_sim.simulation import Runner
-from conftest import solve_at
+from conftest import SMALL_MESH, cam_conductivity, explicit_cell, solve_at, solve_from
 
 LIQUID_PARAMETERS = {
     "Electrolyte conductivity [S.m-1]",
@@ -158,18 +158,205 @@ def test_options_validated():
         CellModelOptions(carbon_transport="Archie")
 
 
-SLOTS = [
-    "separator_transport",
-    "solid_electrolyte_transport",
-    "active_material_transport",
-    "carbon_transport",
-    "binder_transport",
-]
+SLOTS = {  # option -> the (layer, phase) pairs whose transport law it chooses
+    "separator_transport": [("Separator", "solid electrolyte")],
+    "solid_electrolyte_transport": [("Positive electrode", "solid electrolyte")],
+    "active_material_transport": [("Positive electrode", "active material")],
+    "carbon_transport": [("Positive electrode", "carbon")],
+    "binder_transport": [("Separator", "binder"), ("Positive electrode", "binder")],
+}
+# the explicit cell (conftest.EXPLICIT_DESIGN) with an ion-conducting binder in the cathode
+# too: (bulk conductivity [S/m], volume fraction, Bruggeman exponent) of each phase; the
+# separator's volume fractions are read from the composed cell; the CAM's bulk
+# conductivity (None) is sigma_AM(x) = 10 * 10^(2.5 (1 - x)) at the charged state's x
+# (conftest.cam_conductivity)
+PHASES = {
+    ("Separator", "solid electrolyte"): (0.1, None, 2.0),
+    ("Separator", "binder"): (0.05, None, 1.0),
+    ("Positive electrode", "solid electrolyte"): (0.1, 0.30, 2.0),
+    ("Positive electrode", "binder"): (0.1, 0.05, 1.0),
+    ("Positive electrode", "active material"): (None, 0.50, 1.5),
+    ("Positive electrode", "carbon"): (1000.0, 0.05, 2.0),
+}
+# per phase: a tortuosity factor unlike the Bruggeman-equivalent eps^(1-b), and a
+# percolation threshold below its volume fraction, exponent and floor
+TORTUOSITY = {
+    ("Separator", "solid electrolyte"): 2.5,
+    ("Separator", "binder"): 3.5,
+    ("Positive electrode", "solid electrolyte"): 5.0,
+    ("Positive electrode", "binder"): 6.0,
+    ("Positive electrode", "active material"): 1.9,
+    ("Positive electrode", "carbon"): 7.0,
+}
+PERCOLATION = {
+    ("Separator", "solid electrolyte"): (0.3, 1.8, 1e-4),
+    ("Separator", "binder"): (0.1, 2.2, 1e-4),
+    ("Positive electrode", "solid electrolyte"): (0.15, 1.6, 1e-4),
+    ("Positive electrode", "binder"): (0.01, 2.5, 1e-4),
+    ("Positive electrode", "active material"): (0.35, 2.0, 1e-4),
+    ("Positive electrode", "carbon"): (0.02, 1.5, 1e-4),
+}
 
 
-@pytest.mark.parametrize("slot", SLOTS)
+def _law_parameters(law, pairs):
+    """Parameters (and design keys) giving the slot's phases their law's coefficients."""
+    parameters, cathode = {}, {}
+    for pair in pairs:
+        prefix = " ".join(pair)
+        if law == "tortuosity factor" and pair == ("Positive electrode", "solid electrolyte"):
+            cathode["se_tortuosity_factor"] = TORTUOSITY[pair]  # the one with a design key
+        elif law == "tortuosity factor":
+            parameters[f"{prefix} tortuosity factor"] = TORTUOSITY[pair]
+        elif law == "percolation":
+            threshold, exponent, floor = PERCOLATION[pair]
+            parameters[f"{prefix} percolation threshold"] = threshold
+            parameters[f"{prefix} percolation exponent"] = exponent
+            parameters[f"{prefix} percolation floor"] = floor
+    return parameters, cathode
+
+
+def _expected_efficiency(law, pair, eps):
+    if law == "tortuosity factor":
+        return eps / TORTUOSITY[pair]
+    if law == "percolation":
+        threshold, exponent, floor = PERCOLATION[pair]
+        return max(((eps - threshold) / (1 - threshold)) ** exponent, floor)
+    return eps ** PHASES[pair][2]
+
+
+@pytest.mark.parametrize("slot", list(SLOTS))
 @pytest.mark.parametrize("law", ["Bruggeman", "tortuosity factor", "percolation"])
-def test_every_law_in_every_slot_runs_on_the_default_cell(default_cell, slot, law):
-    cell = default_cell.with_options(**{slot: law})
-    sol = solve_at(cell, cell.basis.nominal_capacity * 1e-3, 60)
-    assert sol["Voltage [V]"].entries[-1] < sol["Voltage [V]"].entries[0]
+def test_every_law_in_every_slot_gives_its_analytic_conductivity(slot, law):
+    """Each option puts its law on its own phases, and the effective conductivities are
+    the analytic sums of bulk conductivity times transport efficiency.
+
+    The cell is one where every slot matters: a porous separator and a cathode that
+    both hold an ion-conducting binder, and distinct coefficients for every law (on the
+    default cell the separator is dense, T = 1 under every law, and the binder blocks).
+    Catches: any law replaced by T = 1 or by another law; an option wired to another
+    phase or layer; the binder path dropped in either layer; the carbon term changed.
+    """
+    parameters, cathode = _law_parameters(law, SLOTS[slot])
+    cell = explicit_cell(
+        parameters={
+            "Positive electrode binder conductivity at reference temperature [S.m-1]": 0.1,
+            **parameters,
+        },
+        options={slot: law},
+        cathode={"binder": "ion-conducting binder", **cathode},
+    )
+    v = cell.parameter_values
+    laws = {pair: (law if pair in SLOTS[slot] else "Bruggeman") for pair in PHASES}
+    state = cell.anode.charged(cell)
+
+    def path(pair):
+        bulk, eps, _ = PHASES[pair]
+        bulk = bulk if bulk is not None else cam_conductivity(state.stoichiometry)
+        eps = eps if eps is not None else v[f"{pair[0]} {pair[1]} volume fraction"]
+        return bulk * _expected_efficiency(laws[pair], pair, eps)
+
+    sol = solve_from(cell, state, 0.1, 1e-3)
+    _assert_conductivities(sol, path)
+
+
+def _assert_conductivities(sol, path):
+    """The model's effective conductivities at t = 0 against the sums of ``path(pair)``."""
+    expected = {
+        "Separator effective ionic conductivity [S.m-1]": (
+            path(("Separator", "solid electrolyte")) + path(("Separator", "binder"))
+        ),
+        "Positive electrode effective ionic conductivity [S.m-1]": (
+            path(("Positive electrode", "solid electrolyte"))
+            + path(("Positive electrode", "binder"))
+        ),
+        "Positive electrode effective electronic conductivity [S.m-1]": (
+            path(("Positive electrode", "active material")) + path(("Positive electrode", "carbon"))
+        ),
+    }
+    for name, value in expected.items():
+        got = sol[name].entries[..., 0]
+        # 1e-12: the same closed forms evaluated twice
+        np.testing.assert_allclose(got, np.full(np.shape(got), value), rtol=1e-12, err_msg=name)
+    assert (
+        sol["Positive electrode effective ionic conductivity [S.m-1]"].entries.shape[0]
+        == (SMALL_MESH["x_p"])
+    )
+
+
+# the "measured" law: the design key (a value or a table against the CAM volume fraction,
+# in mS/cm) that selects it, the model options it takes, and the effective conductivity
+# [S/m] of the phase it replaces, by hand: the SE's is the value itself; the electronic
+# one is the value at the lithiated reference state, which the CAM's sigma(x) scales as
+# sigma_AM(x) / sigma_AM(1) (the carbon's share is in it: T_C = 0)
+MEASURED = {
+    "SE value": (
+        {"se_effective_conductivity_mS_cm": 0.35},
+        ("solid_electrolyte_transport",),
+        0.035,
+    ),
+    # log-linear at the cell's 50 vol% CAM: 10^((log10 1 + log10 0.01) / 2) = 0.1 mS/cm
+    # (a linear interpolation would give 0.505)
+    "SE table": (
+        {
+            "se_effective_conductivity_table": {
+                "cam_volume_fraction": [0.4, 0.6],
+                "mS_cm": [1.0, 0.01],
+            }
+        },
+        ("solid_electrolyte_transport",),
+        0.01,
+    ),
+    "electronic value": (
+        {"electronic_conductivity_mS_cm": 2.0},
+        ("active_material_transport", "carbon_transport"),
+        0.2,
+    ),
+    # log-linear at 0.5 between 0.3 and 0.7: the geometric mean of 4 and 64 mS/cm, 16
+    "electronic table": (
+        {
+            "electronic_conductivity_table": {
+                "cam_volume_fraction": [0.3, 0.7],
+                "mS_cm": [4.0, 64.0],
+            }
+        },
+        ("active_material_transport", "carbon_transport"),
+        1.6,
+    ),
+}
+
+
+@pytest.mark.parametrize("case", list(MEASURED))
+def test_measured_law_gives_the_measured_conductivity(case):
+    """A measured effective conductivity (a value, or a table interpolated log-linearly
+    at the cell's CAM fraction) replaces its phase's law; the other phases keep theirs.
+
+    Catches: the measured transport efficiency not divided by the bulk conductivity (or
+    by another phase's); the table interpolated linearly or at another fraction; the
+    carbon counted on top of a measured electronic conductivity; the CAM's sigma(x) not
+    applied to it.
+    """
+    keys, slots, measured = MEASURED[case]
+    cell = explicit_cell(
+        parameters={"Positive electrode binder conductivity at reference temperature [S.m-1]": 0.1},
+        options=dict.fromkeys(slots, "measured"),
+        cathode={"binder": "ion-conducting binder", **keys},
+    )
+    assert all(cell.model_options[slot] == "measured" for slot in slots)
+    v = cell.parameter_values
+    state = cell.anode.charged(cell)
+    ionic = slots == ("solid_electrolyte_transport",)
+
+    def path(pair):
+        bulk, eps, _ = PHASES[pair]
+        eps = eps if eps is not None else v[f"{pair[0]} {pair[1]} volume fraction"]
+        if pair == ("Positive electrode", "solid electrolyte") and ionic:
+            return measured
+        if pair == ("Positive electrode", "active material") and not ionic:
+            return measured * cam_conductivity(state.stoichiometry) / cam_conductivity(1.0)
+        if pair == ("Positive electrode", "carbon") and not ionic:
+            return 0.0
+        if bulk is None:
+            bulk = cam_conductivity(state.stoichiometry)
+        return bulk * _expected_efficiency("Bruggeman", pair, eps)
+
+    _assert_conductivities(solve_from(cell, state, 0.1, 1e-3), path)

@@ -1,0 +1,107 @@
+"""The Li-metal and plated-Li anodes: thickness rates, plating efficiency, inventory
+and the exhaustion event, against hand calculations on charge and on discharge."""
+
+import numpy as np
+import pytest
+
+from asslb_sim.design import CellState
+from conftest import F, explicit_cell, solve_from
+
+X0 = 0.6
+AREA = 1e-4  # m2: the composed cells are 1 cm2
+
+
+def _c_li(cell):
+    v = cell.parameter_values
+    return v["Lithium metal density [kg.m-3]"] / v["Lithium metal molar mass [kg.mol-1]"]
+
+
+@pytest.mark.parametrize("sign", [1, -1], ids=["discharge", "charge"])
+def test_li_metal_thickness_follows_the_charge_passed(sign):
+    """dL/dt = -i / (F c_Li): stripped on discharge, plated on charge.
+
+    Catches: the rate's sign, its F or c_Li = rho/M changed; the inventory not L c_Li A.
+    """
+    cell = explicit_cell()
+    L0, t_end, density = 30e-6, 20.0, 1.0 * sign
+    sol = solve_from(cell, CellState(X0, L0), density, t_end)
+    i = density * 10
+    L = sol["Lithium metal thickness [m]"].entries
+    t = sol.t
+    c_li = _c_li(cell)
+    # 1e-12 m on changes up to 2.7e-8 m: the thickness ODE is integrated at rtol 1e-6
+    # on a state scaled by the cathode thickness (60 um)
+    np.testing.assert_allclose(L - L0, -i * t / (F * c_li), rtol=0, atol=1e-12)
+    n = sol["Total lithium in lithium metal [mol]"].entries
+    np.testing.assert_allclose(n, L * c_li * AREA, rtol=1e-12)
+    np.testing.assert_allclose(sol["Total lithium in anode [mol]"].entries, n, rtol=1e-12)
+
+
+def test_li_exhausted_ends_a_discharge_when_the_foil_is_gone():
+    """Catches: the exhaustion event missing, active on charge, or at the wrong thickness."""
+    cell = explicit_cell()
+    L0, density = 1e-8, 1.0  # 10 nm of Li at 10 A/m2: gone after L0 F c_Li / i = 7.4 s
+    sol = solve_from(cell, CellState(X0, L0), density, 30.0)
+    assert "Lithium metal exhausted" in sol.termination
+    # 1e-4: the event is located by the solver's root finding to its tolerance
+    assert sol.t[-1] == pytest.approx(L0 * F * _c_li(cell) / (density * 10), rel=1e-4)
+    # charging from no Li at all plates it; resting with none left is allowed
+    for density in (-1.0, 0.0):
+        sol = solve_from(cell, CellState(X0, 0.0), density, 5.0)
+        assert sol.t[-1] == pytest.approx(5.0) and "final time" in sol.termination
+    plated = sol["Lithium metal thickness [m]"].entries
+    assert np.all(plated == 0)
+
+
+CE = 0.9
+R_INTERLAYER = 2e-4  # Ohm m2 (2 Ohm cm2)
+
+
+def _anode_free():
+    return explicit_cell(
+        anode={"material": "anode-free", "interlayer": "Ag-C", "coulombic_efficiency": CE},
+        parameters={"Interlayer interface resistance [Ohm.m2]": R_INTERLAYER},
+    )
+
+
+def test_plating_keeps_the_coulombic_efficiency_and_the_rest_is_inactive():
+    """On charge, dL/dt = CE |i| / (F c_Li) and dL_inactive/dt = (1 - CE) |i| / (F c_Li).
+
+    Catches: CE applied on discharge or not at all; the inactive Li growing on discharge,
+    not growing on charge, or at CE instead of 1 - CE; its inventory not counted.
+    """
+    cell = _anode_free()
+    c_li = _c_li(cell)
+    t_end, density = 20.0, -1.0
+    sol = solve_from(cell, CellState(X0, 0.0), density, t_end)
+    i, t = density * 10, sol.t
+    plated = -i * t / (F * c_li)
+    L = sol["Lithium metal thickness [m]"].entries
+    dead = sol["Inactive lithium thickness [m]"].entries
+    # 1e-12 m on 2.7e-8 m: as for the Li-metal anode
+    np.testing.assert_allclose(L, CE * plated, rtol=0, atol=1e-12)
+    np.testing.assert_allclose(dead, (1 - CE) * plated, rtol=0, atol=1e-12)
+    n_dead = sol["Total inactive lithium [mol]"].entries
+    np.testing.assert_allclose(n_dead, dead * c_li * AREA, rtol=1e-12)
+    np.testing.assert_allclose(
+        sol["Total lithium in anode [mol]"].entries, (L + dead) * c_li * AREA, rtol=1e-12
+    )
+    # stripping takes active Li only, at the full rate; the inactive Li stays
+    L0, dead0 = 1e-6, 2e-7
+    sol = solve_from(cell, CellState(X0, L0, dead0), 1.0, t_end)
+    stripped = 10 * sol.t / (F * c_li)
+    np.testing.assert_allclose(
+        sol["Lithium metal thickness [m]"].entries, L0 - stripped, rtol=0, atol=1e-12
+    )
+    np.testing.assert_allclose(sol["Inactive lithium thickness [m]"].entries, dead0, rtol=1e-9)
+
+
+@pytest.mark.parametrize("sign", [1, -1], ids=["discharge", "charge"])
+def test_interlayer_resistance_is_in_series_with_the_interphase(sign):
+    """Catches: the interlayer resistance dropped, or replacing the interphase's."""
+    cell = _anode_free()
+    density = 1.0 * sign
+    sol = solve_from(cell, CellState(X0, 1e-6), density, 1e-3)
+    part = sol["Lithium metal interphase overvoltage [V]"].entries[0]
+    # 1e-12: a product evaluated twice (interphase 10 Ohm cm2 as in EXPLICIT_DESIGN)
+    assert part == pytest.approx(density * 10 * (1e-3 + R_INTERLAYER), rel=1e-12)
