@@ -363,10 +363,11 @@ def test_anode_free_study_charges_each_design_like_single_runs(tmp_path):
     assert rows["Discharge capacity [mA.h.cm-2]"].iloc[0] == pytest.approx(
         single["Discharge capacity [mA.h.cm-2]"].iloc[0], rel=1e-5
     )
-    # 1e-12: both discharge from the charged state relaxed to equilibrium, through the same
-    # runner on the same mesh at the same tolerance (measured equal to the last bit)
+    # 1e-9: both discharge from the charged state relaxed to equilibrium, through the same
+    # runner on the same mesh at the same tolerance (measured 2e-12: the study solves this
+    # design in one batch with another)
     assert rows["Discharge capacity [mA.h.cm-2]"].iloc[1] == pytest.approx(
-        single["Discharge capacity [mA.h.cm-2]"].iloc[1], rel=1e-12
+        single["Discharge capacity [mA.h.cm-2]"].iloc[1], rel=1e-9
     )
     # the charged state holds less Li than a full window: CE < 1 makes inactive Li
     li_metal = run_study(
