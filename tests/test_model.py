@@ -164,9 +164,9 @@ SLOTS = {  # option -> the (layer, phase) pairs whose transport law it chooses
 # separator's volume fractions are read from the composed cell
 PHASES = {
     ("Separator", "solid electrolyte"): (0.1, None, 2.0),
-    ("Separator", "binder"): (0.05, None, 1.0),
+    ("Separator", "binder"): (0.05, None, 1.2),
     ("Positive electrode", "solid electrolyte"): (0.1, 0.30, 2.0),
-    ("Positive electrode", "binder"): (0.1, 0.05, 1.0),
+    ("Positive electrode", "binder"): (0.1, 0.05, 1.2),
     ("Positive electrode", "active material"): (100.0, 0.50, 1.5),
     ("Positive electrode", "carbon"): (1000.0, 0.05, 2.0),
 }
