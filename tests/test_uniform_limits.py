@@ -516,5 +516,8 @@ def test_areal_resistance_breakdown_rows_are_the_uniform_limits():
     total = sum(value for value, _ in expected.values())
     # the transport parts' tolerance (7 uV) and the charge transfer's (15 uV)
     assert rows.loc["Total", "Overvoltage [V]"] == pytest.approx(total, abs=3e-5)
+    assert rows.loc["Total", "Areal resistance [Ohm.cm2]"] == pytest.approx(
+        rows.loc["Total", "Overvoltage [V]"] / (density * 1e-3), rel=1e-12
+    )
     assert result.pulse == pytest.approx(total / (density * 1e-3), abs=3e-5 / (density * 1e-3))
     assert result.settings["Rest voltage [V]"] == pytest.approx(_ocp(cell, x), rel=1e-9)
