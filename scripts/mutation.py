@@ -103,6 +103,8 @@ TARGETS = {
             "tests/test_resistance.py::test_pulse_resistance_is_the_drop_from_the_rest_voltage",
             "tests/test_resistance.py::test_charge_discharge_resistance_from_independent_curves",
             "tests/test_resistance.py::test_bad_resistance_settings_rejected",
+            "tests/test_resistance.py::test_areal_resistance_reports_the_end_of_the_pulse",
+            "tests/test_resistance.py::test_areal_resistance_when_a_run_fails",
             f"{UNIFORM}::test_areal_resistance_breakdown_rows_are_the_uniform_limits",
         ),
     ),

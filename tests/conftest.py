@@ -50,7 +50,11 @@ def solve_cell(cell, c_rate, t_factor=1.5, mesh=None):
 # from the library's defaults (which are recalibrated from time to time): the materials
 # contribute only data the tests read back (densities, c_max, the OCP, and the CAM's
 # measured lithiation tables of the exchange current and the diffusivity, which the
-# tests evaluate by hand with np.interp: :func:`lithiation_table`).
+# tests evaluate by hand with np.interp: :func:`lithiation_table`). No coefficient is 1
+# (nor a power a product's equal): a mutant x * b -> x ** b or x / b must show. (One
+# exception: the CAM conductivity's exponent k (1 - x) is 1 at the uniform-limit tests'
+# x = 0.6, where 10^1 = 10 * 1; its law is checked at other x in tests/test_laws.py, at
+# the surface stoichiometry and at half charge in tests/test_uniform_limits.py.)
 
 R_GAS = 8.314462618
 T_REF = 298.15
@@ -89,8 +93,8 @@ EXPLICIT_DESIGN = {
         "active_material_bruggeman_exponent": 1.5,
         "carbon_conductivity_S_m": 1000.0,
         "carbon_bruggeman_exponent": 2.0,
-        "binder_bruggeman_exponent": 1.0,
-        "exchange_current_density_A_m2": 1.0,
+        "binder_bruggeman_exponent": 1.2,
+        "exchange_current_density_A_m2": 1.3,
         "contact_coverage": 0.25,
         "isolated_fraction": 0.15,
         "film_resistance_ohm_cm2": 0.0,
@@ -116,7 +120,7 @@ EXPLICIT_DESIGN = {
 EXPLICIT_PARAMETERS = {
     "Reference temperature [K]": T_REF,
     "Separator binder conductivity at reference temperature [S.m-1]": 0.05,
-    "Separator binder Bruggeman exponent": 1.0,
+    "Separator binder Bruggeman exponent": 1.2,
     "Positive electrode binder conductivity at reference temperature [S.m-1]": 0.0,
 }
 

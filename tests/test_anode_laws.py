@@ -37,10 +37,19 @@ def test_li_metal_thickness_follows_the_charge_passed(sign):
     np.testing.assert_allclose(sol["Total lithium in anode [mol]"].entries, n, rtol=1e-12)
 
 
-def test_li_exhausted_ends_a_discharge_when_the_foil_is_gone():
-    """Catches: the exhaustion event missing, active on charge, or at the wrong thickness."""
+@pytest.mark.parametrize(
+    ("L0", "density"),
+    [(1e-8, 1.0), (1e-9, 0.05)],
+    ids=["10 nm at 1 mA/cm2", "1 nm at 0.05 mA/cm2"],
+)
+def test_li_exhausted_ends_a_discharge_when_the_foil_is_gone(L0, density):
+    """A discharge ends when the Li is gone, after L0 F c_Li / i (7.4 s and 15 s here),
+    at any discharge current; charging or resting with no Li is allowed.
+
+    Catches: the exhaustion event missing, active on charge or at rest, inactive below
+    some current, or at the wrong thickness.
+    """
     cell = explicit_cell()
-    L0, density = 1e-8, 1.0  # 10 nm of Li at 10 A/m2: gone after L0 F c_Li / i = 7.4 s
     sol = solve_from(cell, CellState(X0, L0), density, 30.0)
     assert "Lithium metal exhausted" in sol.termination
     # 1e-4: the event is located by the solver's root finding to its tolerance
@@ -51,6 +60,19 @@ def test_li_exhausted_ends_a_discharge_when_the_foil_is_gone():
         assert sol.t[-1] == pytest.approx(5.0) and "final time" in sol.termination
     plated = sol["Lithium metal thickness [m]"].entries
     assert np.all(plated == 0)
+
+
+def test_li_thicker_than_the_cathode_is_not_exhausted_on_the_way():
+    """The event is scaled by the cathode thickness (60 um); Li that starts 10 nm above
+    it and passes it during the discharge must not end the discharge there.
+
+    Catches: an exhaustion event that vanishes at other thicknesses than zero.
+    """
+    cell = explicit_cell()
+    L0 = cell.parameter_values["Positive electrode thickness [m]"] + 1e-8
+    sol = solve_from(cell, CellState(X0, L0), 1.0, 20.0)
+    assert sol.t[-1] == pytest.approx(20.0) and "final time" in sol.termination
+    assert sol["Lithium metal thickness [m]"].entries[-1] < L0 - 1e-8  # it did pass it
 
 
 CE = 0.9
@@ -64,15 +86,18 @@ def _anode_free():
     )
 
 
-def test_plating_keeps_the_coulombic_efficiency_and_the_rest_is_inactive():
-    """On charge, dL/dt = CE |i| / (F c_Li) and dL_inactive/dt = (1 - CE) |i| / (F c_Li).
+@pytest.mark.parametrize("magnitude", [1.0, 0.05], ids=["1 mA/cm2", "0.05 mA/cm2"])
+def test_plating_keeps_the_coulombic_efficiency_and_the_rest_is_inactive(magnitude):
+    """On charge, dL/dt = CE |i| / (F c_Li) and dL_inactive/dt = (1 - CE) |i| / (F c_Li);
+    on discharge dL/dt = -i / (F c_Li), the inactive Li unchanged; at any current.
 
     Catches: CE applied on discharge or not at all; the inactive Li growing on discharge,
-    not growing on charge, or at CE instead of 1 - CE; its inventory not counted.
+    not growing on charge, or at CE instead of 1 - CE; its inventory not counted; the
+    switch between plating and stripping at another current than zero.
     """
     cell = _anode_free()
     c_li = _c_li(cell)
-    t_end, density = 20.0, -1.0
+    t_end, density = 20.0, -magnitude
     sol = solve_from(cell, CellState(X0, 0.0), density, t_end)
     i, t = density * 10, sol.t
     plated = -i * t / (F * c_li)
@@ -88,8 +113,8 @@ def test_plating_keeps_the_coulombic_efficiency_and_the_rest_is_inactive():
     )
     # stripping takes active Li only, at the full rate; the inactive Li stays
     L0, dead0 = 1e-6, 2e-7
-    sol = solve_from(cell, CellState(X0, L0, dead0), 1.0, t_end)
-    stripped = 10 * sol.t / (F * c_li)
+    sol = solve_from(cell, CellState(X0, L0, dead0), magnitude, t_end)
+    stripped = magnitude * 10 * sol.t / (F * c_li)
     np.testing.assert_allclose(
         sol["Lithium metal thickness [m]"].entries, L0 - stripped, rtol=0, atol=1e-12
     )

@@ -206,7 +206,9 @@ def _synthetic_result(cell, energy, hours):
     return RateCapabilityResult(pd.DataFrame(), summary, cell.basis, cell.name)
 
 
-ENERGY, HOURS = [40.0, 30.0, 0.0], [4.0, 0.5, 0.0]  # the last: a discharge that never ran
+# quotients that are not whole numbers (a floor division must show); the last row is a
+# discharge that never ran
+ENERGY, HOURS = [40.0, 30.0, 0.0], [3.0, 0.7, 0.0]
 
 
 def test_energy_table_levels_against_hand_masses():
@@ -292,6 +294,9 @@ def test_energy_table_of_a_packaged_cell_against_hand_masses():
     ):
         np.testing.assert_allclose(table[column], value, rtol=1e-9, err_msg=column)
     assert list(table["Energy level"]) == ["cell"] * 3
+    # a single C-rate: the same figures in a one-row table
+    one = energy_table(_synthetic_result(cell, ENERGY[:1], HOURS[:1]), cell)
+    assert one["Power density [W.L-1]"].iloc[0] == pytest.approx(power[0] / volume / 1e3, rel=1e-9)
 
 
 def test_headline_energy_of_a_single_discharge():

@@ -162,9 +162,14 @@ def test_a_fraction_for_a_phase_without_material_is_rejected(phase):
     }
     with pytest.raises(CellDefinitionError, match=f"cathode.{phase}_volume_fraction = 0.1"):
         formulation.cathode_fractions(direct, DENSITY, present)
-    # a zero fraction for it is fine
+    # a zero fraction for it is fine, given or not
     mass[phase], mass["solid_electrolyte"] = 0.0, 0.3
     formulation.cathode_fractions({"mass_fractions": mass}, DENSITY, present)
+    direct[f"{phase}_volume_fraction"], direct["void_volume_fraction"] = 0.0, 0.2
+    formulation.cathode_fractions(direct, DENSITY, present)
+    del direct[f"{phase}_volume_fraction"]
+    eps, _ = formulation.cathode_fractions(direct, DENSITY, present)
+    assert eps[phase] == 0.0
 
 
 def _separator(has_binder=True, has_template=True, **entries):
@@ -186,6 +191,12 @@ def test_separator_fractions_by_hand():
     assert (eps_t, void) == (0.15, 0.05)
     assert _separator() == (1.0, 0.0, 0.0, 0.0)
     assert _separator(solid_electrolyte_volume_fraction=0.9) == pytest.approx((0.9, 0, 0, 0.1))
+    assert _separator(solid_electrolyte_volume_fraction=0.4) == pytest.approx((0.4, 0, 0, 0.6))
+    # no binder and no template named: the solid is all SE
+    assert _separator(has_binder=False, has_template=False) == (1.0, 0.0, 0.0, 0.0)
+    assert _separator(has_binder=False, has_template=False, void_volume_fraction=0.1) == (
+        pytest.approx((0.9, 0.0, 0.0, 0.1), rel=1e-12)
+    )
     # just below the limit of template + voids
     assert _separator(template_volume_fraction=0.5, void_volume_fraction=0.499)[0] > 0
 

@@ -172,9 +172,9 @@ SLOTS = {  # option -> the (layer, phase) pairs whose transport law it chooses
 # (conftest.cam_conductivity)
 PHASES = {
     ("Separator", "solid electrolyte"): (0.1, None, 2.0),
-    ("Separator", "binder"): (0.05, None, 1.0),
+    ("Separator", "binder"): (0.05, None, 1.2),
     ("Positive electrode", "solid electrolyte"): (0.1, 0.30, 2.0),
-    ("Positive electrode", "binder"): (0.1, 0.05, 1.0),
+    ("Positive electrode", "binder"): (0.1, 0.05, 1.2),
     ("Positive electrode", "active material"): (None, 0.50, 1.5),
     ("Positive electrode", "carbon"): (1000.0, 0.05, 2.0),
 }
