@@ -152,18 +152,11 @@ def test_key_of_parameter_covers_the_temperature_alias():
     assert np.isclose(cell.design["operation"]["temperature_C"], 60.0)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="bug: the default tortuosity factors (tau = max(eps^(1 - b), 1), "
-    "design/layers.py complete_laws) are composed before the [parameters] overrides are "
-    "applied (compose._apply_overrides), so an overridden 'Separator binder Bruggeman "
-    "exponent' (it has no design key) leaves 'Separator binder tortuosity factor' at the "
-    "library exponent's value",
-)
 def test_default_tortuosity_factor_follows_an_overridden_bruggeman_exponent():
     """The default tortuosity factor is the Bruggeman-equivalent one of the cell's own
-    exponent, however the exponent was set (a design key recomposes it; so should an
-    override)."""
+    exponent, however the exponent was set (a design key recomposes it; so does an
+    override). Catches: the defaults composed before the [parameters] overrides (the
+    bug this test found: the factor stayed at the library exponent's value)."""
     cell = from_dict(
         {"separator": {"binder": "ion-conducting binder", "binder_mass_fraction": 0.2}}
     ).with_parameters(**{"Separator binder Bruggeman exponent": 3.0})
@@ -175,8 +168,18 @@ def test_default_tortuosity_factor_follows_an_overridden_bruggeman_exponent():
     )
 
 
+def test_overridden_tortuosity_factor_is_kept_when_its_exponent_is_overridden_too():
+    """Catches: the refresh of the defaults overwriting a factor the user gave."""
+    cell = from_dict(
+        {"separator": {"binder": "ion-conducting binder", "binder_mass_fraction": 0.2}}
+    ).with_parameters(
+        **{"Separator binder Bruggeman exponent": 3.0, "Separator binder tortuosity factor": 7.0}
+    )
+    assert cell.parameter_values["Separator binder tortuosity factor"] == 7.0
+
+
 def test_default_tortuosity_factor_follows_a_bruggeman_exponent_set_by_its_key():
-    """The contrast to the bug above: through a design key the default is recomposed."""
+    """Through a design key the default is recomposed too."""
     cell = from_preset().with_design(cathode={"carbon_bruggeman_exponent": 3.0})
     v = cell.parameter_values
     eps = v["Positive electrode carbon volume fraction"]

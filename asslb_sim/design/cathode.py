@@ -301,7 +301,8 @@ MEASURED_KEYS = {  # design key -> the model options its measurement sets to "me
 
 
 def compose_cathode(design, values):
-    """Write the composite cathode's parameters into ``values``."""
+    """Write the composite cathode's parameters into ``values``; return the names of
+    the tortuosity factors given their Bruggeman-equivalent default."""
     mats = cathode_materials(design.get("cathode", {}))
     eps = _geometry(design, mats, values)
     _ionic(design, mats, values)
@@ -310,10 +311,12 @@ def compose_cathode(design, values):
     _active_material(design, mats, eps, thresholds, values)
     _measured_transport(design, values)
     carbon = mats["carbon"]
+    defaulted = set()
     for phase, threshold in (
         ("solid electrolyte", thresholds["solid_electrolyte"]),
         ("active material", thresholds["active_material"]),
         ("carbon", float(carbon.percolation_threshold) if carbon else 0.0),
         ("binder", float(defaults.SE_PERCOLATION_THRESHOLD)),
     ):
-        complete_laws(values, P, phase, threshold)
+        defaulted |= complete_laws(values, P, phase, threshold)
+    return defaulted

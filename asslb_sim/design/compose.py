@@ -22,11 +22,19 @@ from .anodes import anode_kind_of_design, check_anode_keys
 from .basis import usable_window
 from .cathode import compose_cathode
 from .formulation import separator_fractions
-from .layers import arrhenius_phase, complete_laws, material, number
+from .layers import (
+    arrhenius_phase,
+    complete_laws,
+    material,
+    number,
+    refresh_default_tortuosity,
+)
 from .schema import SCHEMA, check_keys, is_number
 
 
 def _separator(design, values):
+    """Write the separator's parameters into ``values``; return the names of the
+    tortuosity factors given their default."""
     sep = design.get("separator", {})
     se = material(
         "solid_electrolyte", sep.get("solid_electrolyte", "Li6PS5Cl"), "separator.solid_electrolyte"
@@ -77,8 +85,12 @@ def _separator(design, values):
             f"{pre} binder Bruggeman exponent": float(defaults.BINDER_BRUGGEMAN_EXPONENT),
         }
     )
-    for phase in ("solid electrolyte", "binder"):
-        complete_laws(values, pre, phase, float(defaults.SE_PERCOLATION_THRESHOLD))
+    threshold = float(defaults.SE_PERCOLATION_THRESHOLD)
+    return {
+        name
+        for phase in ("solid electrolyte", "binder")
+        for name in complete_laws(values, pre, phase, threshold)
+    }
 
 
 def _collectors(design, values):
@@ -195,13 +207,13 @@ def compose(design, overrides=None, source="cell definition"):
         "Number of cells connected in series to make a battery": 1.0,
         "citations": ["Chen2020"],
     }
-    compose_cathode(design, values)
-    _separator(design, values)
+    defaulted = compose_cathode(design, values) | _separator(design, values)
     _collectors(design, values)
     _packaging(design, values)
     _operation(design, values)
     kind.compose_materials(anode, values)
     _apply_overrides(values, overrides, source)
+    refresh_default_tortuosity(values, defaulted - set(overrides or {}))
     # derived from all of the above: the charged state and the Li inventory
     try:
         x_charged, _, moles = usable_window(values)

@@ -150,4 +150,7 @@ def separator_fractions(separator, se_density, binder_density, has_binder, has_t
     vol_se = (1 - w_b) / se_density
     vol_b = w_b / binder_density if has_binder else 0.0
     eps_se = solid * vol_se / (vol_se + vol_b)
-    return eps_se, solid - eps_se, eps_t, void
+    # the binder's own share, not solid - eps_se: that difference is -1e-16 (rejected as
+    # a negative fraction) for a named binder with no binder mass
+    eps_b = solid * vol_b / (vol_se + vol_b)
+    return eps_se, eps_b, eps_t, void

@@ -52,13 +52,39 @@ def complete_laws(values, prefix, phase, threshold):
     at the design's volume fraction, ``tau = eps^(1 - b)`` [D] (at least 1); the
     percolation law gets ``threshold`` and the default exponent and floor. Values
     already set (sourced) are kept.
+
+    Returns
+    -------
+    set of str
+        The tortuosity factor's name if it was given its default here (empty if it
+        was already set).
     """
     eps = values[f"{prefix} {phase} volume fraction"]
     b = values[f"{prefix} {phase} Bruggeman exponent"]
-    tau = max(eps ** (1 - b), 1.0) if eps > 0 else 1.0
-    values.setdefault(f"{prefix} {phase} tortuosity factor", tau)
+    tau_name = f"{prefix} {phase} tortuosity factor"
+    defaulted = tau_name not in values
+    values.setdefault(tau_name, default_tortuosity(eps, b))
     values.setdefault(f"{prefix} {phase} percolation threshold", threshold)
     values.setdefault(
         f"{prefix} {phase} percolation exponent", float(defaults.PERCOLATION_EXPONENT)
     )
     values.setdefault(f"{prefix} {phase} percolation floor", float(defaults.PERCOLATION_FLOOR))
+    return {tau_name} if defaulted else set()
+
+
+def default_tortuosity(eps, b):
+    """The tortuosity factor equivalent to the Bruggeman law ``eps^b`` at volume
+    fraction ``eps``: ``max(eps^(1 - b), 1)`` [D], 1 for an absent phase."""
+    return max(eps ** (1 - b), 1.0) if eps > 0 else 1.0
+
+
+def refresh_default_tortuosity(values, defaulted):
+    """Recompute the default tortuosity factors named in ``defaulted`` from the values'
+    current volume fractions and Bruggeman exponents: after ``[parameters]`` overrides,
+    a default follows an overridden exponent as it follows one set by a design key."""
+    suffix = " tortuosity factor"
+    for name in defaulted:
+        stem = name[: -len(suffix)]
+        values[name] = default_tortuosity(
+            values[f"{stem} volume fraction"], values[f"{stem} Bruggeman exponent"]
+        )
