@@ -8,6 +8,7 @@ import pytest
 
 from asslb_sim.design import from_dict, from_preset
 from asslb_sim.fitting import Dataset, FitParameter, FitProblem
+from asslb_sim.fitting.problem import FIT_RTOL
 from asslb_sim.metrics import areal_resistance
 from asslb_sim.simulate import rate_capability
 from asslb_sim.simulation import Charge, Runner
@@ -59,10 +60,10 @@ def test_single_run_one_design_study_and_fit_model_give_the_same_discharge(
     )
     problem = FitProblem(cell, data, [FitParameter(KAPPA, 0.01, 1.0)], 1.0)
     ((q, v),) = problem.simulate([cell.parameter_values[KAPPA]])
-    # 1e-6, the solver's tolerance: the fitted parameter is an input of the fit's build, a
-    # constant of the single run's, so the solver's steps differ (measured 1.1e-7 with the
-    # lithiation-dependent diffusivity, whose steep end makes the event time sensitive)
-    assert q[-1] == pytest.approx(row["Discharge capacity [mA.h.cm-2]"], rel=1e-6)
+    # FIT_RTOL (1e-5), the looser of the two solver tolerances: a fit solves at 1e-5, the
+    # single run at 1e-6, and the fitted parameter is an input of the fit's build, so the
+    # steps differ (measured 5.4e-6; 1.1e-7 when both ran at 1e-6)
+    assert q[-1] == pytest.approx(row["Discharge capacity [mA.h.cm-2]"], rel=FIT_RTOL)
     curve = single.curves
     v_single = np.interp(q[1:-1], curve["Discharge capacity [mA.h.cm-2]"], curve["Voltage [V]"])
     # 1e-4 V: linear interpolation between the single run's adaptive steps (measured 2.4e-5
@@ -131,3 +132,43 @@ def test_builds_tell_closures_with_different_data_apart():
     cases = [Case(c, state, c.current(c.basis.nominal_capacity), 3600.0) for c in (a, b)]
     qa, qb = (o.solution["Discharge capacity [A.h]"].entries[-1] for o in runner.solve(cases))
     assert qb < 0.99 * qa  # a tenth of the diffusivity gives less capacity at 1C
+
+
+def test_cases_with_output_times_solved_together_equal_each_solved_alone():
+    """A fit's discharges are one batch with the union of their output times; each
+    case's values at its own times are those it has solved alone. Catches: the batch
+    solved at one case's times, or a case's output taken from another's solution."""
+    from asslb_sim.simulation import Case
+
+    cell = from_preset()
+    state = cell.anode.charged(cell)
+    one_c = cell.basis.nominal_capacity
+    cases = [
+        Case(
+            cell,
+            state,
+            cell.current(c * one_c),
+            1.2 * 3600 / c,
+            t_eval=np.linspace(0, 1.2 * 3600 / c, n),
+        )
+        for c, n in ((0.5, 41), (2.0, 23))
+    ]
+    runner = Runner(output_variables=["Voltage [V]"], rtol=1e-6, threads=2)
+    together = runner.solve(cases)
+    for case, outcome in zip(cases, together, strict=True):
+        (alone,) = runner.solve([case])
+        t_alone = alone.solution.t
+        v_alone = alone.solution["Voltage [V]"].entries
+        mine = np.isin(outcome.solution.t, case.t_eval)
+        # the batch's times include this case's own (up to its end)
+        np.testing.assert_array_equal(
+            outcome.solution.t[mine], t_alone[np.isin(t_alone, case.t_eval)]
+        )
+        # 1e-12 V: the same solver settings and inputs on independent solvers, the
+        # values interpolated from the same steps (measured equal to the last bit)
+        np.testing.assert_allclose(
+            outcome.solution["Voltage [V]"].entries[mine],
+            v_alone[np.isin(t_alone, case.t_eval)],
+            rtol=0,
+            atol=1e-12,
+        )

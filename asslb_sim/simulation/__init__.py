@@ -29,7 +29,7 @@ from .runner import (
     clear_cache,
     structure_key,
 )
-from .solver import make_solver
+from .solver import available_cores, make_solver
 
 __all__ = [
     "CURRENT",
@@ -46,6 +46,7 @@ __all__ = [
     "Outcome",
     "Pulse",
     "Runner",
+    "available_cores",
     "check_c_rates",
     "classify",
     "classify_error",

@@ -60,7 +60,8 @@ class Case:
     """One simulation: a cell from a state at a constant current.
 
     ``current`` [A] is positive on discharge; ``t_end`` [s]; ``t_eval``: output
-    times interpolated by the solver (fits), else the solver's own steps;
+    times interpolated by the solver (fits), else the solver's own steps (cases of
+    one build solved together output at the union of their times);
     ``kind``: ``"discharge"`` (ends at an event), ``"hold"`` (a pulse or a rest,
     which should reach ``t_end``) or ``"charge"``.
     """
@@ -272,8 +273,8 @@ class Runner:
     def solve(self, cases):
         """Solve ``cases``; returns one :class:`Outcome` per case, in order.
 
-        The cases of one build are solved in one solver call (or one call per case
-        when they have output times of their own); a failed batch is solved again
+        The cases of one build are solved in one solver call (those with output times
+        of their own in another, at the union of their times); a failed batch is solved again
         case by case, and a case that fails alone once more at 1/100 of the
         tolerance (its message says so). A failure is an outcome, never raised.
         """
@@ -287,24 +288,25 @@ class Runner:
             until = case.t_end if case.kind == "hold" else None
             groups.setdefault((id(sim), until), (sim, []))[1].append(index)
         for sim, indices in groups.values():
-            batch = [i for i in indices if cases[i].t_eval is None]
-            if batch:
+            for timed in (False, True):
+                batch = [i for i in indices if (cases[i].t_eval is not None) == timed]
+                if not batch:
+                    continue
                 t_end = max(cases[i].t_end for i in batch)
+                # one set of output times for the batch: the union of the cases' own
+                # (interpolated from the solver's dense output, so a case's values at
+                # its times do not depend on the others')
+                t_eval = (
+                    np.unique(np.concatenate([cases[i].t_eval for i in batch])) if timed else None
+                )
                 inputs = [
                     self.input_values(cases[i].cell, cases[i].state, cases[i].current)
                     for i in batch
                 ]
                 for i, (solution, message) in zip(
-                    batch, _solve_batch(sim, t_end, inputs), strict=True
+                    batch, _solve_batch(sim, t_end, inputs, t_eval), strict=True
                 ):
                     outcomes[i] = outcome_of(solution, message, cases[i].kind)
-            for i in indices:
-                case = cases[i]
-                if case.t_eval is None:
-                    continue
-                inputs = self.input_values(case.cell, case.state, case.current)
-                solution, message = _solve_one(sim, case.t_end, inputs, case.t_eval)
-                outcomes[i] = outcome_of(solution, message, case.kind)
         return outcomes
 
     def charge(self, cell, charge, state=None):
@@ -392,20 +394,20 @@ class ExperimentResult:
     capacity: float
 
 
-def _solve_batch(sim, t_end, inputs_list):
-    """Solve many input sets in one call; on failure, one by one. Returns a list of
-    (solution or None, message)."""
+def _solve_batch(sim, t_end, inputs_list, t_eval=None):
+    """Solve many input sets in one call (output at ``t_eval`` if given); on failure,
+    one by one. Returns a list of (solution or None, message)."""
     import pybamm
 
     if len(inputs_list) == 1:
-        return [_solve_one(sim, t_end, inputs_list[0])]
+        return [_solve_one(sim, t_end, inputs_list[0], t_eval)]
     try:
-        solutions = sim.solve([0, t_end], inputs=inputs_list)
+        solutions = sim.solve([0, t_end], inputs=inputs_list, t_interp=t_eval)
         if not isinstance(solutions, list):
             solutions = [solutions]
         return [(s, "") for s in solutions]
     except pybamm.SolverError:
-        return [_solve_one(sim, t_end, inputs) for inputs in inputs_list]
+        return [_solve_one(sim, t_end, inputs, t_eval) for inputs in inputs_list]
 
 
 def _solve_one(sim, t_end, inputs, t_eval=None):

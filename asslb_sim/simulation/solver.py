@@ -2,6 +2,15 @@
 
 from __future__ import annotations
 
+import os
+
+
+def available_cores():
+    """The cores this process may use (its CPU affinity where the OS tells it)."""
+    if hasattr(os, "sched_getaffinity"):
+        return max(len(os.sched_getaffinity(0)), 1)
+    return os.cpu_count() or 1
+
 
 def make_solver(threads=1, output_variables=None, rtol=1e-6, compile=False, ends_only=False):
     """The IDAKLU solver used for every simulation, with its tolerances.

@@ -7,16 +7,9 @@ finished chunk's rows; a new back end is a new class with :meth:`run`.
 from __future__ import annotations
 
 import gc
-import os
 
+from ..simulation import available_cores
 from .evaluation import evaluate_chunk
-
-
-def local_threads():
-    """Cores this process may use."""
-    if hasattr(os, "sched_getaffinity"):
-        return max(len(os.sched_getaffinity(0)), 1)
-    return os.cpu_count() or 1
 
 
 class LocalExecutor:
@@ -28,7 +21,7 @@ class LocalExecutor:
     """
 
     def __init__(self, threads=None):
-        self.threads = threads or local_threads()
+        self.threads = threads or available_cores()
 
     def run(self, base, study, chunks, input_names, write):
         try:
