@@ -114,8 +114,10 @@ class LithiumMetalCell(pybamm.lithium_ion.BaseModel):
         """Cut-off events, power and open-circuit voltage (no liquid terms)."""
         V = self.variables["Voltage [V]"]
         I = self.variables["Current [A]"]
-        ocv_bulk = self.variables["Positive electrode bulk open-circuit potential [V]"]
-        ocv_surf = self.variables["X-averaged positive electrode open-circuit potential [V]"]
+        # the cell's open-circuit voltages: the cathode's against the counter electrode
+        U_ce = self.variables["Counter electrode potential vs Li [V]"]
+        ocv_bulk = self.variables["Positive electrode bulk open-circuit potential [V]"] - U_ce
+        ocv_surf = self.variables["X-averaged positive electrode open-circuit potential [V]"] - U_ce
         num_cells = pybamm.Parameter("Number of cells connected in series to make a battery")
         self.variables.update(
             {

@@ -211,6 +211,24 @@ class LithiumMetal:
 
 
 @dataclass(frozen=True)
+class AlloyElectrode:
+    """A two-phase Li alloy counter electrode (In/InLi): a host metal whose Li
+    content moves along a plateau of constant potential vs Li."""
+
+    name: str
+    host: str
+    host_density: Sourced  # kg/m3
+    host_molar_mass: Sourced  # kg/mol
+    potential: Sourced  # V vs Li on the plateau
+    plateau_start: Sourced  # Li atomic fraction where the plateau begins (Li-poor end)
+    plateau_end: Sourced  # Li atomic fraction where it ends (Li-rich end)
+    lithium_fraction: Sourced  # Li atomic fraction as built, typical
+    thickness: Sourced  # m, the host foil as built, typical
+    exchange_current_density: Sourced  # A/m2 at 25 C, alloy|SE
+    interphase_resistance: Sourced  # Ohm m2
+
+
+@dataclass(frozen=True)
 class Interlayer:
     """The Li-plating substrate of an anode-free cell: an interlayer (e.g. Ag-C)
     or the bare collector."""
@@ -554,6 +572,23 @@ ANODES = {
     ),
 }
 
+_SANTHOSHA = "Santhosha et al. Batteries & Supercaps 2, 524 (2019), liquid cell vs Li"
+ALLOY_ELECTRODES = {
+    "In/InLi": AlloyElectrode(
+        "In/InLi",
+        "In",
+        S(7310.0, "CRC Handbook, indium at 25 C [P]"),
+        S(114.818e-3, "IUPAC [P]"),
+        S(0.622, f"In + InLi two-phase plateau, {_SANTHOSHA} [Pd] (0.62 V in Minnmann 2021 [Pd])"),
+        S(0.01, f"about 1 at% Li, {_SANTHOSHA} [Fd]"),
+        S(0.47, f"about 47 at% Li, then the InLi single phase falls 280 mV, {_SANTHOSHA} [Fd]"),
+        S(0.33, "67/33 at% In/Li, Conforto et al. (2021) [Pd]; Minnmann 2021: x about 0.3 [Pd]"),
+        S(100e-6, "assumed: a 100 um In foil (lab cells use 50-125 um; no thickness printed)"),
+        S(8.87, "assumed equal to Li|Li6PS5Cl's: no In/InLi|SE j0 printed (literature survey)"),
+        S(5e-4, "assumed equal to Li's 5 Ohm cm2: only total-impedance figures are published"),
+    ),
+}
+
 INTERLAYERS = {
     "Ag-C": Interlayer(
         "Ag-C",
@@ -588,6 +623,7 @@ LIBRARY = {
     "coating": COATINGS,
     "collector": COLLECTORS,
     "anode": ANODES,
+    "alloy electrode": ALLOY_ELECTRODES,
     "interlayer": INTERLAYERS,
 }
 

@@ -210,7 +210,7 @@ def test_anode_free_needs_a_charge(anode_free):
         ({"anode": {"material": "sodium"}}, "valid"),
         ({"anode": {"material": "anode-free", "li_excess_um": 5}}, "no Li as built"),
         ({"anode": {"li_thickness_um": 30, "li_excess_um": 5}}, "exactly one"),
-        ({"anode": {"interlayer": "Ag-C"}}, "anode-free cells only"),
+        ({"anode": {"interlayer": "Ag-C"}}, "apply to anode.material = 'anode-free' only"),
         ({"anode": {"material": "anode-free", "interlayer": "gold"}}, "known:"),
         ({"anode": {"material": "anode-free", "coulombic_efficiency": 1.2}}, "valid range"),
     ],

@@ -22,6 +22,7 @@ from __future__ import annotations
 from ..errors import CellDefinitionError
 from ..parameter_sets import laws
 from ..parameter_sets import materials as lib
+from .basis import COUNTER_POTENTIAL
 from .schema import SCHEMA
 from .state import CellState
 
@@ -64,6 +65,9 @@ def _lithium_metal_values(anode_section):
         "Lithium metal density [kg.m-3]": float(li.density),
         "Lithium metal molar mass [kg.mol-1]": float(li.molar_mass),
         INACTIVE_AT_START: 0.0,
+        COUNTER_POTENTIAL: 0.0,
+        "Alloy host thickness [m]": 0.0,
+        "Alloy host density [kg.m-3]": 0.0,
     }
 
 
@@ -263,6 +267,95 @@ class AnodeFree(AnodeKind):
         return CellState(x, ce * thickness, (1 - ce) * thickness)
 
 
+class InLiAlloy(LithiumMetal):
+    """An In/InLi counter electrode, as in most sulfide half-cells: an In foil
+    (``alloy_thickness_um``) holding Li (``lithium_atomic_fraction``) on the In +
+    InLi two-phase plateau at a constant potential vs Li (0.622 V), so that every
+    voltage of the cell, its cut-offs included, is against In/InLi.
+
+    The Li the alloy can give up on the plateau (down to its Li-poor end) is an
+    equivalent Li-metal inventory: the Li-metal anode model with the plateau
+    potential in series, the end of the plateau its "Li exhausted" event. A charge
+    may not fill the alloy past its Li-rich end (checked when composing: the
+    potential falls 280 mV there and the cell would no longer be against In/InLi).
+    """
+
+    material = "In/InLi"
+    keys = frozenset({"alloy_thickness_um", "lithium_atomic_fraction"})
+    label = "In/InLi (charged)"
+    describe_rows = (
+        ("In foil thickness", "Alloy host thickness [m]"),
+        ("Li available on the plateau (charged), as Li metal", LITHIUM_AT_START),
+    )
+
+    def compose_materials(self, section, values):
+        alloy = lib.get("alloy electrode", self.material)
+        super().compose_materials(section, values)
+        values.update(
+            {
+                COUNTER_POTENTIAL: float(alloy.potential),
+                "Alloy host thickness [m]": _value(
+                    "alloy_thickness_um", section, float(alloy.thickness)
+                ),
+                "Alloy host density [kg.m-3]": float(alloy.host_density),
+                "Lithium metal exchange-current density at reference temperature [A.m-2]": (
+                    _value(
+                        "exchange_current_density_mA_cm2",
+                        section,
+                        float(alloy.exchange_current_density),
+                    )
+                ),
+                "Lithium metal interphase resistance [Ohm.m2]": _value(
+                    "interphase_resistance_ohm_cm2", section, float(alloy.interphase_resistance)
+                ),
+            }
+        )
+
+    def compose_inventory(self, section, values, plated):
+        alloy = lib.get("alloy electrode", self.material)
+        low, high = float(alloy.plateau_start), float(alloy.plateau_end)
+        x = _value("lithium_atomic_fraction", section, float(alloy.lithium_fraction))
+        if not low <= x <= high:
+            raise CellDefinitionError(
+                f"anode.lithium_atomic_fraction: {x!r} is off the In/InLi plateau; valid range "
+                f"[{low}, {high}]"
+            )
+        host = values["Alloy host thickness [m]"] * float(alloy.host_density)
+        host /= float(alloy.host_molar_mass)  # mol In per m2
+        c_li = (
+            values["Lithium metal density [kg.m-3]"] / values["Lithium metal molar mass [kg.mol-1]"]
+        )
+
+        def li_per_host(fraction):  # mol Li per mol In at a Li atomic fraction
+            return fraction / (1 - fraction)
+
+        available = host * (li_per_host(x) - li_per_host(low)) / c_li  # as Li metal [m]
+        room = host * (li_per_host(high) - li_per_host(x)) / c_li
+        if plated > room * (1 + 1e-9):
+            raise CellDefinitionError(
+                f"anode.alloy_thickness_um: the charge puts {plated * 1e6:.2f} um of Li (as "
+                f"metal) into the alloy, which has room for {room * 1e6:.2f} um on its plateau; "
+                "use a thicker In foil or less Li (lithium_atomic_fraction)"
+            )
+        values.update(
+            {
+                "Negative electrode thickness [m]": values["Alloy host thickness [m]"],
+                LITHIUM_AT_START: available + plated,
+                AS_BUILT: available,
+            }
+        )
+
+    def charged_anode_lithium(self, cell, capacity):
+        # the Li the alloy holds below its plateau belongs to the counter electrode too
+        alloy = lib.get("alloy electrode", self.material)
+        v = cell.parameter_values
+        low = float(alloy.plateau_start)
+        host = v["Alloy host thickness [m]"] * v["Alloy host density [kg.m-3]"]
+        host /= float(alloy.host_molar_mass)
+        c_li = v["Lithium metal density [kg.m-3]"] / v["Lithium metal molar mass [kg.mol-1]"]
+        return super().charged_anode_lithium(cell, capacity) + host * low / (1 - low) / c_li
+
+
 def _stoichiometry_after(cell, capacity):
     """CAM stoichiometry after ``capacity`` [mA.h.cm-2] left it from as built."""
     basis = cell.basis
@@ -272,8 +365,7 @@ def _stoichiometry_after(cell, capacity):
     return basis.stoichiometry_discharged - capacity / basis.usable_capacity * window
 
 
-ANODE_KINDS = {kind.material: kind for kind in (LithiumMetal(), AnodeFree())}
-_BY_OPTION = {kind.model_option: kind for kind in ANODE_KINDS.values()}
+ANODE_KINDS = {kind.material: kind for kind in (LithiumMetal(), AnodeFree(), InLiAlloy())}
 
 
 def anode_kind_of_design(design):
@@ -287,8 +379,8 @@ def anode_kind_of_design(design):
 
 
 def anode_kind(cell):
-    """The anode kind of ``cell`` (from its model options)."""
-    return _BY_OPTION[cell.model_options.get("anode", "lithium metal")]
+    """The anode kind of ``cell`` (from its design; its model option follows it)."""
+    return anode_kind_of_design(cell.design)
 
 
 def check_anode_keys(kind, section):
@@ -301,9 +393,16 @@ def check_anode_keys(kind, section):
     if not wrong:
         return
     if kind.material == "Li metal":
+        owners = sorted(o.material for o in ANODE_KINDS.values() if set(wrong) & o.keys)
         raise CellDefinitionError(
-            f"anode: {wrong} apply to anode-free cells only (anode.material = 'anode-free')"
+            f"anode: {wrong} apply to anode.material = {' or '.join(map(repr, owners))} only"
+        )
+    if kind.material == "anode-free":
+        raise CellDefinitionError(
+            f"anode: {wrong} apply to Li-metal or alloy anodes; an anode-free cell has no Li "
+            "as built"
         )
     raise CellDefinitionError(
-        f"anode: {wrong} apply to Li-metal anodes; an anode-free cell has no Li as built"
+        f"anode: {wrong} do not apply to anode.material = {kind.material!r}; its keys: "
+        f"{sorted(kind.keys)}"
     )

@@ -16,6 +16,9 @@ from scipy.optimize import brentq
 from ..errors import CellDefinitionError
 
 F = 96485.33212  # C/mol
+# the counter electrode's equilibrium potential vs Li (0 for Li metal, 0.622 V for
+# In/InLi): the cell's voltages and cut-offs are against it, the CAM's OCP against Li
+COUNTER_POTENTIAL = "Counter electrode potential vs Li [V]"
 
 
 def stoichiometry_at_voltage(ocp, voltage, lower=1e-6, upper=1 - 1e-6, tol=1e-12):
@@ -51,6 +54,17 @@ def ocp_as_float(values):
     return as_float
 
 
+def cell_ocv_as_float(values):
+    """The cell's open-circuit voltage against its counter electrode as a function of
+    the CAM stoichiometry: the OCP minus the counter electrode's potential vs Li."""
+    ocp, offset = ocp_as_float(values), values.get(COUNTER_POTENTIAL, 0.0)
+
+    def as_float(sto):
+        return ocp(sto) - offset
+
+    return as_float
+
+
 def usable_window(values):
     """The CAM's usable stoichiometry window and the cyclable Li it holds.
 
@@ -66,9 +80,9 @@ def usable_window(values):
     ValueError
         If a cut-off lies outside the OCP's range.
     """
-    ocp = ocp_as_float(values)
-    x_charged = stoichiometry_at_voltage(ocp, values["Upper voltage cut-off [V]"])
-    x_discharged = stoichiometry_at_voltage(ocp, values["Lower voltage cut-off [V]"])
+    ocv = cell_ocv_as_float(values)  # the cut-offs are against the counter electrode
+    x_charged = stoichiometry_at_voltage(ocv, values["Upper voltage cut-off [V]"])
+    x_discharged = stoichiometry_at_voltage(ocv, values["Lower voltage cut-off [V]"])
     eps_active = values["Positive electrode active material volume fraction"] * (
         1 - values["Positive electrode isolated active material fraction"]
     )

@@ -19,7 +19,7 @@ from ..errors import CellDefinitionError
 from ..parameter_sets import defaults
 from ..parameter_sets import materials as lib
 from .anodes import anode_kind_of_design, check_anode_keys
-from .basis import usable_window
+from .basis import COUNTER_POTENTIAL, usable_window
 from .cathode import compose_cathode
 from .formulation import separator_fractions
 from .layers import (
@@ -140,9 +140,13 @@ def _packaging(design, values):
 
 
 def _operation(design, values):
+    """Temperature and cut-offs. A cut-off is against the cell's counter electrode:
+    the defaults (vs Li) shift by its potential vs Li (In/InLi: 3.0-4.3 V vs Li are
+    2.378-3.678 V vs In/InLi)."""
     T = number("operation", "temperature_C", design, float(defaults.TEMPERATURE))
-    v_low = number("operation", "lower_cutoff_V", design, float(defaults.LOWER_CUTOFF))
-    v_high = number("operation", "upper_cutoff_V", design, float(defaults.UPPER_CUTOFF))
+    offset = values[COUNTER_POTENTIAL]
+    v_low = number("operation", "lower_cutoff_V", design, float(defaults.LOWER_CUTOFF) - offset)
+    v_high = number("operation", "upper_cutoff_V", design, float(defaults.UPPER_CUTOFF) - offset)
     if not v_low < v_high:
         raise CellDefinitionError(
             f"operation: lower_cutoff_V ({v_low}) must be below upper_cutoff_V ({v_high})"
@@ -210,15 +214,22 @@ def compose(design, overrides=None, source="cell definition"):
     defaulted = compose_cathode(design, values) | _separator(design, values)
     _collectors(design, values)
     _packaging(design, values)
-    _operation(design, values)
     kind.compose_materials(anode, values)
+    _operation(design, values)
     _apply_overrides(values, overrides, source)
     refresh_default_tortuosity(values, defaulted - set(overrides or {}))
     # derived from all of the above: the charged state and the Li inventory
     try:
         x_charged, _, moles = usable_window(values)
     except ValueError as exc:
-        raise CellDefinitionError(f"operation: voltage cut-off: {exc}") from None
+        offset = values[COUNTER_POTENTIAL]
+        scale = (
+            f" (against the counter electrode, {offset:g} V vs Li: subtract {offset:g} V from "
+            "cut-offs vs Li)"
+            if offset
+            else ""
+        )
+        raise CellDefinitionError(f"operation: voltage cut-off: {exc}{scale}") from None
     c_li = values["Lithium metal density [kg.m-3]"] / values["Lithium metal molar mass [kg.mol-1]"]
     kind.compose_inventory(anode, values, moles / c_li)
     c_max = values["Maximum concentration in positive electrode [mol.m-3]"]

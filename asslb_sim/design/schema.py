@@ -298,6 +298,11 @@ SCHEMA = {
             "", 1.0, 0, 100, "Lithium excess capacity ratio", True, True, composed=True
         ),
         "interlayer_thickness_um": _um("Interlayer thickness [m]", 1000, low_inclusive=True),
+        # an alloy counter electrode (In/InLi): the host foil and its Li content as built
+        "alloy_thickness_um": _um("Alloy host thickness [m]", 5000, low_inclusive=True),
+        "lithium_atomic_fraction": Quantity(
+            "", 1.0, 0, 1, "Alloy lithium atomic fraction as built", False, False, composed=True
+        ),
         "coulombic_efficiency": Quantity(
             "", 1.0, 0, 1, "Lithium plating Coulombic efficiency", False, True
         ),

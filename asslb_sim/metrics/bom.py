@@ -114,6 +114,9 @@ def _anode_rows(cell, anode_li):
         t_il = v["Interlayer thickness [m]"]
         name = cell.design.get("anode", {}).get("interlayer", "interlayer")
         rows.append(("Anode", name, t_il, t_il * v["Interlayer density [kg.m-3]"]))
+    if v["Alloy host thickness [m]"] > 0:  # the host metal of an alloy counter electrode
+        t_host = v["Alloy host thickness [m]"]
+        rows.append(("Anode", "In host", t_host, t_host * v["Alloy host density [kg.m-3]"]))
     rows.append(
         ("Anode", cell.anode.label, anode_li, anode_li * v["Lithium metal density [kg.m-3]"])
     )

@@ -12,7 +12,7 @@ import numpy as np
 import pandas as pd
 
 from ..design import load_cell
-from ..design.basis import ocp_as_float
+from ..design.basis import cell_ocv_as_float
 from ..simulation import Case, Pulse, Runner
 
 BREAKDOWN = {  # label -> model variable (each positive when it costs voltage)
@@ -61,11 +61,11 @@ def pulse_case(cell, pulse):
 def pulse_resistance(case, outcome):
     """DC-pulse areal resistance [Ohm.cm2] of a solved pulse ``case``:
     ``(U(x_rest) - V(t_p)) / i_p``, with the rest voltage the OCP at the uniform
-    starting stoichiometry (the Li metal is the reference). NaN when the pulse
+    starting stoichiometry against the counter electrode. NaN when the pulse
     ended early or failed."""
     if not outcome.ok:
         return float("nan")
-    ocv = ocp_as_float(case.cell.parameter_values)(case.state.stoichiometry)
+    ocv = cell_ocv_as_float(case.cell.parameter_values)(case.state.stoichiometry)
     v_end = float(outcome.solution["Voltage [V]"].entries[-1])
     return (ocv - v_end) / (case.current / case.cell.area_cm2)  # V / (A.cm-2)
 
@@ -130,7 +130,7 @@ def areal_resistance(cell="default", soc=0.5, current_density=None, duration=10.
             "State of charge": soc,
             "Current density [mA.cm-2]": density,
             "Pulse duration [s]": duration,
-            "Rest voltage [V]": ocp_as_float(cell.parameter_values)(case.state.stoichiometry),
+            "Rest voltage [V]": cell_ocv_as_float(cell.parameter_values)(case.state.stoichiometry),
             "Mean charge voltage [V]": u_ch,
             "Mean discharge voltage [V]": u_dis,
         },

@@ -120,11 +120,12 @@ class Study:
         has at least 2000 discharges (designs x C-rates), where it pays off.
     mesh : str, dict or Mesh
         The finite-volume mesh (:mod:`asslb_sim.models.mesh`). ``"study"``
-        (default): 20 radial points (stretch 3.5), which resolve capacity, energy
-        and the 10 s pulse nearly as well as the 25 of the ``"single-run"`` mesh of
-        :func:`~asslb_sim.simulate.rate_capability` (at most 0.09 points further
-        off), about 12 % faster. A table of Mesh fields (``{r_p = 25}``) replaces
-        those of the study mesh.
+        (default): 40 radial points (stretch 5), 2/3 of the particle states of the
+        ``"single-run"`` mesh of :func:`~asslb_sim.simulate.rate_capability` (60),
+        capacity and energy at most 0.9 % low at 2C on the default cell; discharges
+        where diffusion starves the particles are refined until two meshes agree
+        within 1 % (:mod:`asslb_sim.simulation.resolution`). A table of Mesh fields
+        (``{r_p = 50}``) replaces those of the study mesh.
     """
 
     parameters: dict

@@ -4,7 +4,7 @@ import pybamm
 
 
 class OverpotentialBreakdown(pybamm.BaseSubModel):
-    r"""Split ``U(x_avg) - V`` into the losses of each process.
+    r"""Split ``U(x_avg) - U_ce - V`` into the losses of each process.
 
     With the reaction distribution :math:`w(x) = -a j(x) / i` (which integrates
     to 1 over the cathode because the electronic current enters only at the
@@ -14,13 +14,14 @@ class OverpotentialBreakdown(pybamm.BaseSubModel):
         V = \bar U_w + \bar\eta_{r,w} + \bar\eta_{f,w}
             - \int w\,(\phi_s - \phi_s(L))\,dx
             - \int w\,(\phi_e(L_s) - \phi_e)\,dx
-            - \Delta\phi_{sep} - \eta_{Li} - \eta_{int}
+            - \Delta\phi_{sep} - U_{ce} - \eta_{Li} - \eta_{int}
 
     where the bars are ``w``-weighted averages over the cathode, ``Delta phi_sep``
-    the separator drop and ``eta_Li``, ``eta_int`` the Li-side overpotentials.
+    the separator drop, ``U_ce`` the counter electrode's potential vs Li (0 for Li
+    metal) and ``eta_Li``, ``eta_int`` the Li-side overpotentials.
     The total overvoltage against the relaxed open-circuit voltage
-    :math:`U(\bar x)` (the OCP at the mean stoichiometry of the connected CAM)
-    is therefore the sum of
+    :math:`U(\bar x) - U_{ce}` (the OCP at the mean stoichiometry of the connected
+    CAM, against the counter electrode) is therefore the sum of
 
     - separator ohmic: :math:`\Delta\phi_{sep}`,
     - cathode ionic: :math:`\int w\,(\phi_e(L_s) - \phi_e)\,dx`,
@@ -71,6 +72,7 @@ class OverpotentialBreakdown(pybamm.BaseSubModel):
         T = variables["X-averaged positive electrode temperature [K]"]
         x_avg = variables["Average positive particle stoichiometry"]
         U_relaxed = self.phase_param.U(x_avg, T)
+        U_ce = variables["Counter electrode potential vs Li [V]"]
         V = variables["Voltage [V]"]
         parts = {
             "Separator ohmic overvoltage [V]": variables["Separator ohmic overpotential [V]"],
@@ -89,13 +91,13 @@ class OverpotentialBreakdown(pybamm.BaseSubModel):
             # at rest the weights are undefined: the whole U(x_avg) - V (relaxation
             # of the solid-state gradients) is this part, so the parts still add up
             "Cathode solid diffusion and OCP spread overvoltage [V]": on * (U_relaxed - weighted(U))
-            + (1 - on) * (U_relaxed - V),
+            + (1 - on) * (U_relaxed - U_ce - V),
         }
         variables.update(parts)
         variables.update(
             {
-                "Relaxed open-circuit voltage [V]": U_relaxed,
-                "Total overvoltage [V]": U_relaxed - V,
+                "Relaxed open-circuit voltage [V]": U_relaxed - U_ce,
+                "Total overvoltage [V]": U_relaxed - U_ce - V,
                 "Sum of overvoltage parts [V]": sum(parts.values()),
                 "Cathode reaction weight integral": on
                 * weighted(pybamm.PrimaryBroadcast(pybamm.Scalar(1), "positive electrode")),

@@ -15,9 +15,14 @@ class LithiumMetalAnode(pybamm.BaseSubModel):
         \eta_{Li} &= \frac{2RT}{F}\,\mathrm{arcsinh}\left(\frac{i}{2 i_{0,Li}(T)}\right)
         \quad \text{(symmetric Butler-Volmer, inverted exactly)}\\
         \eta_{int} &= i\,R_{int,Li}\\
-        \phi_e(x_{Li|SE}) &= \phi_{s,cn} - \eta_{Li} - \eta_{int}\\
+        \phi_e(x_{Li|SE}) &= \phi_{s,cn} - U_{ce} - \eta_{Li} - \eta_{int}\\
         \frac{dL_{Li}}{dt} &= -\frac{i}{F c_{Li}}, \qquad
         c_{Li} = \frac{\rho_{Li}}{M_{Li}}, \qquad L_{Li}(0) = L_{Li,0}
+
+    ``U_ce`` is the counter electrode's equilibrium potential vs Li (``"Counter
+    electrode potential vs Li [V]"``): 0 for Li metal, the plateau of an alloy
+    counter electrode (In/InLi, 0.622 V), whose Li available on the plateau is then
+    the inventory :math:`L_{Li}` counts, as the equivalent thickness of Li metal.
 
     A discharge stops with the event ``"Lithium metal exhausted"`` when
     :math:`L_{Li}` reaches 0 (the event is inactive while charging or resting,
@@ -70,13 +75,15 @@ class LithiumMetalAnode(pybamm.BaseSubModel):
         )
         eta_r = 2 * param.R * T / param.F * pybamm.arcsinh(i / (2 * j0))
         eta_int = i * self._series_resistance()
-        phi_e = phi_s_cn - eta_r - eta_int
+        U_ce = pybamm.Parameter("Counter electrode potential vs Li [V]")
+        phi_e = phi_s_cn - U_ce - eta_r - eta_int
 
         c_Li = self._molar_concentration()
         n_Li = pybamm.yz_average(L_Li) * c_Li * param.A_cc
         variables.update(
             {
                 "Lithium metal interface exchange current density [A.m-2]": j0,
+                "Counter electrode potential vs Li [V]": U_ce,
                 "Lithium metal interface reaction overpotential [V]": eta_r,
                 "Lithium metal interphase overpotential [V]": eta_int,
                 "Lithium metal interface electrode potential [V]": phi_s_cn,

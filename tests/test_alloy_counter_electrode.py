@@ -1,0 +1,164 @@
+"""The In/InLi counter electrode (#14): a constant plateau potential in series with
+the Li-metal anode model, its Li inventory from the alloy's composition, and cut-offs
+and voltages against it."""
+
+import numpy as np
+import pytest
+
+from asslb_sim.design import from_dict
+from asslb_sim.errors import CellDefinitionError
+from asslb_sim.metrics import areal_resistance
+from asslb_sim.simulate import rate_capability
+
+PLATEAU = 0.622  # V vs Li, Santhosha et al. (2019)
+F = 96485.33212
+C_LI = 534.0 / 6.941e-3  # mol/m3, Li metal
+C_IN = 7310.0 / 114.818e-3  # mol/m3, In metal
+VS_LI = {"lower_cutoff_V": 3.0, "upper_cutoff_V": 4.25}
+VS_IN = {k: v - PLATEAU for k, v in VS_LI.items()}
+
+
+def in_inli(anode=None, operation=None):
+    return from_dict(
+        {
+            "anode": {"material": "In/InLi", **(anode or {})},
+            "operation": {**VS_IN, **(operation or {})},
+        }
+    )
+
+
+def test_li_available_on_the_plateau_from_the_alloy_composition():
+    """100 um of In at 33 at% Li: the Li down to the plateau's Li-poor end (1 at%), as
+    Li metal. Catches: Li fractions taken as Li/In ratios, the plateau end ignored."""
+    cell = in_inli({"alloy_thickness_um": 100.0, "lithium_atomic_fraction": 0.33})
+    v = cell.parameter_values
+    moles = 100e-6 * C_IN * (0.33 / 0.67 - 0.01 / 0.99)  # mol Li per m2
+    # 1e-12: the same closed form
+    assert v["Lithium metal thickness as built [m]"] == pytest.approx(moles / C_LI, rel=1e-12)
+    plated = cell.basis.usable_capacity * 3.6e4 / (F * C_LI)  # 3.6e4 C.m-2 per mA.h.cm-2
+    assert v["Lithium counter electrode thickness [m]"] == pytest.approx(
+        moles / C_LI + plated, rel=1e-9
+    )
+    assert v["Counter electrode potential vs Li [V]"] == PLATEAU
+
+
+def test_default_cut_offs_shift_to_the_in_inli_scale():
+    """Without cut-offs in the design, the library's defaults vs Li less the plateau.
+    Catches: the defaults left on the Li scale."""
+    from asslb_sim.design import from_preset
+    from asslb_sim.design.compose import compose
+    from asslb_sim.parameter_sets import defaults
+
+    design = {
+        k: v
+        for k, v in from_preset().design.items()
+        if k not in ("operation", "anode", "model", "parameters")
+    }
+    v = compose({**design, "anode": {"material": "In/InLi"}})
+    # 1e-12: a difference of two numbers
+    assert v["Lower voltage cut-off [V]"] == pytest.approx(
+        float(defaults.LOWER_CUTOFF) - PLATEAU, abs=1e-12
+    )
+    assert v["Upper voltage cut-off [V]"] == pytest.approx(
+        float(defaults.UPPER_CUTOFF) - PLATEAU, abs=1e-12
+    )
+
+
+@pytest.fixture(scope="module")
+def both_scales():
+    rates = [0.2, 1.0]
+    return rate_capability(in_inli(), rates), rate_capability(
+        from_dict({"operation": VS_LI}), rates
+    )
+
+
+def test_in_inli_cell_is_the_li_cell_shifted_by_the_plateau(both_scales):
+    """The same cathode against In/InLi (cut-offs vs In/InLi) and against Li (cut-offs
+    vs Li): the same capacity, every voltage lower by the plateau potential, with the
+    same interface parameters. Catches: the plateau applied twice or not at all, the
+    cut-offs or the usable window left on the Li scale."""
+    alloy, lithium = both_scales
+    # 1e-5: the two builds take different solver steps at rtol 1e-6 (measured 1e-6)
+    np.testing.assert_allclose(
+        alloy.summary["Discharge capacity [mA.h.cm-2]"],
+        lithium.summary["Discharge capacity [mA.h.cm-2]"],
+        rtol=1e-5,
+    )
+    for c in (0.2, 1.0):
+        a = alloy.curves[alloy.curves["C-rate"] == c]
+        b = lithium.curves[lithium.curves["C-rate"] == c]
+        q = np.linspace(0.05, 0.95, 19) * a["Discharge capacity [mA.h.cm-2]"].iloc[-1]
+        va = np.interp(q, a["Discharge capacity [mA.h.cm-2]"], a["Voltage [V]"])
+        vb = np.interp(q, b["Discharge capacity [mA.h.cm-2]"], b["Voltage [V]"])
+        # 1e-3 V: linear interpolation between two sets of adaptive steps (measured
+        # 2e-4 V); an error in the plateau would be of its size, 0.622 V
+        np.testing.assert_allclose(vb - va, PLATEAU, atol=1e-3)
+
+
+def test_alloy_interphase_resistance_adds_its_ohmic_drop():
+    """10 Ohm cm2 more at the In/InLi|SE interface lowers the 10 s pulse voltage by
+    i x 10 Ohm cm2: the pulse resistance rises by exactly that. Catches: the alloy's
+    interface parameters not reaching the model."""
+    base = areal_resistance(in_inli({"interphase_resistance_ohm_cm2": 5.0}))
+    more = areal_resistance(in_inli({"interphase_resistance_ohm_cm2": 15.0}))
+    # 1e-3 Ohm cm2: the solver's tolerance on a 10 s pulse of ~70 Ohm cm2 (measured 1e-5)
+    assert more.pulse - base.pulse == pytest.approx(10.0, abs=1e-3)
+    lithium = areal_resistance(from_dict({"operation": VS_LI}))
+    # the same kinetics and interphase by default: the same resistance as against Li
+    assert base.pulse == pytest.approx(lithium.pulse, abs=1e-3)
+
+
+def test_discharge_ends_where_the_alloy_runs_out_of_plateau_li():
+    """A discharge from a state whose alloy holds 2 um (as Li metal) of plateau Li, less
+    than the cathode takes back: it ends with the counter electrode exhausted after
+    exactly that Li. Catches: the exhaustion event or the Li inventory lost for the
+    alloy."""
+    from asslb_sim.design import CellState
+
+    cell = in_inli()
+    start = CellState(cell.basis.stoichiometry_charged, 2e-6, 0.0)
+    row = rate_capability(cell, [0.1], start=start).summary.iloc[0]
+    expected = 2e-6 * C_LI * F / 3.6e4  # mA.h.cm-2 (3.6e4 C.m-2 per mA.h.cm-2)
+    assert expected < cell.basis.usable_capacity
+    assert "exhausted" in row["Termination"], row["Termination"]
+    # 1e-4: the event time at the solver's tolerance
+    assert row["Discharge capacity [mA.h.cm-2]"] == pytest.approx(expected, rel=1e-4)
+
+
+@pytest.mark.parametrize(
+    ("anode", "words"),
+    [
+        ({"lithium_atomic_fraction": 0.6}, "off the In/InLi plateau; valid range [0.01, 0.47]"),
+        ({"lithium_atomic_fraction": 0.005}, "off the In/InLi plateau"),
+        ({"alloy_thickness_um": 2.0, "lithium_atomic_fraction": 0.45}, "room for"),
+        ({"li_excess_um": 20.0}, "do not apply to anode.material = 'In/InLi'"),
+    ],
+    ids=["Li-rich", "Li-poor", "no room for the charge", "a Li-metal key"],
+)
+def test_bad_alloy_electrodes_rejected(anode, words):
+    with pytest.raises(CellDefinitionError) as info:
+        in_inli(anode)
+    assert words in str(info.value)
+
+
+def test_cut_offs_on_the_li_scale_are_refused_with_the_conversion():
+    with pytest.raises(CellDefinitionError, match=r"subtract 0\.622 V from cut-offs vs Li"):
+        from_dict({"anode": {"material": "In/InLi"}, "operation": VS_LI})
+
+
+def test_bill_of_materials_counts_the_indium_and_all_its_li():
+    """The In foil's mass and the Li it holds, charged (plateau Li, the Li below the
+    plateau and the charge's Li). Catches: the host left out of Wh/kg."""
+    from asslb_sim.metrics import bill_of_materials
+
+    cell = in_inli({"alloy_thickness_um": 100.0, "lithium_atomic_fraction": 0.33})
+    layers = bill_of_materials(cell).layers
+    anode = layers[layers["Layer"] == "Anode"]
+    masses = dict(zip(anode["Component"], anode["Areal mass [mg.cm-2]"] / 100, strict=True))
+    # 1e-12: closed forms (kg.m-2)
+    assert masses["In host"] == pytest.approx(100e-6 * 7310.0, rel=1e-12)
+    li = (
+        cell.parameter_values["Lithium counter electrode thickness [m]"]
+        + 100e-6 * C_IN * (0.01 / 0.99) / C_LI
+    )
+    assert masses["In/InLi (charged)"] == pytest.approx(li * 534.0, rel=1e-9)
