@@ -38,7 +38,7 @@ def plot_discharge_curves(result, path=None, ax=None):
             label=f"{c:g}C",
         )
     ax.set_xlabel("Specific capacity [mA.h.g-1 CAM]")
-    ax.set_ylabel("Voltage [V]")
+    ax.set_ylabel(f"Voltage vs {result.voltage_reference} [V]")
     ax.set_title(
         f"{result.cell_name}: 1C = {result.basis.nominal_capacity:.2f} mA.h.cm-2", fontsize=10
     )

@@ -13,6 +13,7 @@ import numpy as np
 import pandas as pd
 
 from .design import CellState, load_cell
+from .design.basis import COUNTER_POTENTIAL
 from .errors import CellDefinitionError
 from .metrics.bom import bill_of_materials
 from .metrics.energy import headline_energy
@@ -53,8 +54,10 @@ class RateCapabilityResult:
     Attributes
     ----------
     curves : pandas.DataFrame
-        One row per output time and C-rate: "C-rate", "Time [s]", "Voltage [V]",
-        "Discharge capacity [mA.h.cm-2]", "Specific capacity [mA.h.g-1]".
+        One row per output time and C-rate: "C-rate", "Time [s]", "Voltage [V]"
+        (against the cell's counter electrode), "Discharge capacity [mA.h.cm-2]",
+        "Specific capacity [mA.h.g-1]"; against an alloy counter electrode (In/InLi)
+        also "Voltage vs Li [V]".
     summary : pandas.DataFrame
         One row per C-rate (see the README for the columns).
     basis : CRateBasis
@@ -68,6 +71,9 @@ class RateCapabilityResult:
     lithium_at_start : float
         Li-metal thickness at the start of the discharges [m] (the charged,
         thickest state of the cycle).
+    voltage_reference : str
+        What the voltages are against: "Li", or the alloy counter electrode
+        ("In/InLi").
     """
 
     curves: pd.DataFrame
@@ -77,6 +83,7 @@ class RateCapabilityResult:
     start: str = EQUILIBRIUM
     charge_capacity: float = float("nan")
     lithium_at_start: float = float("nan")
+    voltage_reference: str = "Li"
 
 
 def discharge_row(case, outcome, c_rate, bom):
@@ -125,7 +132,7 @@ def discharge_curve(case, outcome, c_rate):
     cell = case.cell
     q_ah = sol["Discharge capacity [A.h]"].entries
     q = (q_ah - q_ah[0]) * 1e3 / cell.area_cm2
-    return pd.DataFrame(
+    curve = pd.DataFrame(
         {
             "C-rate": c_rate,
             "Time [s]": sol["Time [s]"].entries,
@@ -134,6 +141,10 @@ def discharge_curve(case, outcome, c_rate):
             "Specific capacity [mA.h.g-1]": q / cell.cam_loading,
         }
     )
+    offset = cell.parameter_values[COUNTER_POTENTIAL]
+    if offset:  # against an alloy counter electrode: the same curve on the Li scale too
+        curve["Voltage vs Li [V]"] = curve["Voltage [V]"] + offset
+    return curve
 
 
 def start_state(cell, charge, runner):
@@ -234,6 +245,7 @@ def rate_capability(
         description,
         charge_capacity,
         state.lithium_thickness,
+        cell.anode.voltage_reference,
     )
 
 

@@ -162,3 +162,43 @@ def test_bill_of_materials_counts_the_indium_and_all_its_li():
         + 100e-6 * C_IN * (0.01 / 0.99) / C_LI
     )
     assert masses["In/InLi (charged)"] == pytest.approx(li * 534.0, rel=1e-9)
+
+
+def test_cut_offs_stated_vs_li_give_the_same_cell():
+    """``cutoffs_vs = "Li"``: the same cell as cut-offs converted by hand; for a Li-metal
+    cell the option changes nothing. Catches: the conversion's sign, or applying it
+    to cut-offs already on the cell's scale."""
+    stated = from_dict(
+        {"anode": {"material": "In/InLi"}, "operation": {**VS_LI, "cutoffs_vs": "Li"}}
+    )
+    by_hand = in_inli()
+    for name in ("Lower voltage cut-off [V]", "Upper voltage cut-off [V]"):
+        # 1e-12: one subtraction
+        assert stated.parameter_values[name] == pytest.approx(
+            by_hand.parameter_values[name], abs=1e-12
+        )
+    assert stated.basis.usable_capacity == pytest.approx(by_hand.basis.usable_capacity, rel=1e-12)
+    lithium = from_dict({"operation": {**VS_LI, "cutoffs_vs": "Li"}})
+    assert lithium.parameter_values["Lower voltage cut-off [V]"] == VS_LI["lower_cutoff_V"]
+    with pytest.raises(CellDefinitionError, match=r"operation\.cutoffs_vs"):
+        from_dict({"operation": {"cutoffs_vs": "In"}})
+
+
+def test_curves_against_in_inli_also_on_the_li_scale(both_scales):
+    """The curves of an In/InLi cell carry the Li-scale voltage too, and its plot says
+    which scale it shows. Catches: the column shifted the wrong way."""
+    import matplotlib
+
+    matplotlib.use("Agg")
+    from asslb_sim.plotting import plot_discharge_curves
+
+    alloy, lithium = both_scales
+    # 1e-12 V: one addition
+    np.testing.assert_allclose(
+        alloy.curves["Voltage vs Li [V]"], alloy.curves["Voltage [V]"] + PLATEAU, atol=1e-12
+    )
+    assert "Voltage vs Li [V]" not in lithium.curves
+    assert alloy.voltage_reference == "In/InLi"
+    fig = plot_discharge_curves(alloy)
+    assert fig.axes[0].get_ylabel() == "Voltage vs In/InLi [V]"
+    assert plot_discharge_curves(lithium).axes[0].get_ylabel() == "Voltage vs Li [V]"

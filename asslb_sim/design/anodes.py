@@ -81,6 +81,7 @@ class AnodeKind:
     charges_by_default = False  # rate tests charge first ("auto")
     state_variables = (LITHIUM_VARIABLE,)  # model variables that hold the anode's state
     describe_rows = ()  # (label, parameter [m]) rows of ``asslb-sim describe``, in um
+    voltage_reference = "Li"  # what the cell's voltages are against
 
     def compose_materials(self, section, values):
         """Write the anode's material parameters (kinetics, densities, interlayer)."""
@@ -281,6 +282,7 @@ class InLiAlloy(LithiumMetal):
     """
 
     material = "In/InLi"
+    voltage_reference = "In/InLi"
     keys = frozenset({"alloy_thickness_um", "lithium_atomic_fraction"})
     label = "In/InLi (charged)"
     describe_rows = (

@@ -140,13 +140,18 @@ def _packaging(design, values):
 
 
 def _operation(design, values):
-    """Temperature and cut-offs. A cut-off is against the cell's counter electrode:
-    the defaults (vs Li) shift by its potential vs Li (In/InLi: 3.0-4.3 V vs Li are
-    2.378-3.678 V vs In/InLi)."""
+    """Temperature and cut-offs. The cell's cut-offs are against its counter electrode:
+    those stated vs Li (``cutoffs_vs = "Li"``) and the library's defaults (vs Li) shift
+    by its potential vs Li (In/InLi: 3.0-4.3 V vs Li are 2.378-3.678 V vs In/InLi)."""
     T = number("operation", "temperature_C", design, float(defaults.TEMPERATURE))
     offset = values[COUNTER_POTENTIAL]
-    v_low = number("operation", "lower_cutoff_V", design, float(defaults.LOWER_CUTOFF) - offset)
-    v_high = number("operation", "upper_cutoff_V", design, float(defaults.UPPER_CUTOFF) - offset)
+    given_vs_li = design.get("operation", {}).get("cutoffs_vs", "counter electrode") == "Li"
+    v_low = number("operation", "lower_cutoff_V", design)
+    v_high = number("operation", "upper_cutoff_V", design)
+    v_low = float(defaults.LOWER_CUTOFF) - offset if v_low is None else v_low - offset * given_vs_li
+    v_high = (
+        float(defaults.UPPER_CUTOFF) - offset if v_high is None else v_high - offset * given_vs_li
+    )
     if not v_low < v_high:
         raise CellDefinitionError(
             f"operation: lower_cutoff_V ({v_low}) must be below upper_cutoff_V ({v_high})"
@@ -225,7 +230,7 @@ def compose(design, overrides=None, source="cell definition"):
         offset = values[COUNTER_POTENTIAL]
         scale = (
             f" (against the counter electrode, {offset:g} V vs Li: subtract {offset:g} V from "
-            "cut-offs vs Li)"
+            'cut-offs vs Li, or set operation.cutoffs_vs = "Li")'
             if offset
             else ""
         )

@@ -340,6 +340,10 @@ SCHEMA = {
         ),
         "lower_cutoff_V": Quantity("V", 1.0, 0, 6, "Lower voltage cut-off [V]"),
         "upper_cutoff_V": Quantity("V", 1.0, 0, 6, "Upper voltage cut-off [V]"),
+        # the scale the cut-offs are stated on: the cell's own (against its counter
+        # electrode, as a cycler measures), or vs Li (converted by the counter electrode's
+        # potential; the same for Li-metal and anode-free cells)
+        "cutoffs_vs": Choice("cut-off reference", ("counter electrode", "Li")),
     },
 }
 
