@@ -93,13 +93,15 @@ def ruess2020(runner=None):
 
 
 def _yanev_ca(cell, runner, rates):
-    """Charge 0.1C CC-CV to 0.02C, then hold at 3.0 V until 0.02C: the capacity
+    """Charge 0.1C CC-CV to 0.02C, then hold at the lower cut-off (3.0 V vs Li, 2.38 V vs
+    the Li-In anode) until 0.02C: the capacity
     discharged by the time the current has fallen to each of ``rates`` (the paper's
     chronoamperometric rate test) [mA.h.g-1]."""
     charged = runner.charge(cell, Charge(0.1, 0.02))
     if not charged.outcome.ok:
         return {c: np.nan for c in rates}, charged.outcome.message
-    hold = runner.experiment(cell, ["Hold at 3.0 V until 0.02C"], charged.state)
+    v_low = cell.parameter_values["Lower voltage cut-off [V]"]
+    hold = runner.experiment(cell, [f"Hold at {v_low:.6g} V until 0.02C"], charged.state)
     sol = hold.outcome.solution
     if sol is None:
         return {c: np.nan for c in rates}, hold.outcome.message

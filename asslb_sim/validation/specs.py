@@ -99,8 +99,8 @@ def yanev2024(kind, cam_wt):
                 "thickness_um": 1027,
                 "conductivity_mS_cm": YANEV_SE_25C,
             },
-            "anode": {"material": "Li metal", "li_excess_um": 200},
-            "operation": {"temperature_C": 30, "lower_cutoff_V": 3.0, "upper_cutoff_V": 4.3},
+            "anode": {"material": "In/InLi"},
+            "operation": {"temperature_C": 30, "lower_cutoff_V": 2.38, "upper_cutoff_V": 3.68},
         },
         "Yanev et al. JES 171, 050530 (2024) and its SI",
         (
@@ -110,7 +110,8 @@ def yanev2024(kind, cam_wt):
             f"{kind}: particle radius {radius} um from the D50 [Fd]"
             + ("; single-crystal NCM83 (14.5 mS/cm [Pd]) as NMC811" if kind == "sc" else ""),
             "Li6PS5Cl 3.13 mS/cm at 30 C [Pd]; separator 150 mg on 0.785 cm2 = 1027 um [D]",
-            "3.0-4.3 V vs Li (2.38-3.68 V vs the Li-In anode + 0.62 V [Pd]); 30 C [Pd]",
+            "against a Li-In anode, 2.38-3.68 V on its scale (3.0-4.3 V vs Li) [Pd]; the "
+            "library's In/InLi (100 um In at 33 at% Li, assumed: not printed); 30 C [Pd]",
         ),
     )
 
@@ -183,16 +184,18 @@ def stavola2023(cam_wt):
                 "se_conductivity_mS_cm": 1.9,
             },
             "separator": {"solid_electrolyte": "Li6PS5Cl", "thickness_um": 680},
-            "anode": {"material": "Li metal", "li_excess_um": 200},
-            "operation": {"temperature_C": 25, "lower_cutoff_V": 3.12, "upper_cutoff_V": 4.3},
+            "anode": {"material": "In/InLi"},
+            "operation": {"temperature_C": 25, "lower_cutoff_V": 2.5, "upper_cutoff_V": 3.678},
         },
         "Stavola et al. ACS Energy Lett. 8, 1273 (2023) and its SI [Pd in digest]",
         (
             "carbon-free NMC111 (9.3 um) : Li6PS5Cl (1.9 mS/cm), 14 % voids assumed [Pd]",
             f"{loading} mg/cm2 CAM [Pd]; thickness from the loading at 14 % voids [D] (the "
             "printed thicknesses imply 21-38 % voids)",
-            "C/10 with 1C = 160 mA/g [Pd]; 2.5 V vs In-Li = 3.12 V vs Li [Pd]; the upper "
-            "cut-off 4.3 V vs Li instead of 4.62 V: the NMC111 OCP proxy (NMC532) ends at 4.35 V",
+            "C/10 with 1C = 160 mA/g [Pd]; against In-Li (the library's In/InLi, 100 um In at "
+            "33 at% Li, assumed), 2.5 V on its scale (3.12 V vs Li) [Pd]; the upper cut-off "
+            "3.678 V (4.3 V vs Li) instead of 4.0 V (4.62 V vs Li): the NMC111 OCP proxy "
+            "(NMC532) ends at 4.35 V vs Li",
             "separator 200 mg Li6PS5Cl on 1.247 cm2 = 680 um [D]; 25 C",
         ),
     )
