@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 
 def add_parser(sub):
     parser = sub.add_parser(
@@ -34,6 +32,14 @@ def add_parser(sub):
         default=None,
         help="C-rate of headerless files or of files without a C-rate column",
     )
+    parser.add_argument(
+        "--kind",
+        default=None,
+        choices=["curves", "rates"],
+        help="what every data file is: voltage curves (need a 'Voltage [V]' column) or rate "
+        "tables (one capacity per C-rate or current density); default: curves if a file has "
+        "a 'Voltage [V]' column, else a rate table",
+    )
     parser.add_argument("--max-evaluations", type=int, default=200, help="model evaluations")
     parser.add_argument(
         "--backend",
@@ -49,13 +55,13 @@ def run(args):
     from ..design import write_cell_file
     from ..fitting import fit, load
     from ..plotting import plot_fit
+    from .outputs import prepare_out, wrote_line
 
-    data = load(args.data, unit=args.unit, c_rate=args.c_rate)
+    data = load(args.data, unit=args.unit, c_rate=args.c_rate, kind=args.kind)
+    out, overwrote = prepare_out(args.out)
     result = fit(
         args.cell, data, args.fit, max_evaluations=args.max_evaluations, backend=args.backend
     )
-    out = Path(args.out)
-    out.mkdir(parents=True, exist_ok=True)
     import pandas as pd
 
     with pd.option_context("display.width", 250, "display.max_colwidth", 90):
@@ -79,8 +85,6 @@ def run(args):
     )
     write_cell_file(result.cell, out / "fitted_cell.toml", header=header)
     plot_fit(result, out / "fit_overlay.png")
-    print(
-        f"Wrote {out / 'fitted_parameters.csv'}, {out / 'fitted_cell.toml'}, "
-        f"{out / 'fit_overlay.png'}"
-    )
+    written = ["fitted_parameters.csv", "correlation.csv", "comparison.csv", "fitted_cell.toml"]
+    print(wrote_line([out / name for name in [*written, "fit_overlay.png"]], overwrote))
     return 0
