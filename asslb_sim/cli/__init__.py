@@ -15,8 +15,16 @@ import warnings
 from . import asr, fit, fit_conductivity, info, rate_capability, sweep, validate
 
 
+class OneLineParser(argparse.ArgumentParser):
+    """An argument parser whose errors are one line (the usage is left to ``--help``)."""
+
+    def error(self, message):
+        text = " ".join(message.split())
+        self.exit(2, f"{self.prog}: error: {text} (see {self.prog} --help)\n")
+
+
 def build_parser():
-    parser = argparse.ArgumentParser(
+    parser = OneLineParser(
         prog="asslb-sim",
         description="Physics-based simulator of all-solid-state Li-metal batteries.",
     )

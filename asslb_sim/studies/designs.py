@@ -32,7 +32,7 @@ def check_study_keys(base, keys):
     CellDefinitionError
         Naming the key and the valid ones.
     """
-    from ..design.schema import SCHEMA, check_keys
+    from ..design.schema import SCHEMA, Quantity, check_keys
 
     for key in keys:
         where = f"study.parameters.{key}"
@@ -53,6 +53,12 @@ def check_study_keys(base, keys):
                     f"{where}: not a mass-fraction key; valid phases of {section}: {valid}"
                 )
             continue
+        spec = SCHEMA.get(section, {}).get(rest)
+        if spec is not None and not isinstance(spec, Quantity):
+            raise CellDefinitionError(
+                f"{where}: not a numeric key (a name, a choice or a table); a study varies "
+                "numeric cell-file keys only"
+            )
         try:
             check_keys({section: {rest: 1.0}})
         except CellDefinitionError as exc:
