@@ -9,6 +9,7 @@ each; Ctrl-C stops with exit status 130.
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 import warnings
 
@@ -58,6 +59,9 @@ def main(argv=None):
         except KeyboardInterrupt:
             print("asslb-sim: interrupted", file=sys.stderr)
             return 130
+        except BrokenPipeError:  # the output was piped into a reader that stopped (head)
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+            return 0
         except Exception as exc:  # every error, of input or not, becomes one line
             print(f"asslb-sim: error: {one_line(exc)}", file=sys.stderr)
             return 2

@@ -43,6 +43,13 @@ def run(args):
     )
     print("Breakdown at the end of the pulse:")
     print(result.breakdown.to_string(index=False, float_format=lambda x: f"{x:.4g}"))
+    total = result.breakdown["Areal resistance [Ohm.cm2]"].iloc[-1]
+    print(
+        f"The breakdown's total ({total:.2f} Ohm.cm2) is measured from the open-circuit "
+        f"voltage at the end of the pulse, the pulse ({result.pulse:.2f}) from the rest voltage "
+        f"before it: the difference ({result.pulse - total:+.2f}) is the fall of the "
+        "open-circuit voltage as the pulse's charge is drawn."
+    )
     result.breakdown.to_csv(out / "asr_breakdown.csv", index=False)
     plot_resistance_breakdown(result, out / "asr_breakdown.png")
     print(wrote_line([out / "asr_breakdown.csv", out / "asr_breakdown.png"], overwrote))

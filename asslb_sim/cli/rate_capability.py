@@ -68,7 +68,11 @@ def run(args):
     result.curves.to_csv(out / "curves.csv", index=False)
     result.summary.to_csv(out / "summary.csv", index=False)
     energy.to_csv(out / "energy.csv", index=False)
-    plot_discharge_curves(result, out / "discharge_curves.png")
+    written = ["curves.csv", "summary.csv", "energy.csv"]
+    plotted = not result.curves.empty
+    if plotted:
+        plot_discharge_curves(result, out / "discharge_curves.png")
+        written.append("discharge_curves.png")
 
     import pandas as pd
 
@@ -97,6 +101,11 @@ def run(args):
         print(shown.to_string(index=False, float_format=lambda x: f"{x:.4g}"))
     for _, row in result.summary[result.summary["Message"] != ""].iterrows():
         print(f"note: {row['C-rate']:g}C: {row['Termination']}: {row['Message']}")
-    written = ["curves.csv", "summary.csv", "energy.csv", "discharge_curves.png"]
+    if not plotted:
+        (out / "discharge_curves.png").unlink(missing_ok=True)  # not an earlier run's plot
+        print(
+            "no C-rate gave a discharge curve (see the notes above); no plot written: try "
+            "lower C-rates"
+        )
     print(wrote_line([out / name for name in written], overwrote))
     return 0
