@@ -203,6 +203,21 @@ def plot_resistance_breakdown(result, path=None, ax=None):
     return fig
 
 
+def study_key_label(key):
+    """A readable axis label of a study key: "Separator thickness [um]" for
+    ``separator.thickness_um``, the PyBaMM name for ``parameters.<name>``."""
+    from .design.schema import quantities
+
+    section, _, rest = key.partition(".")
+    if section == "parameters":
+        return rest
+    spec = dict(quantities()).get(key)
+    if spec is None:
+        return key
+    name = spec.parameter.split(" [")[0]
+    return f"{name} [{spec.unit}]" if spec.unit else name
+
+
 def plot_study_map(results, x, y, c_rate=1.0, quantities=None, targets=None, path=None):
     """Maps of study results over two swept parameters at one C-rate.
 
@@ -228,6 +243,15 @@ def plot_study_map(results, x, y, c_rate=1.0, quantities=None, targets=None, pat
     if targets is None:
         targets = {k[0].upper() + k[1:]: v for k, v in TARGETS.items()}
     table = results[(results["C-rate"] == c_rate) & (results["Status"] == "ok")]
+    for key in (x, y):
+        if table[key].nunique() < 2:
+            raise ValueError(
+                f"plot_study_map: {key!r} has {table[key].nunique()} value(s) among the "
+                f"designs that succeeded at {c_rate:g}C; a map needs at least 2"
+            )
+    level = ""
+    if "Energy level" in table and table["Energy level"].nunique() == 1:
+        level = f", {table['Energy level'].iloc[0]} level"
     fig = Figure(figsize=(5.2 * len(quantities), 4.2), layout="constrained")
     axes = fig.subplots(1, len(quantities), squeeze=False)[0]
     for ax, quantity in zip(axes, quantities, strict=True):
@@ -240,9 +264,9 @@ def plot_study_map(results, x, y, c_rate=1.0, quantities=None, targets=None, pat
                 X, Y, grid.to_numpy(), levels=[targets[quantity]], colors="w", linewidths=2
             )
             ax.clabel(lines, fmt=lambda v: f"{v:g}")
-        ax.set_xlabel(x)
-        ax.set_ylabel(y)
-        ax.set_title(f"{quantity.split(' [')[0]} at {c_rate:g}C", fontsize=10)
+        ax.set_xlabel(study_key_label(x))
+        ax.set_ylabel(study_key_label(y))
+        ax.set_title(f"{quantity.split(' [')[0]} at {c_rate:g}C{level}", fontsize=10)
     if path is not None:
         fig.savefig(path, dpi=150)
     return fig

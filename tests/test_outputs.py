@@ -108,3 +108,40 @@ def test_asr_explains_pulse_against_breakdown(tmp_path, capsys):
     assert main(["asr", "--out", str(tmp_path), "--duration", "2"]) == 0
     out = capsys.readouterr().out
     assert "is the fall of the open-circuit voltage as the pulse's charge is drawn" in out
+
+
+def study_rows(thicknesses, loadings):
+    """Rows of a grid study as run_study writes them (the columns a map reads)."""
+    rows = [
+        {
+            "separator.thickness_um": t,
+            "cathode.loading_mg_cm2": m,
+            "C-rate": 1.0,
+            "Status": "ok",
+            "Energy level": "stack",
+            "Specific energy [W.h.kg-1]": 400.0 - t + m,
+            "Energy density [W.h.L-1]": 900.0 - 2 * t + m,
+        }
+        for t in thicknesses
+        for m in loadings
+    ]
+    return pd.DataFrame(rows)
+
+
+def test_study_map_has_readable_labels_and_the_energy_level():
+    from asslb_sim.plotting import plot_study_map, study_key_label
+
+    assert study_key_label("separator.thickness_um") == "Separator thickness [um]"
+    assert study_key_label("operation.temperature_C") == "Ambient temperature [C]"
+    assert study_key_label("parameters.Foo [m]") == "Foo [m]"
+    fig = plot_study_map(
+        study_rows([20, 40, 60], [10, 20]), "separator.thickness_um", "cathode.loading_mg_cm2"
+    )
+    maps = [ax for ax in fig.axes if ax.get_title()]
+    assert [ax.get_xlabel() for ax in maps] == ["Separator thickness [um]"] * 2
+    assert maps[0].get_ylabel() == "Positive electrode active material loading [mg/cm2]"
+    assert maps[0].get_title() == "Specific energy at 1C, stack level"
+    with pytest.raises(ValueError, match=r"'separator\.thickness_um' has 1 value"):
+        plot_study_map(
+            study_rows([20], [10, 20]), "separator.thickness_um", "cathode.loading_mg_cm2"
+        )

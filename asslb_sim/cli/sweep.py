@@ -145,6 +145,10 @@ def run(args):
 
         path = Path(args.out).with_suffix(".png")
         overwrote = path.exists()
-        plot_study_map(results, *args.map, c_rate=args.map_c_rate, path=path)
-        print(f"Wrote {path}" + (" (replacing the earlier map)" if overwrote else ""))
+        try:
+            plot_study_map(results, *args.map, c_rate=args.map_c_rate, path=path)
+        except ValueError as exc:  # too few designs succeeded to draw a map
+            print(f"no map: {exc}")
+        else:
+            print(f"Wrote {path}" + (" (replacing the earlier map)" if overwrote else ""))
     return 0
