@@ -113,16 +113,46 @@ def describe(cell="default"):
     return pd.DataFrame(rows, columns=["Quantity", "Value", "Unit"])
 
 
+# SI units of the materials library's properties (parameter_sets/materials.py)
+PROPERTY_UNITS = {
+    "density": "kg.m-3",
+    "conductivity": "S.m-1",
+    "electronic_conductivity": "S.m-1",
+    "ionic_conductivity": "S.m-1",
+    "activation_energy": "J.mol-1",
+    "conductivity_activation_energy": "J.mol-1",
+    "diffusivity_activation_energy": "J.mol-1",
+    "exchange_current_activation_energy": "J.mol-1",
+    "diffusivity": "m2.s-1",
+    "exchange_current_density": "A.m-2",
+    "film_resistance": "Ohm.m2",
+    "interface_resistance": "Ohm.m2",
+    "interphase_resistance": "Ohm.m2",
+    "max_concentration": "mol.m-3",
+    "molar_mass": "kg.mol-1",
+    "particle_radius": "m",
+    "particle_size": "m",
+    "thickness": "m",
+    "conductivity_slope": "-",
+    "coulombic_efficiency": "-",
+    "percolation_threshold": "-",
+    "ocp": "V",
+}
+
+
 def materials_table():
-    """The materials library as a table: kind, name, property, value, source."""
+    """The materials library as a table: kind, name, property, value, its SI unit
+    ("-": dimensionless), source."""
     from .parameter_sets import materials as lib
 
     rows = []
     for kind, table in lib.LIBRARY.items():
         for name, material in table.items():
             for field, value in lib.sourced_values(material):
-                rows.append((kind, name, field, float(value), value.source))
+                rows.append(
+                    (kind, name, field, float(value), PROPERTY_UNITS.get(field, ""), value.source)
+                )
             if hasattr(material, "ocp"):
                 doc = (material.ocp.__doc__ or "").strip().splitlines()
-                rows.append((kind, name, "ocp", float("nan"), " ".join(doc[:3])))
-    return pd.DataFrame(rows, columns=["Kind", "Material", "Property", "Value", "Source"])
+                rows.append((kind, name, "ocp", float("nan"), "V", " ".join(doc[:3])))
+    return pd.DataFrame(rows, columns=["Kind", "Material", "Property", "Value", "Unit", "Source"])

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import textwrap
+
 # the DOE cell targets quoted by the review, drawn on energy plots
 TARGETS = {"specific energy [W.h.kg-1]": 350.0, "energy density [W.h.L-1]": 750.0}
 
@@ -39,14 +41,21 @@ def plot_discharge_curves(result, path=None, ax=None):
         )
     ax.set_xlabel("Specific capacity [mA.h.g-1 CAM]")
     ax.set_ylabel(f"Voltage vs {result.voltage_reference} [V]")
-    ax.set_title(
-        f"{result.cell_name}: 1C = {result.basis.nominal_capacity:.2f} mA.h.cm-2", fontsize=10
-    )
+    name = title_text(result.cell_name, 50)
+    ax.set_title(f"{name}: 1C = {result.basis.nominal_capacity:.2f} mA.h.cm-2", fontsize=10)
     ax.grid(alpha=0.3)
-    ax.legend(title="C-rate", fontsize=8)
+    if ax.get_lines():
+        ax.legend(title="C-rate", fontsize=8)
+    else:
+        ax.text(0.5, 0.5, "no discharge curve", ha="center", transform=ax.transAxes)
     if path is not None:
         fig.savefig(path, dpi=150)
     return fig
+
+
+def title_text(text, width):
+    """``text`` shortened to ``width`` characters at a word boundary (never mid-word)."""
+    return textwrap.shorten(str(text), width, placeholder=" ...")
 
 
 def _new_axes(ax, size=(6.4, 4.4)):
@@ -154,6 +163,24 @@ def plot_energy_vs_rate(tables, level="Stack", path=None, axes=None, targets=Tru
     return fig
 
 
+def _plot_fit_rates(result, ax):
+    """Data and model capacities of a fit's rate table against C-rate (or current)."""
+    rates = result.rates
+    model = next(c for c in rates.columns if c.startswith("Model "))
+    data = model[len("Model ") :]
+    data = next(c for c in rates.columns if c.lower() == data.lower())
+    x = "C-rate" if "C-rate" in rates and rates["C-rate"].notna().all() else None
+    x = x or "Current density [mA.cm-2]"
+    table = rates.sort_values(x)
+    ax.plot(table[x], table[data], "o", color="k", label="data")
+    ax.plot(table[x], table[model], "s--", color="tab:red", label="fit")
+    ax.set_xscale("log")
+    ax.set_xlabel(x)
+    ax.set_ylabel(data)
+    ax.legend(fontsize=7)
+    ax.grid(alpha=0.3, which="both")
+
+
 def plot_resistance_breakdown(result, path=None, ax=None):
     """Bar plot of the breakdown from :func:`asslb_sim.resistance.areal_resistance`."""
     fig, ax = _new_axes(ax, (7.0, 4.4))
@@ -174,6 +201,21 @@ def plot_resistance_breakdown(result, path=None, ax=None):
     if path is not None:
         fig.savefig(path, dpi=150)
     return fig
+
+
+def study_key_label(key):
+    """A readable axis label of a study key: "Separator thickness [um]" for
+    ``separator.thickness_um``, the PyBaMM name for ``parameters.<name>``."""
+    from .design.schema import quantities
+
+    section, _, rest = key.partition(".")
+    if section == "parameters":
+        return rest
+    spec = dict(quantities()).get(key)
+    if spec is None:
+        return key
+    name = spec.parameter.split(" [")[0]
+    return f"{name} [{spec.unit}]" if spec.unit else name
 
 
 def plot_study_map(results, x, y, c_rate=1.0, quantities=None, targets=None, path=None):
@@ -201,6 +243,15 @@ def plot_study_map(results, x, y, c_rate=1.0, quantities=None, targets=None, pat
     if targets is None:
         targets = {k[0].upper() + k[1:]: v for k, v in TARGETS.items()}
     table = results[(results["C-rate"] == c_rate) & (results["Status"] == "ok")]
+    for key in (x, y):
+        if table[key].nunique() < 2:
+            raise ValueError(
+                f"plot_study_map: {key!r} has {table[key].nunique()} value(s) among the "
+                f"designs that succeeded at {c_rate:g}C; a map needs at least 2"
+            )
+    level = ""
+    if "Energy level" in table and table["Energy level"].nunique() == 1:
+        level = f", {table['Energy level'].iloc[0]} level"
     fig = Figure(figsize=(5.2 * len(quantities), 4.2), layout="constrained")
     axes = fig.subplots(1, len(quantities), squeeze=False)[0]
     for ax, quantity in zip(axes, quantities, strict=True):
@@ -213,20 +264,28 @@ def plot_study_map(results, x, y, c_rate=1.0, quantities=None, targets=None, pat
                 X, Y, grid.to_numpy(), levels=[targets[quantity]], colors="w", linewidths=2
             )
             ax.clabel(lines, fmt=lambda v: f"{v:g}")
-        ax.set_xlabel(x)
-        ax.set_ylabel(y)
-        ax.set_title(f"{quantity.split(' [')[0]} at {c_rate:g}C", fontsize=10)
+        ax.set_xlabel(study_key_label(x))
+        ax.set_ylabel(study_key_label(y))
+        ax.set_title(f"{quantity.split(' [')[0]} at {c_rate:g}C{level}", fontsize=10)
     if path is not None:
         fig.savefig(path, dpi=150)
     return fig
 
 
 def plot_fit(result, path=None):
-    """Overlay of data and fitted model: curves (voltage vs capacity) per C-rate."""
+    """Overlay of data and fitted model: curves (voltage vs capacity) per C-rate, and
+    the rate table (capacity vs C-rate or current density), each in a panel of its own
+    when the fit has it."""
     from matplotlib import colormaps
+    from matplotlib.figure import Figure
 
-    fig, ax = _new_axes(None)
     comparison = result.comparison
+    panels = int(not comparison.empty) + int(not result.rates.empty)
+    fig = Figure(figsize=(6.4 * max(panels, 1), 4.4), layout="constrained")
+    axes = list(fig.subplots(1, max(panels, 1), squeeze=False)[0])
+    ax = axes[0]
+    if not result.rates.empty:
+        _plot_fit_rates(result, axes[-1])
     if not comparison.empty:
         rates = sorted(comparison["C-rate"].unique())
         cmap = colormaps["viridis"]
@@ -249,10 +308,10 @@ def plot_fit(result, path=None):
         ax.legend(fontsize=7, ncol=2)
         ax.grid(alpha=0.3)
     text = "\n".join(
-        f"{row.Parameter.split(' [')[0][:40]}: {row.Fitted:.3g}"
+        f"{title_text(row.Parameter.split(' [')[0], 60)}: {row.Fitted:.3g}"
         for row in result.parameters.itertuples()
     )
-    ax.set_title(text, fontsize=7)
+    fig.suptitle(text, fontsize=7)
     if path is not None:
         fig.savefig(path, dpi=150)
     return fig

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 
 def add_parser(sub):
     parser = sub.add_parser(
@@ -29,7 +27,9 @@ def add_parser(sub):
 def run(args):
     from ..metrics import areal_resistance
     from ..plotting import plot_resistance_breakdown
+    from .outputs import prepare_out, wrote_line
 
+    out, overwrote = prepare_out(args.out)
     result = areal_resistance(args.cell, args.soc, args.current_density, args.duration)
     s = result.settings
     print(
@@ -43,9 +43,14 @@ def run(args):
     )
     print("Breakdown at the end of the pulse:")
     print(result.breakdown.to_string(index=False, float_format=lambda x: f"{x:.4g}"))
-    out = Path(args.out)
-    out.mkdir(parents=True, exist_ok=True)
+    total = result.breakdown["Areal resistance [Ohm.cm2]"].iloc[-1]
+    print(
+        f"The breakdown's total ({total:.2f} Ohm.cm2) is measured from the open-circuit "
+        f"voltage at the end of the pulse, the pulse ({result.pulse:.2f}) from the rest voltage "
+        f"before it: the difference ({result.pulse - total:+.2f}) is the fall of the "
+        "open-circuit voltage as the pulse's charge is drawn."
+    )
     result.breakdown.to_csv(out / "asr_breakdown.csv", index=False)
     plot_resistance_breakdown(result, out / "asr_breakdown.png")
-    print(f"Wrote {out / 'asr_breakdown.csv'}, {out / 'asr_breakdown.png'}")
+    print(wrote_line([out / "asr_breakdown.csv", out / "asr_breakdown.png"], overwrote))
     return 0

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 
 def add_parser(sub):
     parser = sub.add_parser(
@@ -34,6 +32,14 @@ def add_parser(sub):
         default=None,
         help="C-rate of headerless files or of files without a C-rate column",
     )
+    parser.add_argument(
+        "--kind",
+        default=None,
+        choices=["curves", "rates"],
+        help="what every data file is: voltage curves (need a 'Voltage [V]' column) or rate "
+        "tables (one capacity per C-rate or current density); default: curves if a file has "
+        "a 'Voltage [V]' column, else a rate table",
+    )
     parser.add_argument("--max-evaluations", type=int, default=200, help="model evaluations")
     parser.add_argument(
         "--backend",
@@ -45,42 +51,69 @@ def add_parser(sub):
     parser.set_defaults(run=run)
 
 
+def interval_text(row, parameter):
+    """The 95 % interval of a fitted parameter as text: "LOW .. HIGH", or "not
+    determined" when it is wider than the parameter's bounds (the data do not
+    constrain it; the statistics' own warning says the same)."""
+    import math
+
+    low, high = row["95% CI low"], row["95% CI high"]
+    if not (math.isfinite(low) and math.isfinite(high)):
+        return "not determined"
+    if parameter.log:
+        wider = low <= 0 or math.log(high / low) > parameter.span
+    else:
+        wider = high - low > parameter.span
+    return "not determined" if wider else f"{low:.4g} .. {high:.4g}"
+
+
 def run(args):
     from ..design import write_cell_file
     from ..fitting import fit, load
     from ..plotting import plot_fit
+    from .outputs import prepare_out, wrote_line
 
-    data = load(args.data, unit=args.unit, c_rate=args.c_rate)
+    data = load(args.data, unit=args.unit, c_rate=args.c_rate, kind=args.kind)
+    out, overwrote = prepare_out(args.out)
     result = fit(
         args.cell, data, args.fit, max_evaluations=args.max_evaluations, backend=args.backend
     )
-    out = Path(args.out)
-    out.mkdir(parents=True, exist_ok=True)
     import pandas as pd
 
+    from ..fitting import FitParameter
+
+    bounds = [FitParameter.parse(text) for text in args.fit]
+    intervals = [
+        interval_text(row, p)
+        for row, p in zip(result.parameters.to_dict("records"), bounds, strict=True)
+    ]
+    shown = result.parameters.drop(columns=["95% CI low", "95% CI high"]).assign(
+        **{"95% interval": intervals}
+    )
     with pd.option_context("display.width", 250, "display.max_colwidth", 90):
         print(
             f"Fit of {len(result.parameters)} parameter(s) to {', '.join(data.sources)}: "
             f"{result.evaluations} model evaluations; {result.message}"
         )
-        print(result.parameters.to_string(index=False, float_format=lambda x: f"{x:.4g}"))
+        print(shown.to_string(index=False, float_format=lambda x: f"{x:.4g}"))
         print("Correlation matrix:")
         print(result.correlation.round(3).to_string())
-        print(result.rmse.to_string(index=False, float_format=lambda x: f"{x:.3g}"))
+    for row in result.rmse.to_dict("records"):
+        if pd.notna(row["RMSE [mV]"]):
+            print(f"{row['Data']}: RMSE {row['RMSE [mV]']:.3g} mV")
+        else:
+            print(f"{row['Data']}: RMS relative capacity error {row['RMS error [%]']:.3g} %")
     for warning in result.warnings:
         print(f"warning: {warning}")
     result.parameters.to_csv(out / "fitted_parameters.csv", index=False)
     result.correlation.to_csv(out / "correlation.csv")
     result.comparison.to_csv(out / "comparison.csv", index=False)
     header = f"fitted by asslb-sim to {', '.join(data.sources)}\n" + "\n".join(
-        f"{r['Parameter']} = {r['Fitted']:.6g} (95% CI {r['95% CI low']:.4g} .. "
-        f"{r['95% CI high']:.4g})"
-        for _, r in result.parameters.iterrows()
+        f"{r['Parameter']} = {r['Fitted']:.6g} (95% interval {text})"
+        for r, text in zip(result.parameters.to_dict("records"), intervals, strict=True)
     )
     write_cell_file(result.cell, out / "fitted_cell.toml", header=header)
     plot_fit(result, out / "fit_overlay.png")
-    print(
-        f"Wrote {out / 'fitted_parameters.csv'}, {out / 'fitted_cell.toml'}, "
-        f"{out / 'fit_overlay.png'}"
-    )
+    written = ["fitted_parameters.csv", "correlation.csv", "comparison.csv", "fitted_cell.toml"]
+    print(wrote_line([out / name for name in [*written, "fit_overlay.png"]], overwrote))
     return 0

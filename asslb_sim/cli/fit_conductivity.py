@@ -34,7 +34,9 @@ def run(args):
     import pandas as pd
 
     from ..fitting.conductivity import fit_conductivity_law, write_conductivity_fit
+    from .outputs import prepare_out
 
+    prepare_out(args.out)
     fit = fit_conductivity_law(
         args.table, phase=args.phase, law=args.law, bulk_mS_cm=args.bulk_mS_cm, void=args.void
     )

@@ -17,6 +17,9 @@ def add_parsers(sub):
     describe.set_defaults(run=run_describe)
     materials = sub.add_parser("materials", help="list the materials library with sources")
     materials.add_argument("--kind", default=None, help="only this kind (e.g. 'solid electrolyte')")
+    materials.add_argument(
+        "--full-sources", action="store_true", help="print every source in full (long rows)"
+    )
     materials.set_defaults(run=run_materials)
 
 
@@ -55,8 +58,27 @@ def run_materials(args):
             )
             return 2
         table = table[table["Kind"] == args.kind]
+    import textwrap
+
     import pandas as pd
 
-    with pd.option_context("display.max_colwidth", 90, "display.width", 250):
-        print(table.to_string(index=False, float_format=lambda x: f"{x:.4g}"))
+    if not args.full_sources:
+        table = table.assign(
+            Source=[textwrap.shorten(s, 60, placeholder=" ...") for s in table["Source"]]
+        )
+    with pd.option_context("display.max_colwidth", None, "display.width", 250):
+        text_columns = ["Kind", "Material", "Property", "Unit", "Source"]
+        widths = {c: max(len(c), *(len(v) for v in table[c])) for c in text_columns}
+        formatters = {c: (lambda v, w=widths[c]: v.ljust(w)) for c in text_columns}
+        print(
+            table.to_string(
+                index=False,
+                formatters=formatters,
+                float_format=lambda x: f"{x:.4g}",
+                na_rep="",
+                justify="left",
+            )
+        )
+    if not args.full_sources:
+        print("(sources shortened; --full-sources prints them whole; values in SI units)")
     return 0

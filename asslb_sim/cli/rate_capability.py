@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-from pathlib import Path
 
 DEFAULT_C_RATES = "0.1,0.5,1,2"
 
@@ -56,23 +55,24 @@ def run(args):
     from ..metrics import energy_table
     from ..plotting import plot_discharge_curves
     from ..simulate import rate_capability
-    from ..simulation import parse_charge
+    from ..simulation import check_c_rates, parse_charge
+    from .outputs import prepare_out, wrote_line
 
     cell = load_cell(args.cell)  # once: the rate test and the energy table share it
-    result = rate_capability(
-        cell,
-        args.c_rates,
-        progress=not args.no_progress,
-        charge=parse_charge(args.charge, "--charge"),
-    )
+    charge = parse_charge(args.charge, "--charge")
+    check_c_rates(args.c_rates, "--c-rates")
+    out, overwrote = prepare_out(args.out)
+    result = rate_capability(cell, args.c_rates, progress=not args.no_progress, charge=charge)
     energy = energy_table(result, cell)
     level = energy["Energy level"].iloc[0]
-    out = Path(args.out)
-    out.mkdir(parents=True, exist_ok=True)
     result.curves.to_csv(out / "curves.csv", index=False)
     result.summary.to_csv(out / "summary.csv", index=False)
     energy.to_csv(out / "energy.csv", index=False)
-    plot_discharge_curves(result, out / "discharge_curves.png")
+    written = ["curves.csv", "summary.csv", "energy.csv"]
+    plotted = not result.curves.empty
+    if plotted:
+        plot_discharge_curves(result, out / "discharge_curves.png")
+        written.append("discharge_curves.png")
 
     import pandas as pd
 
@@ -101,8 +101,11 @@ def run(args):
         print(shown.to_string(index=False, float_format=lambda x: f"{x:.4g}"))
     for _, row in result.summary[result.summary["Message"] != ""].iterrows():
         print(f"note: {row['C-rate']:g}C: {row['Termination']}: {row['Message']}")
-    print(
-        f"Wrote {out / 'curves.csv'}, {out / 'summary.csv'}, {out / 'energy.csv'}, "
-        f"{out / 'discharge_curves.png'}"
-    )
+    if not plotted:
+        (out / "discharge_curves.png").unlink(missing_ok=True)  # not an earlier run's plot
+        print(
+            "no C-rate gave a discharge curve (see the notes above); no plot written: try "
+            "lower C-rates"
+        )
+    print(wrote_line([out / name for name in written], overwrote))
     return 0

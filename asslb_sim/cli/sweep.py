@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 
 
@@ -33,23 +34,104 @@ def add_parser(sub):
     parser.set_defaults(run=run)
 
 
+def check_scheduler(address, timeout=5.0):
+    """Refuse a Dask scheduler address that does not answer, within ``timeout`` seconds
+    (Dask itself waits 30 s and then raises a bare OSError)."""
+    import socket
+    from urllib.parse import urlsplit
+
+    from ..errors import CellDefinitionError
+
+    parts = urlsplit(address if "://" in address else f"tcp://{address}")
+    if parts.scheme not in ("tcp", "tls"):
+        return  # other transports (inproc, ucx) are left to Dask
+    try:
+        host, port = parts.hostname, parts.port
+    except ValueError:
+        host, port = None, None
+    if not host or port is None:
+        raise CellDefinitionError(
+            f"--scheduler: {address!r} is not an address; valid: tcp://HOST:PORT"
+        )
+    try:
+        socket.create_connection((host, port), timeout=timeout).close()
+    except OSError as exc:
+        reason = exc.strerror or type(exc).__name__
+        raise CellDefinitionError(
+            f"--scheduler: no Dask scheduler answers at {address!r} ({reason}); start one "
+            "(dask scheduler) or give its address as tcp://HOST:PORT"
+        ) from None
+
+
+def check_map(study, keys, c_rate):
+    """Refuse a map that the study cannot draw, before it runs."""
+    from ..errors import CellDefinitionError
+
+    unknown = [k for k in keys if k not in study.keys]
+    if unknown:
+        raise CellDefinitionError(
+            f"--map: {unknown} not varied by the study; valid: {list(study.keys)}"
+        )
+    if keys[0] == keys[1]:
+        raise CellDefinitionError(f"--map: give two different keys, not {keys[0]!r} twice")
+    if study.sampling != "grid":
+        raise CellDefinitionError(
+            f"--map: needs a grid study; this one is sampled ({study.sampling!r})"
+        )
+    if c_rate not in study.c_rates:
+        raise CellDefinitionError(
+            f"--map-c-rate: {c_rate:g} is not a C-rate of the study; valid: "
+            f"{[float(c) for c in study.c_rates]}"
+        )
+
+
 def run(args):
+    from ..errors import CellDefinitionError
     from ..studies import best_design, load_study, run_study
 
     study = load_study(args.study)
-    results = run_study(
-        study,
-        args.out,
-        workers=args.workers,
-        scheduler=args.scheduler,
-        progress=not args.no_progress,
-    )
+    if args.workers < 1:
+        raise CellDefinitionError(f"--workers: {args.workers}; valid range [1, inf)")
+    if args.map is not None:
+        check_map(study, args.map, args.map_c_rate)
+    if Path(args.out).exists() and not Path(args.out).is_dir():
+        raise CellDefinitionError(
+            f"--out: {args.out!r} is an existing file; valid: a results folder (new, or one "
+            "of this study to resume)"
+        )
+    if args.scheduler is not None:
+        check_scheduler(args.scheduler)
+    try:
+        results = run_study(
+            study,
+            args.out,
+            workers=args.workers,
+            scheduler=args.scheduler,
+            progress=not args.no_progress,
+        )
+    except KeyboardInterrupt:
+        print(
+            f"asslb-sim: interrupted; the finished designs are kept in {args.out}: run the same "
+            "command again to resume (designs already there are not run again)",
+            file=sys.stderr,
+        )
+        return 130
+    if results.empty:
+        print(f"Study {study.name}: no designs in {args.out}")
+        return 0
     ok = results[results["Status"] == "ok"]
     failed = results[results["Status"] != "ok"]
     print(
         f"Study {study.name}: {results['Design'].nunique()} designs, {len(results)} rows "
         f"({len(failed)} failed) in {args.out}"
     )
+    if ok.empty:
+        reasons = failed["Termination"].value_counts()
+        print(
+            "every design failed ("
+            + ", ".join(f"{n} {t}" for t, n in reasons.items())
+            + f"); first message: {str(failed['Message'].iloc[0])[:200]}"
+        )
     for c in study.c_rates:
         best = best_design(results, c_rate=c)
         if best is not None:
@@ -62,6 +144,11 @@ def run(args):
         from ..plotting import plot_study_map
 
         path = Path(args.out).with_suffix(".png")
-        plot_study_map(results, *args.map, c_rate=args.map_c_rate, path=path)
-        print(f"Wrote {path}")
+        overwrote = path.exists()
+        try:
+            plot_study_map(results, *args.map, c_rate=args.map_c_rate, path=path)
+        except ValueError as exc:  # too few designs succeeded to draw a map
+            print(f"no map: {exc}")
+        else:
+            print(f"Wrote {path}" + (" (replacing the earlier map)" if overwrote else ""))
     return 0

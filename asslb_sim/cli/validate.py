@@ -23,7 +23,9 @@ def run(args):
     import pandas as pd
 
     from ..validation import run_validation, write_report
+    from .outputs import prepare_out
 
+    prepare_out(args.out)
     report = run_validation(args.only, progress=not args.no_progress)
     written = write_report(report, args.out)
     shown = report.table[["dataset", "case", "measured", "predicted", "target", "met"]]

@@ -25,6 +25,9 @@ from .compose import compose
 from .ranges import DERIVED, validate_parameter_values
 from .schema import ALTERNATIVES, is_number, key_of_parameter
 
+# longest cell name: it titles plots and tables (a file name is at most 255 bytes)
+MAX_NAME_LENGTH = 256
+
 
 class FrozenParameters(dict):
     """A read-only dict of parameter values (picklable, unlike a mapping proxy)."""
@@ -376,6 +379,11 @@ def from_dict(doc, source="cell definition", base=None):
     name = head.get(
         "name", source.rsplit("/", 1)[-1][:-5] if source.endswith(".toml") else base_name
     )
+    if len(name) > MAX_NAME_LENGTH:
+        raise CellDefinitionError(
+            f"{source}: cell.name: {len(name)} characters; valid range [0, {MAX_NAME_LENGTH}] "
+            "characters (it titles plots and tables)"
+        )
     return Cell(
         name=name,
         parameter_values=values,

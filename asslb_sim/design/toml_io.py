@@ -18,9 +18,15 @@ def from_toml(path):
     try:
         doc = tomllib.loads(path.read_text())
     except tomllib.TOMLDecodeError as exc:
-        raise CellDefinitionError(f"cell file {str(path)!r} is not valid TOML: {exc}") from None
+        text = " ".join(str(exc).split())
+        raise CellDefinitionError(f"cell file {str(path)!r} is not valid TOML: {text}") from None
     except UnicodeDecodeError:
         raise CellDefinitionError(f"cell file {str(path)!r} is not a text (TOML) file") from None
+    if not doc:
+        raise CellDefinitionError(
+            f"cell file {str(path)!r} is empty; give at least one section, e.g. "
+            '[cell] preset = "default" for the default cell'
+        )
     return from_dict(doc, source=str(path))
 
 

@@ -7,6 +7,12 @@ header: "Specific capacity [mA.h.g-1]" (per gram of CAM) or "Discharge capacity
 with the unit and the C-rate given as options. Rate tables give one capacity per
 C-rate (or per current density): a capacity column and "C-rate" or "Current
 density [mA.cm-2]", and no voltage.
+
+What a file is follows from its columns (a "Voltage [V]" column makes it a
+curve), or from the ``kind`` option, never from a guess: a rate table lists
+every C-rate once, so a curve that lost its voltage column is refused rather
+than read as a table. Two curves at one C-rate and a C-rate listed twice in the
+rate tables are errors.
 """
 
 from __future__ import annotations
@@ -79,7 +85,12 @@ def _read(path):
     path = Path(path)
     if not path.is_file():
         raise DataError(f"{path}: file does not exist")
-    text = path.read_text()
+    try:
+        text = path.read_text()
+    except UnicodeDecodeError:
+        raise DataError(f"{path}: not a text (CSV) file") from None
+    if "\x00" in text:
+        raise DataError(f"{path}: not a text (CSV) file")
     lines = [ln for ln in text.splitlines() if ln.strip() and not ln.lstrip().startswith("#")]
     if not lines:
         raise DataError(f"{path}: the file has no data")
@@ -88,7 +99,10 @@ def _read(path):
     try:
         frame = pd.read_csv(io.StringIO("\n".join(lines)), header=0 if has_header else None)
     except (pd.errors.ParserError, ValueError) as exc:
-        raise DataError(f"{path}: not a readable CSV table: {exc}") from None
+        text = " ".join(str(exc).split())
+        raise DataError(f"{path}: not a readable CSV table: {text}") from None
+    if frame.empty:
+        raise DataError(f"{path}: the file has a header but no data rows")
     return frame, has_header
 
 
@@ -189,7 +203,36 @@ def _rate_table(frame, column, q, path):
     return table
 
 
-def load(paths, unit=None, c_rate=None):
+KINDS = ("curves", "rates")
+
+
+def _check_no_repeats(curves, rates, path):
+    """Refuse a curve at a C-rate that an earlier file already gave, and a C-rate or
+    current density listed twice in the rate tables."""
+    if curves:
+        seen = set().union(*(set(t[RATE]) for t in curves[:-1]))
+        again = sorted(seen & set(curves[-1][RATE]))
+        if again:
+            raise DataError(
+                f"{path}: a curve at {again[0]:g}C is already given by an earlier file; "
+                "give each C-rate's curve once (two files at one C-rate would be read as one "
+                "looped curve)"
+            )
+    if rates:
+        table = pd.concat(rates, ignore_index=True)
+        for key in (RATE, CURRENT):
+            if key in table.columns:
+                values = table[key].dropna()
+                repeated = values[values.duplicated()]
+                if not repeated.empty:
+                    raise DataError(
+                        f"{path}: {key!r} = {repeated.iloc[0]:g} is listed twice in the rate "
+                        f"tables; a rate table gives one capacity per {key!r} (a discharge "
+                        f"curve needs a {VOLTAGE!r} column)"
+                    )
+
+
+def load(paths, unit=None, c_rate=None, kind=None):
     """Load and validate curve files and rate tables.
 
     Parameters
@@ -201,6 +244,10 @@ def load(paths, unit=None, c_rate=None):
         (WebPlotDigitizer) files.
     c_rate : float, optional
         The C-rate of headerless files, or of curve files without a "C-rate" column.
+    kind : {"curves", "rates"}, optional
+        What every file is. ``"curves"``: each needs a "Voltage [V]" column;
+        ``"rates"``: none may have one. Default: a file with a "Voltage [V]" column
+        is a curve, one without it a rate table (which lists each C-rate once).
 
     Returns
     -------
@@ -210,6 +257,14 @@ def load(paths, unit=None, c_rate=None):
         paths = [paths]
     if unit is not None and unit not in UNITS:
         raise DataError(f"unit: {unit!r} is not known; valid: {sorted(UNITS)}")
+    if kind is not None and kind not in KINDS:
+        raise DataError(f"kind: {kind!r} is not known; valid: {list(KINDS)}")
+    if c_rate is not None and not (
+        isinstance(c_rate, (int, float)) and np.isfinite(c_rate) and 0 < c_rate <= 100
+    ):
+        raise DataError(f"c_rate: {c_rate!r} is out of range; valid range (0, 100]")
+    if not paths:
+        raise DataError("data: give at least one data file")
     curves, rates, capacity, rate_capacity = [], [], None, None
     for path in paths:
         frame, has_header = _read(path)
@@ -228,6 +283,16 @@ def load(paths, unit=None, c_rate=None):
         frame.columns = [str(c).strip() for c in frame.columns]
         column = _capacity_column(frame, path)
         is_curve = VOLTAGE in frame.columns
+        if kind == "curves" and not is_curve:
+            raise DataError(
+                f"{path}: no {VOLTAGE!r} column; a curve file needs one (columns found: "
+                f"{list(frame.columns)})"
+            )
+        if kind == "rates" and is_curve:
+            raise DataError(
+                f"{path}: a {VOLTAGE!r} column in a rate table; a rate table gives one "
+                f"capacity per {RATE!r} or {CURRENT!r}, no voltage"
+            )
         earlier = capacity if is_curve else rate_capacity
         if earlier is not None and column != earlier:
             kind = "curves" if is_curve else "rate tables"
@@ -244,6 +309,7 @@ def load(paths, unit=None, c_rate=None):
         else:
             rate_capacity = column
             rates.append(_rate_table(frame, column, q, path))
+        _check_no_repeats(curves, rates, path)
     return Dataset(
         curves=pd.concat(curves, ignore_index=True) if curves else pd.DataFrame(),
         rates=pd.concat(rates, ignore_index=True) if rates else pd.DataFrame(),

@@ -79,6 +79,21 @@ def _initial_values(cell, params):
     return initial
 
 
+def _check_bounds(problem, params):
+    """Refuse bounds outside a parameter's valid range (the range its design key, or
+    the physics, allows), before any solve."""
+    values = [problem.cell.parameter_values[p.name] for p in params]
+    for i, p in enumerate(params):
+        for side, bound in (("lower", p.lower), ("upper", p.upper)):
+            try:
+                problem.cell_at([*values[:i], bound, *values[i + 1 :]])
+            except CellDefinitionError as exc:
+                raise CellDefinitionError(
+                    f"fit {p.name!r}: {side} bound {bound:g} is outside the parameter's valid "
+                    f"range: {exc}"
+                ) from None
+
+
 def _errors(problem, simulated):
     """RMSE per curve [mV], RMS relative error of the rate table [%], and the rate
     table with the model beside the data."""
@@ -125,6 +140,14 @@ def fit(cell, data, parameters, capacity_weight=1.0, max_evaluations=200, backen
     FitResult
     """
     check_backend(backend)
+    if isinstance(max_evaluations, bool) or not (
+        isinstance(max_evaluations, int) and 1 <= max_evaluations <= 100_000
+    ):
+        raise CellDefinitionError(
+            f"max_evaluations: {max_evaluations!r}; valid range [1, 100000] (whole number)"
+        )
+    if not (isinstance(capacity_weight, (int, float)) and 0 <= capacity_weight < float("inf")):
+        raise CellDefinitionError(f"capacity_weight: {capacity_weight!r}; valid range [0, inf)")
     cell = load_cell(cell)
     if not isinstance(data, Dataset):
         data = load(data)
@@ -134,8 +157,9 @@ def fit(cell, data, parameters, capacity_weight=1.0, max_evaluations=200, backen
     names = [p.name for p in params]
     if len(set(names)) != len(names):
         raise CellDefinitionError(f"fit: a parameter is listed twice: {names}")
-    initial = _initial_values(cell, params)
     problem = FitProblem(cell, data, params, capacity_weight)
+    _check_bounds(problem, params)
+    initial = _initial_values(cell, params)
 
     def to_values(u):
         return [p.from_unit(float(x)) for p, x in zip(params, u, strict=True)]

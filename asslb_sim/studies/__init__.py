@@ -25,7 +25,7 @@ from ..design import load_cell
 from ..errors import CellDefinitionError
 from .analysis import best_design
 from .definition import SAMPLINGS, Study, load_study
-from .designs import design_cell, design_id
+from .designs import check_study_keys, design_cell, design_id
 from .evaluation import evaluate_chunk, varying_parameters
 from .executors import DaskExecutor, LocalExecutor
 from .storage import (
@@ -96,6 +96,7 @@ def run_study(study, out, workers=1, scheduler=None, client=None, progress=True,
     out = Path(out)
     out.mkdir(parents=True, exist_ok=True)
     base = load_cell(study.cell)
+    check_study_keys(base, study.keys)
     check_fingerprint(out, study_fingerprint(study, base))
     done = finished_designs(out)
 

@@ -10,7 +10,7 @@ import numpy as np
 
 from ..errors import CellDefinitionError
 from ..simulation import parse_charge, resolve_mesh
-from .sampling import iter_designs
+from .sampling import MAX_DESIGNS, MAX_LATIN_HYPERCUBE, grid_size, iter_designs
 
 SAMPLINGS = ("grid", "random", "latin-hypercube")
 STUDY_KEYS = (
@@ -34,6 +34,15 @@ def _check(cond, message):
         raise CellDefinitionError(message)
 
 
+def _is_number(value):
+    """A finite real number (not a bool, not text)."""
+    return isinstance(value, numbers.Real) and not isinstance(value, bool) and np.isfinite(value)
+
+
+def _is_whole(value):
+    return isinstance(value, numbers.Integral) and not isinstance(value, bool)
+
+
 def _check_axis(key, spec, sampling):
     """Check one varied key and its values (a list, or a ``{min, max[, num, log]}`` table)."""
     _check(
@@ -43,15 +52,30 @@ def _check_axis(key, spec, sampling):
     )
     if isinstance(spec, dict):
         unknown = set(spec) - {"min", "max", "num", "log"}
-        _check(not unknown, f"study.parameters.{key}: unknown field(s) {sorted(unknown)}")
         _check(
-            "min" in spec and "max" in spec and spec["min"] < spec["max"],
-            f"study.parameters.{key}: needs min < max, got {spec}",
+            not unknown,
+            f"study.parameters.{key}: unknown field(s) {sorted(unknown)}; "
+            "valid: ['log', 'max', 'min', 'num']",
+        )
+        for end in ("min", "max"):
+            _check(
+                _is_number(spec.get(end)),
+                f"study.parameters.{key}.{end}: {spec.get(end)!r} must be a finite number",
+            )
+        _check(
+            spec["min"] < spec["max"],
+            f"study.parameters.{key}: needs min < max, got min = {spec['min']!r}, "
+            f"max = {spec['max']!r}",
+        )
+        _check(
+            isinstance(spec.get("log", False), bool),
+            f"study.parameters.{key}.log: {spec.get('log')!r} must be true or false",
         )
         if sampling == "grid":
             _check(
-                isinstance(spec.get("num"), int) and spec["num"] >= 1,
-                f"study.parameters.{key}: grid sampling of a range needs num >= 1",
+                _is_whole(spec.get("num")) and 1 <= spec["num"] <= MAX_DESIGNS,
+                f"study.parameters.{key}.num: {spec.get('num')!r}; grid sampling of a range "
+                f"needs a whole number of points in [1, {MAX_DESIGNS}]",
             )
         if spec.get("log"):
             _check(spec["min"] > 0, f"study.parameters.{key}: log spacing needs min > 0")
@@ -64,6 +88,13 @@ def _check_axis(key, spec, sampling):
             sampling == "grid",
             f"study.parameters.{key}: a list of values needs grid sampling; "
             "give {min, max} for random or Latin-hypercube samples",
+        )
+        bad = [v for v in spec if not _is_number(v)]
+        _check(
+            not bad,
+            f"study.parameters.{key}: {bad[0]!r} is not a finite number; valid: a list of numbers"
+            if bad
+            else "",
         )
 
 
@@ -152,18 +183,32 @@ class Study:
             self.sampling in SAMPLINGS,
             f"study.sampling: {self.sampling!r} is not valid; valid: {list(SAMPLINGS)}",
         )
+        _check(
+            isinstance(self.c_rates, (list, tuple)),
+            f"study.c_rates: {self.c_rates!r} must be a list of C-rates, each in (0, 100]",
+        )
         rates = tuple(self.c_rates)
         _check(
-            rates and all(isinstance(c, numbers.Real) and 0 < c <= 100 for c in rates),
+            rates and all(_is_number(c) and 0 < c <= 100 for c in rates),
             f"study.c_rates: {self.c_rates!r}; each C-rate must be in (0, 100]",
+        )
+        _check(
+            len(set(rates)) == len(rates),
+            f"study.c_rates: {list(rates)!r} lists a C-rate twice; give each once",
         )
         object.__setattr__(self, "c_rates", rates)
         _check(
-            isinstance(self.chunk_size, int) and self.chunk_size >= 1,
+            isinstance(self.name, str) and 0 < len(self.name) <= 256,
+            f"study.name: {str(self.name)[:40]!r}; valid: text of 1 to 256 characters",
+        )
+        _check(_is_whole(self.seed), f"study.seed: {self.seed!r} must be a whole number")
+        _check(isinstance(self.asr, bool), f"study.asr: {self.asr!r} must be true or false")
+        _check(
+            _is_whole(self.chunk_size) and self.chunk_size >= 1,
             f"study.chunk_size: {self.chunk_size!r}; valid range [1, inf)",
         )
         _check(
-            isinstance(self.rtol, numbers.Real) and 1e-8 <= self.rtol <= 1e-3,
+            _is_number(self.rtol) and 1e-8 <= self.rtol <= 1e-3,
             f"study.rtol: {self.rtol!r}; valid range [1e-8, 1e-3]",
         )
         object.__setattr__(self, "charge", parse_charge(self.charge, "study.charge"))
@@ -176,14 +221,23 @@ class Study:
         except CellDefinitionError as exc:
             raise CellDefinitionError(f"study.{exc}") from None
         if self.sampling != "grid":
+            limit = MAX_LATIN_HYPERCUBE if self.sampling == "latin-hypercube" else MAX_DESIGNS
             _check(
-                isinstance(self.samples, int) and self.samples >= 1,
-                f"study.samples: {self.samples!r}; {self.sampling} sampling needs a number "
-                "of samples in [1, inf)",
+                _is_whole(self.samples) and 1 <= self.samples <= limit,
+                f"study.samples: {self.samples!r}; {self.sampling} sampling needs a whole "
+                f"number of samples in [1, {limit}]",
             )
         for key, spec in self.parameters.items():
             _check_axis(key, spec, self.sampling)
         object.__setattr__(self, "_keys", tuple(self.parameters))
+        if self.sampling == "grid":
+            size = grid_size(self.parameters)
+            _check(
+                size <= MAX_DESIGNS,
+                f"study.parameters: the grid has {size:,} designs; valid range [1, "
+                f"{MAX_DESIGNS:,}] (split the study, or sample it with sampling = "
+                "'random' or 'latin-hypercube')",
+            )
 
     @property
     def keys(self):
@@ -195,9 +249,7 @@ class Study:
         """Number of designs."""
         if self.sampling != "grid":
             return self.samples
-        return int(
-            np.prod([s["num"] if isinstance(s, dict) else len(s) for s in self.parameters.values()])
-        )
+        return grid_size(self.parameters)
 
     @property
     def compiles(self):
@@ -213,6 +265,27 @@ class Study:
     def iter_designs(self):
         """The designs one at a time (:func:`~asslb_sim.studies.sampling.iter_designs`)."""
         return iter_designs(self)
+
+
+def _study_cell(cell, path):
+    """The base cell of a study file: a preset name, or a cell file found beside the
+    study file (a relative path is relative to the study file's folder, not to the
+    working directory)."""
+    from ..design import preset_names
+
+    _check(
+        isinstance(cell, str) and cell,
+        f"{path}: study.cell: {cell!r} must be a preset name or a cell file (text)",
+    )
+    if cell in preset_names() or Path(cell).is_absolute():
+        return cell
+    local = path.parent / cell
+    _check(
+        local.is_file() or cell.endswith(".toml"),
+        f"{path}: study.cell: {cell!r} is neither a preset ({preset_names()}) nor a file in "
+        f"the study file's folder {str(path.parent)!r}",
+    )
+    return str(local)
 
 
 def load_study(path):
@@ -237,8 +310,5 @@ def load_study(path):
         not unknown,
         f"{path}: unknown key(s) {sorted(unknown)} in [study]; valid: {sorted(STUDY_KEYS)}",
     )
-    cell = head.get("cell", "default")
-    if isinstance(cell, str) and cell.endswith(".toml") and not Path(cell).is_absolute():
-        cell = str(path.parent / cell)
-    head["cell"] = cell
+    head["cell"] = _study_cell(head.get("cell", "default"), path)
     return Study(parameters=doc.get("parameters", {}), **head)
