@@ -202,3 +202,16 @@ def test_curves_against_in_inli_also_on_the_li_scale(both_scales):
     fig = plot_discharge_curves(alloy)
     assert fig.axes[0].get_ylabel() == "Voltage vs In/InLi [V]"
     assert plot_discharge_curves(lithium).axes[0].get_ylabel() == "Voltage vs Li [V]"
+
+
+def test_cut_offs_inherited_across_a_change_of_counter_electrode_keep_their_scale():
+    """The default preset's cut-offs (3.0-4.25 V vs Li) on an In/InLi half cell made
+    from it are 2.378-3.628 V vs In/InLi, and back to Li metal they are 3.0-4.25 V
+    again. Catches: inherited cut-offs read on the new counter electrode's scale."""
+    half = from_dict({"anode": {"material": "In/InLi"}})
+    for name, vs_li in (("Lower voltage cut-off [V]", 3.0), ("Upper voltage cut-off [V]", 4.25)):
+        # 1e-12: one subtraction
+        assert half.parameter_values[name] == pytest.approx(vs_li - PLATEAU, abs=1e-12)
+    back = half.with_design(anode={"material": "Li metal", "li_excess_um": 20.0})
+    assert back.parameter_values["Lower voltage cut-off [V]"] == pytest.approx(3.0, abs=1e-12)
+    assert back.parameter_values["Upper voltage cut-off [V]"] == pytest.approx(4.25, abs=1e-12)

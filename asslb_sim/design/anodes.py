@@ -82,6 +82,7 @@ class AnodeKind:
     state_variables = (LITHIUM_VARIABLE,)  # model variables that hold the anode's state
     describe_rows = ()  # (label, parameter [m]) rows of ``asslb-sim describe``, in um
     voltage_reference = "Li"  # what the cell's voltages are against
+    counter_potential = 0.0  # its potential vs Li [V]
 
     def compose_materials(self, section, values):
         """Write the anode's material parameters (kinetics, densities, interlayer)."""
@@ -283,6 +284,11 @@ class InLiAlloy(LithiumMetal):
 
     material = "In/InLi"
     voltage_reference = "In/InLi"
+
+    @property
+    def counter_potential(self):
+        return float(lib.get("alloy electrode", self.material).potential)
+
     keys = frozenset({"alloy_thickness_um", "lithium_atomic_fraction"})
     label = "In/InLi (charged)"
     describe_rows = (
@@ -292,6 +298,7 @@ class InLiAlloy(LithiumMetal):
 
     def compose_materials(self, section, values):
         alloy = lib.get("alloy electrode", self.material)
+        self._fraction(section)  # checked before anything is derived from the design
         super().compose_materials(section, values)
         values.update(
             {
@@ -313,7 +320,8 @@ class InLiAlloy(LithiumMetal):
             }
         )
 
-    def compose_inventory(self, section, values, plated):
+    def _fraction(self, section):
+        """The Li atomic fraction as built, checked against the plateau."""
         alloy = lib.get("alloy electrode", self.material)
         low, high = float(alloy.plateau_start), float(alloy.plateau_end)
         x = _value("lithium_atomic_fraction", section, float(alloy.lithium_fraction))
@@ -322,6 +330,12 @@ class InLiAlloy(LithiumMetal):
                 f"anode.lithium_atomic_fraction: {x!r} is off the In/InLi plateau; valid range "
                 f"[{low}, {high}]"
             )
+        return x
+
+    def compose_inventory(self, section, values, plated):
+        alloy = lib.get("alloy electrode", self.material)
+        low, high = float(alloy.plateau_start), float(alloy.plateau_end)
+        x = self._fraction(section)
         host = values["Alloy host thickness [m]"] * float(alloy.host_density)
         host /= float(alloy.host_molar_mass)  # mol In per m2
         c_li = (

@@ -216,7 +216,34 @@ def merge(base, update):
                             for k in other:
                                 target.pop(k, None)
         target.update(copy.deepcopy(entries))
+    _keep_cut_offs_on_their_scale(base, update, merged)
     return merged
+
+
+def _keep_cut_offs_on_their_scale(base, update, merged):
+    """Cut-offs inherited from ``base`` across a change of counter electrode (a preset
+    vs Li made an In/InLi half cell) keep the scale they were stated on: they are
+    marked as vs Li (``cutoffs_vs = "Li"``), converted if the base stated them against
+    its alloy."""
+    operation = update.get("operation", {})
+    if not isinstance(operation, dict) or {"lower_cutoff_V", "upper_cutoff_V", "cutoffs_vs"} & set(
+        operation
+    ):
+        return
+    inherited = merged.get("operation", {})
+    if not {"lower_cutoff_V", "upper_cutoff_V"} & set(inherited):
+        return
+    try:
+        before, after = anode_kind_of_design(base), anode_kind_of_design(merged)
+    except CellDefinitionError:
+        return  # an unknown material: composition says so
+    if before.voltage_reference == after.voltage_reference:
+        return
+    if inherited.get("cutoffs_vs", "counter electrode") != "Li":
+        for key in ("lower_cutoff_V", "upper_cutoff_V"):
+            if key in inherited:
+                inherited[key] += before.counter_potential
+    inherited["cutoffs_vs"] = "Li"
 
 
 def _design_of_overrides(overrides, source):
