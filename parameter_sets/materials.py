@@ -2,8 +2,10 @@
 
 Provenance tags follow ../shared/reference/literature-values.md: [P] read in the
 source, [Pd] printed value read in a digest of the paper, [Fd] figure-read in a
-digest, [D] derived (formula given), [M] recalled, not verified against the
-source (a pointer only: check before relying on it), "assumed" with the reason.
+digest, [D] derived (formula given), [B] quoted in the review in ../shared/background/
+(Cao et al. ACS Energy Lett. 5, 3468 (2020)), not checked in the original, [M] recalled,
+not verified against the source (a pointer only; none is left in this library),
+"assumed" with the reason.
 
 Each numeric property is a :class:`Sourced` float; ``source`` says where it
 comes from. A cell is composed by naming materials (see ``compose.py``); an
@@ -243,6 +245,13 @@ class Interlayer:
 _LEE = "Lee et al. Nat. Energy 5, 299 (2020)"
 
 _SE_SIZE = S(3.3e-6, "assumed equal to Li6PS5Cl's (no composite data)")
+# OBELiX, a compilation of measured room-temperature conductivities with lattice parameters
+# and the DOI of each entry (arXiv:2502.14234, 2025), github NRC-Mila/OBELiX
+# data/downloads/all.csv: values read there are printed values read in a digest [Pd]
+_OBELIX = "OBELiX dataset (arXiv:2502.14234; NRC-Mila/OBELiX data/downloads/all.csv)"
+_CAO = "Cao et al. ACS Energy Lett. 5, 3468 (2020) section 5.2"
+# crystallographic density rho = Z M / (N_A V) [D]
+_RHO = "rho = Z M / (N_A V) [D]"
 
 SOLID_ELECTROLYTES = {
     m.name: m
@@ -265,15 +274,29 @@ SOLID_ELECTROLYTES = {
         ),
         SolidElectrolyte(
             "beta-Li3PS4",
-            S(1850.0, "crystallographic [D, lattice from M], literature-values.md 2.4"),
+            S(
+                1870.0,
+                f"1.872 g/cm3, {_RHO}: Pnma, Z = 4, a = 13.066, b = 8.015, c = 6.101 A "
+                f"(V = 638.9 A3), M = 180.06 g/mol; lattice listed for doi 10.1021/ja3110895 "
+                f"(J. Am. Chem. Soc.) in the {_OBELIX}, entry nhq [Pd]",
+            ),
             S(0.039, "0.39 mS/cm, Naik et al. ACS AMI 14, 29754 (2022) Table S2 [Pd]"),
-            S(0.36 * EV, "0.36 eV, Liu et al. JACS 135, 975 (2013) [M]"),
+            S(
+                0.40 * EV,
+                "0.40 eV, long-range transport in solvent-synthesised beta-Li3PS4, Dalton "
+                "Trans. (2025) doi 10.1039/d4dt02636e, abstract [P]",
+            ),
             "thiophosphate sulfide",
             _SE_SIZE,
         ),
         SolidElectrolyte(
             "Li10GeP2S12",
-            S(2040.0, "crystallographic [D, lattice from M], literature-values.md 2.4"),
+            S(
+                2050.0,
+                f"2.053 g/cm3, {_RHO}: P42/nmc, Z = 2, a = 8.69407, c = 12.5994 A, "
+                "M = 588.77 g/mol; lattice listed for doi 10.1038/nmat3066 (Nat. Mater.) "
+                f"in the {_OBELIX}, entry 1hh [Pd]",
+            ),
             S(1.0, "about 10 mS/cm, Kuhn, Duppel, Lotsch, Energy Environ. Sci. 6, 3548 (2013) [P]"),
             S(0.22 * EV, "0.22 eV, Kuhn et al. (2013) [P]"),
             "LGPS sulfide",
@@ -281,29 +304,66 @@ SOLID_ELECTROLYTES = {
         ),
         SolidElectrolyte(
             "Li7P3S11",
-            S(1900.0, "glass-ceramic, about 1.9 g/cm3 [M]"),
-            S(1.7, "17 mS/cm, Seino et al. Energy Environ. Sci. 7, 627 (2014) [M]"),
-            S(0.17 * EV, "0.17 eV, Seino et al. (2014) [M]"),
+            S(
+                1980.0,
+                f"1.979 g/cm3 of the crystalline phase, {_RHO}: P-1, Z = 2, a = 12.5009, "
+                "b = 6.0316, c = 12.5303 A, alpha = 102.845, beta = 113.2024, gamma = 74.467 deg "
+                f"(V = 829.3 A3), M = 494.22 g/mol, {_OBELIX}, entry mdp (ICSD 157654) [Pd]; "
+                "a glass-ceramic with residual glass is somewhat lighter (not quantified)",
+            ),
+            S(
+                1.7,
+                "1.7e-2 S/cm at room temperature, heat-treated Li2S-P2S5 glass-ceramic, Seino et "
+                "al. 'A sulphide lithium super ion conductor is superior to liquid ion "
+                "conductors for use in rechargeable batteries', Energy Environ. Sci. (2014), "
+                "abstract [P] (read at scilit.net)",
+            ),
+            S(17000.0, "17 kJ/mol, Seino et al. (2014), abstract [P]"),
             "glass-ceramic sulfide",
             _SE_SIZE,
         ),
         SolidElectrolyte(
             "Li3InCl6",
-            S(2590.0, "about 2.59 g/cm3 [M]"),
+            S(
+                2690.0,
+                f"2.694 g/cm3, {_RHO}: C2/m, Z = 2, a = 6.432, b = 11.093, c = 6.398 A, "
+                "beta = 109.8 deg (V = 429.5 A3), M = 348.36 g/mol; lattice of the water-mediated "
+                "Li3InCl6 of Li et al. Angew. Chem. Int. Ed. 58, 16427 (2019), doi "
+                f"10.1002/anie.201909805, {_OBELIX}, entry de5 [Pd]",
+            ),
             S(
                 0.149,
-                "1.49 mS/cm, Li et al. Angew. Chem. 58, 16427 (2019) [M]; 0.98-4 mS/cm "
-                "depending on synthesis (Bonsu 2024 [P])",
+                "1.49 mS/cm, mechanochemical Li3InCl6, Li et al. Energy Environ. Sci. 12, 2665 "
+                f"(2019) [B] ({_CAO}, ref 108); the water-mediated Li3InCl6 of Li et al. "
+                "Angew. Chem. Int. Ed. 58, 16427 (2019) gives 2.04 mS/cm [B] (2.04e-3 S/cm in "
+                "OBELiX entry de5 [Pd]); 0.98-4 mS/cm depending on synthesis (Bonsu 2024 [P])",
             ),
-            S(0.34 * EV, "0.34 eV, Li et al. (2019) [M]"),
+            S(
+                0.34 * EV,
+                "assumed: 0.34 eV, within the few-tenths-of-an-eV range of the chloride halide "
+                "conductors; no activation energy was found in a readable source",
+            ),
             "halide",
             _SE_SIZE,
         ),
         SolidElectrolyte(
             "Li3YCl6",
-            S(2400.0, "about 2.4 g/cm3 [M]"),
-            S(0.051, "0.51 mS/cm, Asano et al. Adv. Mater. 30, 1803075 (2018) [M]"),
-            S(0.40 * EV, "about 0.40 eV, Asano et al. (2018) [M]"),
+            S(
+                2430.0,
+                f"2.433 g/cm3, {_RHO}: P-3m1, Z = 3, a = 11.2217, c = 6.05517 A "
+                "(V = 660.4 A3), M = 322.45 g/mol; lattice of Asano et al. Adv. Mater. 30, "
+                f"1803075 (2018), doi 10.1002/adma.201803075, {_OBELIX}, entry ei3 [Pd]",
+            ),
+            S(
+                0.0539,
+                "5.39e-4 S/cm at room temperature, Asano et al. (2018), as listed in the "
+                f"{_OBELIX}, entry ei3 [Pd]",
+            ),
+            S(
+                0.40 * EV,
+                "assumed: 0.40 eV, within the few-tenths-of-an-eV range of the chloride halide "
+                "conductors; no activation energy was found in a readable source",
+            ),
             "halide",
             _SE_SIZE,
         ),
@@ -311,7 +371,12 @@ SOLID_ELECTROLYTES = {
             "Ta-LLZO",
             S(5300.0, "Clausnitzer et al. Batteries & Supercaps 6, e202300167 (2023) [Pd]"),
             S(0.0769, "7.69e-4 S/cm, Clausnitzer et al. (2023) Table 1 [Pd]"),
-            S(0.40 * EV, "about 0.40 eV for Ta-doped LLZO [M]"),
+            S(
+                0.40 * EV,
+                "assumed: 0.40 eV, a typical order for cubic garnets; Clausnitzer 2023, the "
+                "source of the density and conductivity, gives none (literature-values.md "
+                "section 1.2) and no other readable source was found",
+            ),
             "garnet oxide",
             _SE_SIZE,
         ),
@@ -362,6 +427,10 @@ _SLOPE = (
 )
 _SIGMA_EA = "0.15 eV: Amin & Chiang (2016) NMC532, 0.12-0.18 eV at 0.1-0.5 Li removed [Pd]"
 _PROXY = "proxy: NMC811's ({})"
+# pristine lattice parameters of Li1.02 NCMs (R-3m, Z = 3), de Biasi et al. J. Phys. Chem. C 121,
+# 26163 (2017) Table 2, read in the Yonghoon-DEM-DFT wiki digest of the paper [Pd]; densities
+# from them with V = (sqrt(3)/2) a^2 c and the stoichiometric LiMO2 mass [D]
+_DEBIASI = "de Biasi et al. J. Phys. Chem. C 121, 26163 (2017) Table 2 [Pd]"
 
 ACTIVE_MATERIALS = {
     m.name: m
@@ -407,7 +476,13 @@ ACTIVE_MATERIALS = {
         ),
         ActiveMaterial(
             "NCM90",
-            S(4750.0, "about 4.75 g/cm3 for Ni-rich layered oxides [M]"),
+            S(
+                4750.0,
+                f"4.75 g/cm3, 1 % below the crystallographic 4.80 [D] ({_RHO}, Z = 3, "
+                "V = (sqrt3/2) a^2 c = 101.15 A3 with NCM851005's a = 2.8700, c = 14.1795 A, "
+                f"{_DEBIASI}, as a proxy for Ni 90 %; M = 97.46 g/mol): no NCM90 lattice was "
+                "found; kept because the Lee 2020 validation cell uses it",
+            ),
             S(4750.0 / 97.46e-3, "rho/M, LiNi0.9Co0.05Mn0.05O2, M = 97.46 g/mol [D]"),
             ncm90_ocp,
             S(4e-15, _PROXY.format(f"{_CHEN} [P]")),
@@ -415,7 +490,13 @@ ACTIVE_MATERIALS = {
             S(0.25, _PROXY.format(_J0_NMC811)),
             S(54000.0, _PROXY.format(_J0_EA)),
             S(1.57, _PROXY.format("Yanev 2024 [Pd]")),
-            S(2.5e-6, "assumed: Lee et al. (2020) use ~5 um NCM90 secondary particles [M]"),
+            S(
+                2.5e-6,
+                "assumed: 2.5 um radius, within the range of Ni-rich NCM powders in the digests "
+                "(NCM811 D50 3.3 um single-crystal agglomerates to 10.4 um polycrystalline, "
+                "Yanev 2024 [Fd]); Lee 2020's methods, as transcribed in the digest, print no "
+                "NCM90 particle size",
+            ),
             S(2.5, _PROXY.format(_SLOPE)),
             S(0.15 * EV, _SIGMA_EA),
             NMC811_DIFFUSIVITY,
@@ -423,7 +504,13 @@ ACTIVE_MATERIALS = {
         ),
         ActiveMaterial(
             "NMC111",
-            S(4750.0, "about 4.7-4.8 g/cm3 for LiNi1/3Mn1/3Co1/3O2 [M]"),
+            S(
+                4750.0,
+                f"4.75 g/cm3, 0.6 % below the crystallographic 4.78 [D] ({_RHO}, Z = 3, "
+                "V = (sqrt3/2) a^2 c = 100.53 A3 with NCM111's a = 2.8575, c = 14.2166 A, "
+                f"{_DEBIASI}; M = 96.46 g/mol): kept because the Stavola 2023 validation "
+                "and validation/checks.py use it",
+            ),
             S(35380.0, "proxy: the scale of the NMC532 OCP it uses (PyBaMM Mohtat2020) [P]"),
             nmc111_ocp,
             S(8e-15, "proxy: NMC532, Mohtat et al. (2020) [P]"),
@@ -441,7 +528,13 @@ ACTIVE_MATERIALS = {
         ),
         ActiveMaterial(
             "NCA",
-            S(4850.0, "about 4.85 g/cm3, LiNi0.8Co0.15Al0.05O2 [M]"),
+            S(
+                4710.0,
+                "4.71 g/cm3 [D]: rho = c_max M, one Li per LiNi0.8Co0.15Al0.05O2 "
+                "(M = 96.08 g/mol) at the c_max of 49000 mol/m3 of Kim et al. (2011) that this "
+                "entry uses [P]; no NCA lattice was found; NCM811's crystallographic density "
+                f"from {_DEBIASI} is 4.79 [D] at a 1.2 % heavier formula unit",
+            ),
             S(
                 49000.0,
                 "Kim et al. JES 158, A955 (2011), the scale of its OCP (PyBaMM NCA_Kim2011) [P]",
@@ -483,13 +576,22 @@ CARBONS = {
             "carbon black",
             S(1825.0, "Shan253 ASSB dimensioning YAML [P]"),
             S(100.0, "assumed: compacted carbon-black powders conduct 10-1000 S/m"),
-            S(0.05, "assumed: carbon black networks percolate at a few vol% [M]"),
+            S(
+                0.05,
+                "assumed: 5 vol%; carbon black in polymer composites percolates at 5 vol% "
+                "(latex-based) to 14 vol% (solution-based), Grunlan, Gerberich & Francis (1999), "
+                "abstract [P] (vivo.library.tamu.edu); not measured in an SE composite",
+            ),
         ),
         Carbon(
             "VGCF",
             S(1900.0, "about 1.9 g/cm3, literature-values.md 2.4 [P]"),
             S(1000.0, "assumed: fibre networks conduct about 10x carbon black"),
-            S(0.01, "assumed: high-aspect-ratio fibres percolate near 1 vol% [M]"),
+            S(
+                0.01,
+                "assumed: 1 vol%; high-aspect-ratio fibres percolate at lower loadings than "
+                "near-spherical carbon black; not verified against a measurement",
+            ),
         ),
     ]
 }
@@ -499,13 +601,21 @@ BINDERS = {
     for m in [
         Binder(
             "PTFE",
-            S(2200.0, "literature-values.md 2.4 [M]"),
+            S(
+                2200.0,
+                "2.2 g/cm3: PTFE 2.13-2.22 (specific gravity, ASTM D792; Teflon PTFE data sheet, "
+                "scribd.com/doc/206957263) and 2.14-2.20 g/cm3 (a2tec.de) [P]",
+            ),
             S(0.0, "insulator"),
             S(0.0, "not conducting"),
         ),
         Binder(
             "NBR",
-            S(1000.0, "nitrile rubber about 1.0 g/cm3 [M]"),
+            S(
+                1000.0,
+                "1.0 g/cm3: NBR 0.92-1.01 g/cm3 at 20 C, polymer data sheet 'NBR "
+                "acrylonitrile-butadiene elastomer' (c.coek.info) [P]",
+            ),
             S(0.0, "insulator"),
             S(0.0, "not conducting"),
         ),
@@ -517,15 +627,32 @@ BINDERS = {
         ),
         Binder(
             "ion-conducting binder",
-            S(1200.0, "PEO-LiTFSI type polymer, about 1.2 g/cm3 [M]"),
-            S(1e-3, "1e-5 S/cm at 25 C, PEO-LiTFSI order of magnitude [M]"),
-            S(0.5 * EV, "about 0.5 eV below the PEO melting point [M]"),
+            S(1200.0, "assumed: a PEO-LiTFSI-type polymer, 1.2 g/cm3 (not verified)"),
+            S(
+                1e-3,
+                "assumed: 1e-5 S/cm at 25 C for a generic ion-conducting binder, above plain "
+                "PEO, whose conductivity at room temperature is of order 1e-6 S/cm (Cao et al. "
+                "ACS Energy Lett. 5, 3468 (2020) section 5.3 [B]); not changed because the "
+                "tests build cells with this binder",
+            ),
+            S(
+                0.5 * EV,
+                "assumed: 0.5 eV for a semi-crystalline polymer electrolyte below its melting "
+                "point (not verified)",
+            ),
         ),
     ]
 }
 
 TEMPLATES = {
-    "PET nonwoven": Template("PET nonwoven", S(1380.0, "PET about 1.38 g/cm3 [M]")),
+    "PET nonwoven": Template(
+        "PET nonwoven",
+        S(
+            1380.0,
+            "1.38 g/cm3: PET 1.37 g/cm3 (kids.kiddle.co, after Wikipedia) to 1.38-1.42 g/cm3 "
+            "(IndexBox 'pet plastic density' page) [P], depending on crystallinity",
+        ),
+    ),
 }
 
 COATINGS = {
@@ -550,10 +677,23 @@ COLLECTORS = {
         Collector("Cu", S(8960.0, "PyBaMM Chen2020 [P]"), S(10e-6, "Shan253 YAML [P]")),
         Collector(
             "stainless steel",
-            S(7900.0, "about 7.9-8.0 g/cm3 [M]"),
+            S(
+                7900.0,
+                "7.9 g/cm3: 7.93 for 304/304L and 8.0 for 316/316L (supplier tables of ASTM "
+                "A240 typical values, kalpatarupipings.eu and compraco.com.br) [P]; the grade of "
+                "Lee 2020's SUS foil is not given in the digest",
+            ),
             S(10e-6, f"SUS foil, {_LEE} [Pd]"),
         ),
-        Collector("Ni", S(8900.0, "8.9 g/cm3 [M]"), S(10e-6, "assumed equal to the SUS foil")),
+        Collector(
+            "Ni",
+            S(
+                8900.0,
+                "8.9 g/cm3 (Smithsonian 'Properties of Matter' element card; 8.908 g/cm3 "
+                "for high-purity Ni at 20 C, biologyinsights.com) [P]",
+            ),
+            S(10e-6, "assumed equal to the SUS foil"),
+        ),
     ]
 }
 

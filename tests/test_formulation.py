@@ -122,7 +122,7 @@ def test_every_material_value_has_a_source():
         "[Pd]",
         "[Fd]",
         "[D",
-        "[M]",
+        "[B]",
         "assumed",
         "insulator",
         "not conducting",
