@@ -80,23 +80,23 @@ def nmc811_ocp(sto):
 
 
 def nmc622_ocp(sto):
-    """NMC OCP [V] of Mohtat et al. (2020) (NMC532, PyBaMM's ``NMC_ocp_PeymanMPM``)
-    [P], used for NMC622: assumed, no NMC622 fit in PyBaMM; both are Ni-poor
-    layered oxides with similar OCPs."""
+    """Proxy: the NMC OCP [V] of Mohtat et al. (2020) (NMC532, PyBaMM's
+    ``NMC_ocp_PeymanMPM``) [P], used for NMC622: no NMC622 fit in PyBaMM; both are
+    Ni-poor layered oxides with similar OCPs."""
     return NMC_ocp_PeymanMPM(sto)
 
 
 def ncm90_ocp(sto):
-    """High-Ni NCM (about 90 % Ni) OCP [V]: the NMC811 curve (:func:`nmc811_ocp`),
-    assumed for lack of a published fit; it underestimates the ~215 mA.h/g of
-    NCM90 (Lee et al. 2020 [Pd]) by about 8 %."""
+    """Proxy: the NMC811 OCP [V] (:func:`nmc811_ocp`) for high-Ni NCM (about 90 % Ni),
+    for lack of a published fit; with it Lee et al. (2020)'s cell gives 169 of its
+    printed 215 mA.h/g at 0.2C (``asslb-sim validate``)."""
     return nmc811_ocp(sto)
 
 
 def nmc111_ocp(sto):
-    """NMC OCP [V] of Mohtat et al. (2020) (NMC532, PyBaMM's ``NMC_ocp_PeymanMPM``)
-    [P], used for NMC111: a proxy, no NMC111 fit in PyBaMM; both are Ni-poor layered
-    oxides."""
+    """Proxy: the NMC OCP [V] of Mohtat et al. (2020) (NMC532, PyBaMM's
+    ``NMC_ocp_PeymanMPM``) [P], used for NMC111: no NMC111 fit in PyBaMM; both are
+    Ni-poor layered oxides."""
     return NMC_ocp_PeymanMPM(sto)
 
 

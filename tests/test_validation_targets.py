@@ -121,11 +121,22 @@ def test_lee_low_rate_retention(lee):
 @pytest.mark.xfail(
     strict=True,
     reason="2C retention under-predicted (75 vs 85 %): the NCM90 OCP and kinetics are "
-    "NMC811 proxies (0.2C gives 160 of the printed 215 mA.h/g) and the composite's SE size "
+    "NMC811 proxies (0.2C gives 169 of the printed 215 mA.h/g) and the composite's SE size "
     "is only bounded (< 1 um)",
 )
 def test_lee_2c_retention(lee):
     assert lee["2C"].met
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="0.2C capacity under-predicted (169 vs the printed 215 mA.h/g; ends at the cut-off): no "
+    "published NCM90 OCP exists, and the NMC811 proxy holds less Li between 3.0 and 4.25 V "
+    "(the printed 2.5 V lower cut-off is below the proxy's range)",
+)
+def test_lee_specific_capacity_at_0_2c_from_the_spec_alone(lee):
+    """#14: Lee 2020's 0.2C capacity within 5 % of 215 mA.h/g from its printed spec."""
+    assert lee["0.2C capacity"].met
 
 
 def test_stavola_gradients_have_the_measured_size_order(stavola):

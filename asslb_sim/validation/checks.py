@@ -21,6 +21,7 @@ RUESS_CHARGE = {0.02: 197.0, 0.5: 115.0}
 YANEV_LOW_RATE = {"gran51": 194.0, "gran73": 172.0, "gran84": 174.0, "gran90": 147.0, "sc73": 211.0}
 YANEV_GRAN90_1C = 25.0
 LEE_RETENTION = {0.2: 100.0, 0.33: 97.0, 0.5: 95.0, 1.0: 93.0, 2.0: 85.0}
+LEE_SPECIFIC_0_2C = 215.0  # mA.h/g at 0.2C, printed [Pd]
 STAVOLA_DELTA_X = {40: 0.338, 70: 0.145, 80: 0.24}
 
 
@@ -221,6 +222,21 @@ def lee2020(runner=None):
                 "(215 printed)",
             )
         )
+    q_low = _specific(cell, capacity[0.2] * 1e3 / cell.area_cm2)
+    rows.append(
+        Comparison(
+            spec.name,
+            "0.2C capacity",
+            "Specific capacity after the 0.1C charge",
+            "mA.h.g-1",
+            LEE_SPECIFIC_0_2C,
+            q_low,
+            "within 5 %",
+            abs(q_low - LEE_SPECIFIC_0_2C) <= 0.05 * LEE_SPECIFIC_0_2C,
+            f"ends: {outcomes[0].termination}; the NCM90 OCP is the NMC811 proxy (no published "
+            "NCM90 OCP), which holds less Li between the cut-offs",
+        )
+    )
     return rows
 
 
