@@ -124,6 +124,7 @@ def test_every_material_value_has_a_source():
         "[D",
         "[B]",
         "assumed",
+        "Proxy",  # an OCP borrowed from another material, named as such
         "insulator",
         "not conducting",
         "IUPAC",
