@@ -239,7 +239,8 @@ class Interlayer:
     density: Sourced  # kg/m3
     thickness: Sourced  # m, typical
     interface_resistance: Sourced  # Ohm m2
-    coulombic_efficiency: Sourced  # first-cycle plating efficiency
+    coulombic_efficiency: Sourced  # plating efficiency of every charge
+    first_charge_loss: Sourced  # m of Li (as metal) per m of interlayer, lost on the first charge
 
 
 _LEE = "Lee et al. Nat. Energy 5, 299 (2020)"
@@ -740,9 +741,16 @@ INTERLAYERS = {
             "is mostly the lithiation plateau",
         ),
         S(
-            0.88,
-            "1 - 0.79/6.8 [D]: 0.79 mAh/cm2 irreversible Ag-C lithiation (Spencer-Jolly "
-            "2023 [D in digest]) on Lee's 6.8 mAh/cm2 charge [Pd]",
+            0.998,
+            f"CE above 99.8 % over 1000 cycles at 0.5C, 60 C, {_LEE} [Pd] (the median falls to "
+            "about 99.2 % in cycles 900-1000 [Fd in digest])",
+        ),
+        S(
+            0.046,
+            "0.46 um of Li per 10 um of Ag-C [D]: Lee's Ag-C cell has a first-cycle efficiency "
+            "of 91.8 % against 93.1 % without Ag-C, about 3 mA.h/g of the 233 mA.h/g charge on "
+            f"31.6 mg/cm2 of NCM90 = 0.095 mA.h/cm2 = 0.46 um of Li ({_LEE} SI Fig. S7 [Fd in "
+            "digest]); the Ag-C half cell keeps about 0.2 of 2.2 mA.h (Lee [Fd])",
         ),
     ),
     "none": Interlayer(
@@ -751,6 +759,7 @@ INTERLAYERS = {
         S(0.0, "bare collector: no interlayer (definition)"),
         S(0.0, "bare collector: no interlayer (definition)"),
         S(0.80, "assumed: plating on bare stainless steel is less reversible than on Ag-C"),
+        S(0.0, "bare collector: no interlayer (definition)"),
     ),
 }
 

@@ -79,10 +79,49 @@ CE = 0.9
 R_INTERLAYER = 2e-4  # Ohm m2 (2 Ohm cm2)
 
 
-def _anode_free():
+def _anode_free(first_charge_loss_um=0.0):
     return explicit_cell(
-        anode={"material": "anode-free", "interlayer": "Ag-C", "coulombic_efficiency": CE},
+        anode={
+            "material": "anode-free",
+            "interlayer": "Ag-C",
+            "coulombic_efficiency": CE,
+            "interlayer_first_charge_loss_um": first_charge_loss_um,
+        },
         parameters={"Interlayer interface resistance [Ohm.m2]": R_INTERLAYER},
+    )
+
+
+def test_first_charge_fills_the_interlayer_loss_before_plating():
+    """A first charge of 2.7e-8 m of Li (as metal) into an interlayer that loses 1e-8 m:
+    the first 1e-8 m all becomes inactive, the rest plates with CE; bookkeeping
+    (AnodeKind.after_charge) agrees. Catches: the loss taken from the plated Li, applied
+    on every charge, or CE applied to the interlayer's share."""
+    loss = 1e-8
+    cell = _anode_free(first_charge_loss_um=loss * 1e6)
+    c_li = _c_li(cell)
+    density, t_end = -1.0, 20.0
+    sol = solve_from(cell, CellState(X0, 0.0), density, t_end)
+    charged = -density * 10 * sol.t / (F * c_li)  # m of Li (as metal) moved
+    rest = np.maximum(charged - loss, 0.0)
+    # 2e-11 m: the ramp of width 1e-3 L_irr where the loss ends (at most CE x 1e-11 m off)
+    # and the solver's tolerance
+    np.testing.assert_allclose(
+        sol["Inactive lithium thickness [m]"].entries,
+        np.minimum(charged, loss) + (1 - CE) * rest,
+        rtol=0,
+        atol=2e-11,
+    )
+    np.testing.assert_allclose(
+        sol["Lithium metal thickness [m]"].entries, CE * rest, rtol=0, atol=2e-11
+    )
+    state = cell.anode.after_charge(cell, charged[-1] * F * c_li / 3.6e4)
+    assert state.lithium_thickness == pytest.approx(CE * rest[-1], abs=2e-11)
+    assert state.inactive_lithium_thickness == pytest.approx(loss + (1 - CE) * rest[-1], abs=2e-11)
+    # a later charge, from a state that holds the loss already, loses 1 - CE only
+    sol = solve_from(cell, CellState(X0, 1e-7, loss), density, t_end)
+    charged = -density * 10 * sol.t / (F * c_li)
+    np.testing.assert_allclose(
+        sol["Lithium metal thickness [m]"].entries, 1e-7 + CE * charged, rtol=0, atol=2e-11
     )
 
 

@@ -66,6 +66,9 @@ def one_line_error(capsys, status, words):
 CONTEXT = {
     "anode.interlayer_thickness_um": {"anode": {"material": "anode-free", "interlayer": "Ag-C"}},
     "anode.coulombic_efficiency": {"anode": {"material": "anode-free", "interlayer": "Ag-C"}},
+    "anode.interlayer_first_charge_loss_um": {
+        "anode": {"material": "anode-free", "interlayer": "Ag-C"}
+    },
     "anode.alloy_thickness_um": {"anode": {"material": "In/InLi"}},
     "anode.lithium_atomic_fraction": {"anode": {"material": "In/InLi"}},
     "packaging.layers": {"packaging": {"electrode_area_cm2": 10.0}},

@@ -32,6 +32,7 @@ INACTIVE_AT_START = "Initial inactive lithium thickness [m]"
 AS_BUILT = "Lithium metal thickness as built [m]"
 LITHIUM_VARIABLE = "Lithium metal thickness [m]"
 INACTIVE_VARIABLE = "Inactive lithium thickness [m]"
+FIRST_CHARGE_LOSS = "Interlayer first-charge lithium loss [m]"
 
 
 def lithium_thickness_per_capacity(values):
@@ -155,6 +156,7 @@ class LithiumMetal(AnodeKind):
                 "Interlayer density [kg.m-3]": 0.0,
                 "Interlayer interface resistance [Ohm.m2]": 0.0,
                 "Lithium plating Coulombic efficiency": 1.0,
+                FIRST_CHARGE_LOSS: 0.0,
             }
         )
 
@@ -216,12 +218,21 @@ class LithiumMetal(AnodeKind):
 
 
 class AnodeFree(AnodeKind):
-    """A bare collector, or an interlayer (Ag-C), with no Li as built. A charge plates
-    Li with the first-cycle Coulombic efficiency CE; the rest becomes inactive Li."""
+    """A bare collector, or an interlayer (Ag-C), with no Li as built. The first charge
+    loses a fixed amount of Li into the interlayer (``interlayer_first_charge_loss_um``,
+    as Li metal); every charge then plates Li with the Coulombic efficiency CE, the rest
+    becoming inactive Li."""
 
     material = "anode-free"
     model_option = "anode-free"
-    keys = frozenset({"interlayer", "interlayer_thickness_um", "coulombic_efficiency"})
+    keys = frozenset(
+        {
+            "interlayer",
+            "interlayer_thickness_um",
+            "coulombic_efficiency",
+            "interlayer_first_charge_loss_um",
+        }
+    )
     label = "plated Li, active and inactive (charged)"
     charges_by_default = True
     state_variables = (LITHIUM_VARIABLE, INACTIVE_VARIABLE)
@@ -246,6 +257,11 @@ class AnodeFree(AnodeKind):
                 "Lithium plating Coulombic efficiency": _value(
                     "coulombic_efficiency", section, float(substrate.coulombic_efficiency)
                 ),
+                FIRST_CHARGE_LOSS: _value(
+                    "interlayer_first_charge_loss_um",
+                    section,
+                    float(substrate.first_charge_loss) * thickness,
+                ),
             }
         )
 
@@ -265,8 +281,11 @@ class AnodeFree(AnodeKind):
         v = cell.parameter_values
         ce = v["Lithium plating Coulombic efficiency"]
         thickness = capacity * lithium_thickness_per_capacity(v)
+        # the interlayer takes its first-charge loss before any Li plates
+        lost = min(thickness, v[FIRST_CHARGE_LOSS])
         x = _stoichiometry_after(cell, capacity)
-        return CellState(x, ce * thickness, (1 - ce) * thickness)
+        rest = thickness - lost
+        return CellState(x, ce * rest, lost + (1 - ce) * rest)
 
 
 class InLiAlloy(LithiumMetal):

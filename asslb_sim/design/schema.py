@@ -306,6 +306,10 @@ SCHEMA = {
         "coulombic_efficiency": Quantity(
             "", 1.0, 0, 1, "Lithium plating Coulombic efficiency", False, True
         ),
+        # Li (as metal) the interlayer takes on the first charge before any Li plates
+        "interlayer_first_charge_loss_um": _um(
+            "Interlayer first-charge lithium loss [m]", 1000, low_inclusive=True
+        ),
         "interphase_resistance_ohm_cm2": _ohm_cm2("Lithium metal interphase resistance [Ohm.m2]"),
         "exchange_current_density_mA_cm2": Quantity(
             "mA/cm2",

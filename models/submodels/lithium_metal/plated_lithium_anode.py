@@ -11,18 +11,27 @@ class PlatedLithiumAnode(LithiumMetalAnode):
     The cell is built discharged: no Li on the anode side, :math:`L_{Li}(0) = 0`
     (``"Lithium counter electrode thickness [m]"``, which may be set to start from a
     charged state, with ``"Initial inactive lithium thickness [m]"``).
-    Charging plates Li with a Coulombic efficiency ``CE`` (``"Lithium plating
-    Coulombic efficiency"``): the fraction ``1 - CE`` of the charge forms
-    inactive Li (SEI, dead Li, irreversible interlayer lithiation), tracked as
-    ``"Inactive lithium thickness [m]"``. Discharging strips the active Li:
+    The first charge loses a fixed amount of Li into the interlayer, ``L_irr``
+    (``"Interlayer first-charge lithium loss [m]"``, as Li metal: Ag-C lithiation
+    that does not come back), before any Li plates; every charge then plates Li
+    with a Coulombic efficiency ``CE`` (``"Lithium plating Coulombic
+    efficiency"``), the fraction ``1 - CE`` forming inactive Li (SEI, dead Li).
+    Both are tracked as ``"Inactive lithium thickness [m]"``. Discharging strips
+    the active Li:
 
     .. math::
+        f &= 1 - CE + CE\,s, \qquad
+        s = \min\left(\max\left(\frac{L_{irr} - L_{inactive}}{\delta}, 0\right),
+            1\right), \quad \delta = 10^{-3} L_{irr} + 10^{-12}\,\mathrm{m}\\
         \frac{dL_{Li}}{dt} &= -\frac{i}{F c_{Li}}\,
-            \left(CE\,H(-i) + H(i)\right), \qquad
-        \frac{dL_{inactive}}{dt} = (1 - CE)\,\frac{\max(-i, 0)}{F c_{Li}}\\
+            \left((1 - f)\,H(-i) + H(i)\right), \qquad
+        \frac{dL_{inactive}}{dt} = f\,\frac{\max(-i, 0)}{F c_{Li}}\\
         \eta_{int} &= i\,(R_{int,Li} + R_{interlayer})
 
-    with :math:`H` the Heaviside step. Kinetics and the interphase are those of
+    with :math:`H` the Heaviside step: the whole charge goes to the interlayer's loss
+    until it holds ``L_irr`` (a ramp of width ``delta``, 1e-3 of it), then the
+    fraction ``1 - CE``. A cell that starts with ``L_inactive >= L_irr`` (after its
+    formation) loses ``1 - CE`` only. Kinetics and the interphase are those of
     :class:`LithiumMetalAnode`; the interlayer's interface resistance
     (``"Interlayer interface resistance [Ohm.m2]"``, 0 for a bare collector) is
     in series. Li + inactive Li + CAM Li is conserved.
@@ -36,9 +45,14 @@ class PlatedLithiumAnode(LithiumMetalAnode):
     def _efficiency(self):
         return pybamm.Parameter("Lithium plating Coulombic efficiency")
 
-    def _thickness_rate(self, i, c_Li):
+    def _loss_fraction(self, L_dead):
+        """The fraction of a charge current that forms inactive Li: all of it while
+        the interlayer takes its first-charge loss, then 1 - CE."""
         ce = self._efficiency()
-        return -i / (self.param.F * c_Li) * (ce * (i < 0) + (i >= 0))
+        L_irr = pybamm.Parameter("Interlayer first-charge lithium loss [m]")
+        width = 1e-3 * L_irr + 1e-12
+        s = pybamm.minimum(pybamm.maximum((L_irr - pybamm.yz_average(L_dead)) / width, 0), 1)
+        return 1 - ce + ce * s
 
     def get_fundamental_variables(self):
         variables = super().get_fundamental_variables()
@@ -59,12 +73,16 @@ class PlatedLithiumAnode(LithiumMetalAnode):
         return variables
 
     def set_rhs(self, variables):
-        super().set_rhs(variables)
+        L_Li = variables["Lithium metal thickness [m]"]
         L_dead = variables["Inactive lithium thickness [m]"]
         i = variables["Current collector current density [A.m-2]"]
         c_Li = variables["Lithium metal molar concentration [mol.m-3]"]
-        loss = (1 - self._efficiency()) * pybamm.maximum(-i, 0) / (self.param.F * c_Li)
-        self.rhs[L_dead] = loss
+        f = self._loss_fraction(L_dead)
+        rate = i / (self.param.F * c_Li)
+        self.rhs = {
+            L_Li: -rate * ((1 - f) * (i < 0) + (i >= 0)),
+            L_dead: f * pybamm.maximum(-i, 0) / (self.param.F * c_Li),
+        }
 
     def set_initial_conditions(self, variables):
         super().set_initial_conditions(variables)
