@@ -48,6 +48,9 @@ def add_parser(sub):
         help="optimiser: scipy least_squares (default) or PyBOP's XNES",
     )
     parser.add_argument("--out", default="asslb-fit", help="output folder")
+    parser.add_argument(
+        "--no-progress", action="store_true", help="hide the progress bar (model evaluations)"
+    )
     parser.set_defaults(run=run)
 
 
@@ -76,7 +79,12 @@ def run(args):
     data = load(args.data, unit=args.unit, c_rate=args.c_rate, kind=args.kind)
     out, overwrote = prepare_out(args.out)
     result = fit(
-        args.cell, data, args.fit, max_evaluations=args.max_evaluations, backend=args.backend
+        args.cell,
+        data,
+        args.fit,
+        max_evaluations=args.max_evaluations,
+        backend=args.backend,
+        progress=not args.no_progress,
     )
     import pandas as pd
 
