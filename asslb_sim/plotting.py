@@ -8,8 +8,27 @@ import textwrap
 TARGETS = {"specific energy [W.h.kg-1]": 350.0, "energy density [W.h.L-1]": 750.0}
 
 
-def plot_discharge_curves(result, path=None, ax=None):
-    """Voltage vs specific capacity, one line per C-rate.
+# the capacity axes of discharge plots: option -> (column of the curves, axis label)
+CAPACITY_AXES = {
+    "specific": ("Specific capacity [mA.h.g-1]", "Specific capacity [mA.h.g-1 CAM]"),
+    "areal": ("Discharge capacity [mA.h.cm-2]", "Areal capacity [mA.h.cm-2]"),
+}
+
+
+def capacity_axis(capacity):
+    """The (column, axis label) of the capacity axis ``capacity`` ("specific" or
+    "areal"); a clear error otherwise."""
+    if capacity not in CAPACITY_AXES:
+        from .errors import CellDefinitionError
+
+        raise CellDefinitionError(
+            f"capacity axis: {capacity!r} is not known; valid: {sorted(CAPACITY_AXES)}"
+        )
+    return CAPACITY_AXES[capacity]
+
+
+def plot_discharge_curves(result, path=None, ax=None, capacity="specific"):
+    """Voltage vs capacity, one line per C-rate.
 
     Parameters
     ----------
@@ -19,6 +38,9 @@ def plot_discharge_curves(result, path=None, ax=None):
         Save the figure there (PNG) when given.
     ax : matplotlib.axes.Axes, optional
         Draw into this axes instead of a new figure.
+    capacity : {"specific", "areal"}
+        The capacity axis: per gram of CAM [mA.h.g-1] or per electrode area
+        [mA.h.cm-2].
 
     Returns
     -------
@@ -26,6 +48,7 @@ def plot_discharge_curves(result, path=None, ax=None):
     """
     from matplotlib import colormaps
 
+    column, label = capacity_axis(capacity)
     fig, ax = _new_axes(ax)
     cmap = colormaps["viridis"]
     rates = list(result.summary["C-rate"])
@@ -34,12 +57,12 @@ def plot_discharge_curves(result, path=None, ax=None):
         if curve.empty:
             continue
         ax.plot(
-            curve["Specific capacity [mA.h.g-1]"],
+            curve[column],
             curve["Voltage [V]"],
             color=cmap(k / max(len(rates) - 1, 1)),
             label=f"{c:g}C",
         )
-    ax.set_xlabel("Specific capacity [mA.h.g-1 CAM]")
+    ax.set_xlabel(label)
     ax.set_ylabel(f"Voltage vs {result.voltage_reference} [V]")
     name = title_text(result.cell_name, 50)
     ax.set_title(f"{name}: 1C = {result.basis.nominal_capacity:.2f} mA.h.cm-2", fontsize=10)
@@ -312,6 +335,132 @@ def plot_fit(result, path=None):
         for row in result.parameters.itertuples()
     )
     fig.suptitle(text, fontsize=7)
+    if path is not None:
+        fig.savefig(path, dpi=150)
+    return fig
+
+
+def succeeded(summary):
+    """The rows of a rate test's summary whose discharge gave a curve."""
+    return summary[summary["Status"] == "ok"]
+
+
+def plot_capacity_vs_rate(results, path=None, ax=None, capacity="specific"):
+    """Discharge capacity against C-rate, one line per cell.
+
+    Parameters
+    ----------
+    results : RateCapabilityResult or dict
+        One result, or label -> result (from :func:`asslb_sim.rate_capability`).
+    path : str or Path, optional
+        Save the figure there (PNG).
+    ax : matplotlib.axes.Axes, optional
+        Draw into this axes.
+    capacity : {"specific", "areal"}
+        Per gram of CAM [mA.h.g-1] or per electrode area [mA.h.cm-2].
+
+    Returns
+    -------
+    matplotlib.figure.Figure
+    """
+    column, label = capacity_axis(capacity)
+    if not isinstance(results, dict):
+        results = {results.cell_name: results}
+    fig, ax = _new_axes(ax)
+    for name, result in results.items():
+        table = succeeded(result.summary)
+        ax.plot(table["C-rate"], table[column], "o-", label=title_text(name, 40))
+    ax.set_xscale("log")
+    ax.set_xlabel("C-rate")
+    ax.set_ylabel(label)
+    ax.grid(alpha=0.3, which="both")
+    if ax.get_lines() and any(len(line.get_xdata()) for line in ax.get_lines()):
+        ax.legend(fontsize=8)
+    else:
+        ax.text(0.5, 0.5, "no discharge gave a capacity", ha="center", transform=ax.transAxes)
+    if path is not None:
+        fig.savefig(path, dpi=150)
+    return fig
+
+
+def plot_curves_side_by_side(results, path=None, capacity="specific"):
+    """The discharge curves of several cells, one panel per cell on shared axes.
+
+    Parameters
+    ----------
+    results : dict
+        Label -> :class:`~asslb_sim.simulate.RateCapabilityResult`.
+    path : str or Path, optional
+        Save the figure there (PNG).
+    capacity : {"specific", "areal"}
+        The capacity axis.
+
+    Returns
+    -------
+    matplotlib.figure.Figure
+    """
+    from matplotlib.figure import Figure
+
+    fig = Figure(figsize=(4.6 * len(results), 4.2), layout="constrained")
+    axes = fig.subplots(1, len(results), sharex=True, sharey=True, squeeze=False)[0]
+    for ax, (label, result) in zip(axes, results.items(), strict=True):
+        plot_discharge_curves(result, ax=ax, capacity=capacity)
+        ax.set_title(title_text(label, 40), fontsize=10)
+    if path is not None:
+        fig.savefig(path, dpi=150)
+    return fig
+
+
+def plot_resistance_comparison(resistances, path=None, ax=None):
+    """The areal-resistance breakdowns of several cells as stacked bars, one per cell.
+
+    Parameters
+    ----------
+    resistances : dict
+        Label -> :class:`~asslb_sim.metrics.ResistanceResult`.
+    path : str or Path, optional
+        Save the figure there (PNG).
+    ax : matplotlib.axes.Axes, optional
+        Draw into this axes.
+
+    Returns
+    -------
+    matplotlib.figure.Figure
+    """
+    from matplotlib import colormaps
+
+    fig, ax = _new_axes(ax, (2.2 + 1.4 * len(resistances), 4.6))
+    labels = [title_text(label, 24) for label in resistances]
+    tables = [r.breakdown[r.breakdown["Process"] != "Total"] for r in resistances.values()]
+    processes = list(tables[0]["Process"]) if tables else []
+    cmap = colormaps["tab10"]
+    bottom = [0.0] * len(tables)
+    for k, process in enumerate(processes):
+        heights = [
+            float(t.loc[t["Process"] == process, "Areal resistance [Ohm.cm2]"].sum())
+            for t in tables
+        ]
+        ax.bar(labels, heights, bottom=bottom, color=cmap(k % 10), label=process)
+        bottom = [b + h for b, h in zip(bottom, heights, strict=True)]
+    for x, (total, result) in enumerate(zip(bottom, resistances.values(), strict=True)):
+        ax.annotate(
+            f"{total:.1f}\n(pulse {result.pulse:.1f})",
+            (x, total),
+            ha="center",
+            va="bottom",
+            fontsize=7,
+        )
+    ax.set_ylabel("Areal resistance [Ohm.cm2]")
+    ax.margins(y=0.15)  # room for the totals above the bars
+    settings = next(iter(resistances.values())).settings if resistances else {}
+    if settings:
+        ax.set_title(
+            f"{settings['Pulse duration [s]']:g} s pulse at 1C from SOC "
+            f"{settings['State of charge']:.0%}",
+            fontsize=9,
+        )
+    ax.grid(alpha=0.3, axis="y")
+    ax.legend(fontsize=7, loc="upper left", bbox_to_anchor=(1.0, 1.0))
     if path is not None:
         fig.savefig(path, dpi=150)
     return fig

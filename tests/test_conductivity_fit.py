@@ -103,4 +103,7 @@ def test_cli_writes_the_fit(tmp_path, capsys):
     assert "percolation threshold" in text and "[parameters]" in text
     for name in ("coefficients.csv", "residuals.csv", "fit.png", "cell-file.toml"):
         assert (out / name).stat().st_size > 0
+    assert "replacing" not in text
+    assert main(["fit-conductivity", str(path), "--bulk-mS-cm", "1.6", "--out", str(out)]) == 0
+    assert "(replacing earlier outputs in that folder)" in capsys.readouterr().out
     assert main(["fit-conductivity", str(tmp_path / "missing.csv")]) == 2

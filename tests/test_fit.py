@@ -106,6 +106,17 @@ def test_rate_table_fit_and_cell_file_round_trip(tmp_path):
     assert again.parameter_values[KAPPA] == pytest.approx(fitted, rel=1e-12)
 
 
+def test_progress_bar_ticks_once_per_model_evaluation(tmp_path, capsys):
+    summary = rate_capability(from_preset(), [0.5, 2.0]).summary
+    path = tmp_path / "rates.csv"
+    summary[["C-rate", "Specific capacity [mA.h.g-1]"]].to_csv(path, index=False)
+    result = fit(from_preset(), load(path), [f"{KAPPA}:0.01:1"], max_evaluations=2, progress=True)
+    bar = capsys.readouterr().err.strip().split("\r")[-1]
+    assert bar.startswith(f"fit: {result.evaluations}evaluation"), bar
+    fit(from_preset(), load(path), [f"{KAPPA}:0.01:1"], max_evaluations=2)
+    assert capsys.readouterr().err == ""
+
+
 MALFORMED = {
     "missing_voltage.csv": (
         "C-rate,Discharge capacity [mA.h.cm-2],Volts\n1,0.1,4.0\n",

@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
+from .rate_capability import c_rates
+
 
 def add_parser(sub):
     parser = sub.add_parser(
@@ -12,7 +16,13 @@ def add_parser(sub):
         default="default",
         help="built-in preset name or TOML cell file (default: the default cell)",
     )
-    parser.add_argument("--data", nargs="+", required=True, help="CSV data file(s)")
+    parser.add_argument(
+        "--data",
+        nargs="+",
+        required=True,
+        help="CSV data file(s), or cycler files (BioLogic .mpr or .mpt: their constant-current "
+        "discharge steps; needs pip install 'asslb-sim[cycler]')",
+    )
     parser.add_argument(
         "--fit",
         action="append",
@@ -24,7 +34,16 @@ def add_parser(sub):
         "--unit",
         default=None,
         choices=["mA.h.g-1", "mA.h.cm-2"],
-        help="capacity unit of headerless (WebPlotDigitizer) files",
+        help="capacity unit of headerless (WebPlotDigitizer) files, and of the curves read "
+        "from cycler files (default there: mA.h.cm-2)",
+    )
+    parser.add_argument(
+        "--cycler-c-rates",
+        type=c_rates,
+        default=None,
+        metavar="C1,C2,...",
+        help="the C-rate of every discharge step of the cycler files, in their order (default: "
+        "each step's current over the cell's 1C, to 3 significant figures)",
     )
     parser.add_argument(
         "--c-rate",
@@ -48,6 +67,9 @@ def add_parser(sub):
         help="optimiser: scipy least_squares (default) or PyBOP's XNES",
     )
     parser.add_argument("--out", default="asslb-fit", help="output folder")
+    parser.add_argument(
+        "--no-progress", action="store_true", help="hide the progress bar (model evaluations)"
+    )
     parser.set_defaults(run=run)
 
 
@@ -67,16 +89,54 @@ def interval_text(row, parameter):
     return "not determined" if wider else f"{low:.4g} .. {high:.4g}"
 
 
+def read_cycler_files(args):
+    """The discharge curves of the cycler files among ``args.data`` (path -> curves in
+    the fit's format) and the notes on steps left out."""
+    from ..errors import CellDefinitionError
+    from ..fitting.cycler import cycler_curves, is_cycler_file
+
+    paths = [p for p in args.data if is_cycler_file(p)]
+    if not paths:
+        if args.cycler_c_rates is not None:
+            raise CellDefinitionError("--cycler-c-rates: no cycler file (.mpr, .mpt) in --data")
+        return {}, []
+    if len(paths) > 1 and args.cycler_c_rates is not None:
+        raise CellDefinitionError("--cycler-c-rates: give one cycler file with it, not several")
+    stems = [Path(p).stem for p in paths]
+    if len(set(stems)) != len(stems):
+        raise CellDefinitionError(f"--data: cycler files need distinct names; got {paths}")
+    unit = args.unit or "mA.h.cm-2"
+    curves, notes = {}, []
+    for path in paths:
+        curves[path], more = cycler_curves(path, args.cell, unit, args.cycler_c_rates)
+        notes += more
+    return curves, notes
+
+
 def run(args):
     from ..design import write_cell_file
     from ..fitting import fit, load
     from ..plotting import plot_fit
     from .outputs import prepare_out, wrote_line
 
-    data = load(args.data, unit=args.unit, c_rate=args.c_rate, kind=args.kind)
-    out, overwrote = prepare_out(args.out)
+    cycler, notes = read_cycler_files(args)
+    if cycler:
+        out, overwrote = prepare_out(args.out)
+        for path, curves in cycler.items():  # the curves fitted, kept beside the results
+            curves.to_csv(out / f"{Path(path).stem}-discharges.csv", index=False)
+    paths = [str(out / f"{Path(p).stem}-discharges.csv") if p in cycler else p for p in args.data]
+    data = load(paths, unit=args.unit, c_rate=args.c_rate, kind=args.kind)
+    if not cycler:
+        out, overwrote = prepare_out(args.out)
+    for note in notes:
+        print(f"note: {note}")
     result = fit(
-        args.cell, data, args.fit, max_evaluations=args.max_evaluations, backend=args.backend
+        args.cell,
+        data,
+        args.fit,
+        max_evaluations=args.max_evaluations,
+        backend=args.backend,
+        progress=not args.no_progress,
     )
     import pandas as pd
 

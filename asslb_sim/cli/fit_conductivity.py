@@ -34,9 +34,9 @@ def run(args):
     import pandas as pd
 
     from ..fitting.conductivity import fit_conductivity_law, write_conductivity_fit
-    from .outputs import prepare_out
+    from .outputs import prepare_out, wrote_line
 
-    prepare_out(args.out)
+    _, overwrote = prepare_out(args.out)
     fit = fit_conductivity_law(
         args.table, phase=args.phase, law=args.law, bulk_mS_cm=args.bulk_mS_cm, void=args.void
     )
@@ -47,5 +47,5 @@ def run(args):
     print(f"\nworst point within a factor of {fit.max_factor:.2f}\n")
     print("cell-file entries:\n" + fit.toml())
     written = write_conductivity_fit(fit, args.out)
-    print(f"Wrote {', '.join(str(p) for p in written)}")
+    print(wrote_line(written, overwrote))
     return 0

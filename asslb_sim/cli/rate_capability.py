@@ -37,6 +37,12 @@ def add_parser(sub):
         default=c_rates(DEFAULT_C_RATES),
         help=f"comma-separated C-rates (default: {DEFAULT_C_RATES})",
     )
+    parser.add_argument(
+        "--capacity-axis",
+        choices=["specific", "areal"],
+        default="specific",
+        help="capacity of the plots: specific (mA.h/g of CAM, default) or areal (mA.h/cm2)",
+    )
     parser.add_argument("--out", default="asslb-out", help="output folder (default: asslb-out)")
     parser.add_argument("--no-progress", action="store_true", help="hide the progress bar")
     parser.add_argument(
@@ -53,7 +59,7 @@ def add_parser(sub):
 def run(args):
     from ..design import load_cell
     from ..metrics import energy_table
-    from ..plotting import plot_discharge_curves
+    from ..plotting import plot_capacity_vs_rate, plot_discharge_curves
     from ..simulate import rate_capability
     from ..simulation import check_c_rates, parse_charge
     from .outputs import prepare_out, wrote_line
@@ -70,9 +76,11 @@ def run(args):
     energy.to_csv(out / "energy.csv", index=False)
     written = ["curves.csv", "summary.csv", "energy.csv"]
     plotted = not result.curves.empty
+    plots = ["discharge_curves.png", "capacity_vs_rate.png"]
     if plotted:
-        plot_discharge_curves(result, out / "discharge_curves.png")
-        written.append("discharge_curves.png")
+        plot_discharge_curves(result, out / plots[0], capacity=args.capacity_axis)
+        plot_capacity_vs_rate(result, out / plots[1], capacity=args.capacity_axis)
+        written += plots
 
     import pandas as pd
 
@@ -102,7 +110,8 @@ def run(args):
     for _, row in result.summary[result.summary["Message"] != ""].iterrows():
         print(f"note: {row['C-rate']:g}C: {row['Termination']}: {row['Message']}")
     if not plotted:
-        (out / "discharge_curves.png").unlink(missing_ok=True)  # not an earlier run's plot
+        for name in plots:  # not an earlier run's plots
+            (out / name).unlink(missing_ok=True)
         print(
             "no C-rate gave a discharge curve (see the notes above); no plot written: try "
             "lower C-rates"

@@ -23,14 +23,14 @@ def run(args):
     import pandas as pd
 
     from ..validation import run_validation, write_report
-    from .outputs import prepare_out
+    from .outputs import prepare_out, wrote_line
 
-    prepare_out(args.out)
+    _, overwrote = prepare_out(args.out)
     report = run_validation(args.only, progress=not args.no_progress)
     written = write_report(report, args.out)
     shown = report.table[["dataset", "case", "measured", "predicted", "target", "met"]]
     with pd.option_context("display.width", 200, "display.max_colwidth", 60):
         print(shown.to_string(index=False, float_format=lambda x: f"{x:.4g}"))
     print(f"{report.met} of {report.total} within target")
-    print(f"Wrote {', '.join(str(p) for p in written)}")
+    print(wrote_line(written, overwrote))
     return 0

@@ -63,6 +63,7 @@ class FitProblem:
             inputs=names, output_variables=OUTPUTS, rtol=FIT_RTOL, threads=available_cores()
         )
         self.evaluations = 0
+        self.progress = None  # a progress bar (tqdm) ticked once per model evaluation
         self.specific = data.capacity == "Specific capacity [mA.h.g-1]"
         self.rate_specific = data.rate_capacity == "Specific capacity [mA.h.g-1]"
         self.relative = data.rate_capacity == RETENTION
@@ -101,6 +102,8 @@ class FitProblem:
         """Solve every discharge of the data; returns [(capacity, voltage) arrays]."""
         cell, cases = self.cases(values)
         self.evaluations += 1
+        if self.progress is not None:
+            self.progress.update(1)
         out = []
         for (kind, _), outcome in zip(self.points, self.runner.solve(cases), strict=True):
             specific = self.specific if kind == "curve" else self.rate_specific

@@ -114,7 +114,15 @@ def _errors(problem, simulated):
     return comparison, pd.DataFrame(rows, columns=["Data", "RMSE [mV]", "RMS error [%]"]), rates
 
 
-def fit(cell, data, parameters, capacity_weight=1.0, max_evaluations=200, backend="scipy"):
+def fit(
+    cell,
+    data,
+    parameters,
+    capacity_weight=1.0,
+    max_evaluations=200,
+    backend="scipy",
+    progress=False,
+):
     """Fit ``parameters`` of ``cell`` to ``data``.
 
     Parameters
@@ -134,6 +142,10 @@ def fit(cell, data, parameters, capacity_weight=1.0, max_evaluations=200, backen
         ``"scipy"`` (``scipy.optimize.least_squares``, the default) or ``"pybop"``
         (PyBOP's XNES on the same residuals, if PyBOP is installed). The report's
         intervals come from the Jacobian at the optimum either way.
+    progress : bool
+        Show a progress bar with one tick per model evaluation (each solves
+        every data C-rate; the optimiser's finite differences count too, so the
+        evaluations can exceed ``max_evaluations``).
 
     Returns
     -------
@@ -168,10 +180,19 @@ def fit(cell, data, parameters, capacity_weight=1.0, max_evaluations=200, backen
         return problem.residuals(to_values(u))
 
     u0 = np.array([p.to_unit(v) for p, v in zip(params, initial, strict=True)])
-    optimum = minimise(backend, residual_u, u0, params, problem, max_evaluations)
-    values = to_values(optimum.x)
-    table, correlation, warnings = fit_statistics(params, initial, values, optimum)
-    comparison, rmse, rates = _errors(problem, problem.simulate(values))
+    if progress:
+        from tqdm import tqdm
+
+        problem.progress = tqdm(desc="fit", unit="evaluation")
+    try:
+        optimum = minimise(backend, residual_u, u0, params, problem, max_evaluations)
+        values = to_values(optimum.x)
+        table, correlation, warnings = fit_statistics(params, initial, values, optimum)
+        comparison, rmse, rates = _errors(problem, problem.simulate(values))
+    finally:
+        if problem.progress is not None:
+            problem.progress.close()
+            problem.progress = None
     return FitResult(
         rates=rates,
         parameters=table,
