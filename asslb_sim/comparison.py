@@ -47,7 +47,8 @@ class CellComparison:
     energy : dict
         Label -> energy table (:func:`~asslb_sim.metrics.energy_table`).
     resistance : dict
-        Label -> :class:`~asslb_sim.metrics.ResistanceResult`.
+        Label -> :class:`~asslb_sim.metrics.ResistanceResult`; a cell whose pulse
+        failed has none (its summary rows say why in "ASR note").
     summary : pandas.DataFrame
         One row per cell and C-rate: "Cell", the rate test's capacity, mean
         voltage and energy columns, and the resistance breakdown as
@@ -114,7 +115,16 @@ def compare_cells(
         result = rate_capability(cell, rates, charge=charge)
         results[label] = result
         energy[label] = energy_table(result, cell)
-        asr = areal_resistance(cell, soc=soc, duration=duration)
+        table = result.summary[RATE_COLUMNS].copy()
+        table.insert(0, "Cell", label)
+        try:
+            asr = areal_resistance(cell, soc=soc, duration=duration)
+        except CellDefinitionError as exc:
+            # a pulse that fails (a cell too resistive for 1C) is this cell's finding: the
+            # others' results stand, its resistance columns are empty and say why
+            table = table.assign(**{"ASR note": str(exc)})
+            rows.append(table)
+            continue
         resistance[label] = asr
         parts = {
             f"{row['Process']} [Ohm.cm2]": row["Areal resistance [Ohm.cm2]"]
@@ -122,8 +132,6 @@ def compare_cells(
             if row["Process"] != "Total"
         }
         total = asr.breakdown["Areal resistance [Ohm.cm2]"].iloc[-1]
-        table = result.summary[RATE_COLUMNS].copy()
-        table.insert(0, "Cell", label)
         table = table.assign(
             **parts, **{"ASR total [Ohm.cm2]": total, "ASR pulse [Ohm.cm2]": asr.pulse}
         )

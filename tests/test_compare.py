@@ -148,3 +148,40 @@ def test_capacity_vs_rate_plot(rates, tmp_path, capsys):
     assert main([*args, "--capacity-axis", "areal"]) == 0
     assert (out / "capacity_vs_rate.png").stat().st_size > 10_000
     assert "capacity_vs_rate.png" in capsys.readouterr().out
+
+
+def test_a_failed_pulse_leaves_the_other_cells_results(tmp_path, monkeypatch, capsys):
+    """One cell's resistance pulse fails (as a cell too resistive for 1C does): its rate
+    test and the other cell's results stand, its resistance columns say why, and no
+    breakdown plot is drawn when no cell has one. Catches: one failure losing the run."""
+    import asslb_sim.comparison as comparison
+
+    thick = tmp_path / "thick.toml"
+    thick.write_text(THICK)
+
+    def failing(cell, **kwargs):
+        raise CellDefinitionError("the pulse failed: below the cut-off")
+
+    real = comparison.areal_resistance
+    monkeypatch.setattr(
+        comparison,
+        "areal_resistance",
+        lambda cell, **kw: (
+            failing(cell)
+            if cell.design["separator"].get("thickness_um") == 90
+            else real(cell, **kw)
+        ),
+    )
+    result = comparison.compare_cells(["default", thick], c_rates=[1.0])
+    summary = result.summary.set_index("Cell")
+    assert len(result.resistance) == 1
+    failed = summary[summary["ASR note"].notna()]
+    assert len(failed) == 1 and "pulse failed" in failed["ASR note"].iloc[0]
+    assert np.isnan(failed["ASR total [Ohm.cm2]"].iloc[0])
+    assert (summary["Discharge capacity [mA.h.cm-2]"] > 0).all()
+
+    monkeypatch.setattr(comparison, "areal_resistance", failing)
+    out = tmp_path / "out"
+    code = main(["compare", "default", str(thick), "--c-rates", "1", "--out", str(out)])
+    assert code == 0, capsys.readouterr().err
+    assert (out / "summary.csv").exists() and not (out / "asr_breakdown.png").exists()

@@ -84,10 +84,12 @@ def run(args):
     summary.to_csv(out / "summary.csv", index=False)
     stacked({k: r.curves for k, r in results.items()}).to_csv(out / "curves.csv", index=False)
     stacked(comparison.energy).to_csv(out / "energy.csv", index=False)
-    stacked({k: r.breakdown for k, r in comparison.resistance.items()}).to_csv(
-        out / "asr_breakdown.csv", index=False
-    )
-    written = ["summary.csv", "curves.csv", "energy.csv", "asr_breakdown.csv"]
+    written = ["summary.csv", "curves.csv", "energy.csv"]
+    if comparison.resistance:  # empty when every cell's pulse failed (summary says why)
+        stacked({k: r.breakdown for k, r in comparison.resistance.items()}).to_csv(
+            out / "asr_breakdown.csv", index=False
+        )
+        written.append("asr_breakdown.csv")
     plot_curves_side_by_side(results, out / "discharge_curves.png", args.capacity_axis)
     plot_capacity_vs_rate(results, out / "capacity_vs_rate.png", capacity=args.capacity_axis)
     # one level every table has: cell level if every cell is packaged, else stack level
@@ -95,9 +97,10 @@ def run(args):
     packaged = all("Cell specific energy [W.h.kg-1]" in t for t in tables.values())
     level = "Cell" if packaged else "Stack"
     plot_energy_vs_rate(tables, level=level, path=out / "energy_vs_rate.png")
-    plot_resistance_comparison(comparison.resistance, out / "asr_breakdown.png")
     written += ["discharge_curves.png", "capacity_vs_rate.png", "energy_vs_rate.png"]
-    written.append("asr_breakdown.png")
+    if comparison.resistance:
+        plot_resistance_comparison(comparison.resistance, out / "asr_breakdown.png")
+        written.append("asr_breakdown.png")
 
     shown = summary.drop(columns=["Energy level", "Termination"])
     with pd.option_context("display.width", 250, "display.max_columns", 40):
