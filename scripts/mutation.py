@@ -105,6 +105,7 @@ TARGETS = {
             "tests/test_resistance.py::test_bad_resistance_settings_rejected",
             "tests/test_resistance.py::test_areal_resistance_reports_the_end_of_the_pulse",
             "tests/test_resistance.py::test_areal_resistance_when_a_run_fails",
+            "tests/test_resistance.py::test_areal_resistance_cases_and_figures_on_hand_made_runs",
             f"{UNIFORM}::test_areal_resistance_breakdown_rows_are_the_uniform_limits",
         ),
     ),
