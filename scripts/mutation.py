@@ -95,6 +95,7 @@ TARGETS = {
             "tests/test_energy.py::test_energy_table_levels_against_hand_masses",
             "tests/test_energy.py::test_energy_table_of_a_packaged_cell_against_hand_masses",
             "tests/test_energy.py::test_headline_energy_of_a_single_discharge",
+            "tests/test_energy.py::test_energy_table_row_with_no_duration_has_no_power",
         ),
     ),
     "resistance": Target(
