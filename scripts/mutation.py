@@ -95,6 +95,7 @@ TARGETS = {
             "tests/test_energy.py::test_energy_table_levels_against_hand_masses",
             "tests/test_energy.py::test_energy_table_of_a_packaged_cell_against_hand_masses",
             "tests/test_energy.py::test_headline_energy_of_a_single_discharge",
+            "tests/test_energy.py::test_energy_table_row_with_no_duration_has_no_power",
         ),
     ),
     "resistance": Target(
@@ -105,6 +106,7 @@ TARGETS = {
             "tests/test_resistance.py::test_bad_resistance_settings_rejected",
             "tests/test_resistance.py::test_areal_resistance_reports_the_end_of_the_pulse",
             "tests/test_resistance.py::test_areal_resistance_when_a_run_fails",
+            "tests/test_resistance.py::test_areal_resistance_cases_and_figures_on_hand_made_runs",
             f"{UNIFORM}::test_areal_resistance_breakdown_rows_are_the_uniform_limits",
         ),
     ),

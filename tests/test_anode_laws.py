@@ -169,3 +169,21 @@ def test_interlayer_resistance_is_in_series_with_the_interphase(sign):
     part = sol["Lithium metal interphase overvoltage [V]"].entries[0]
     # 1e-12: a product evaluated twice (interphase 10 Ohm cm2 as in EXPLICIT_DESIGN)
     assert part == pytest.approx(density * 10 * (1e-3 + R_INTERLAYER), rel=1e-12)
+
+
+def test_li_exactly_as_thick_as_the_cathode_discharges():
+    """A foil exactly as thick as the cathode (60 um; the event's scale) is far from
+    exhausted: the discharge runs to its final time and strips i t / (F c_Li).
+
+    Catches: an exhaustion event that is zero at other thicknesses than zero, so that
+    the solver finds it violated at the start (mutant ``L % scale``: 0 at L = scale).
+    """
+    cell = explicit_cell()
+    L0 = cell.parameter_values["Positive electrode thickness [m]"]
+    sol = solve_from(cell, CellState(X0, L0), 1.0, 20.0)
+    assert sol.t[-1] == pytest.approx(20.0) and "final time" in sol.termination
+    # 1e-12 m: as in test_li_metal_thickness_follows_the_charge_passed
+    stripped = 10.0 * sol.t / (F * _c_li(cell))
+    np.testing.assert_allclose(
+        sol["Lithium metal thickness [m]"].entries, L0 - stripped, rtol=0, atol=1e-12
+    )

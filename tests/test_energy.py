@@ -318,3 +318,25 @@ def test_headline_energy_of_a_single_discharge():
     assert row["Specific power [W.kg-1]"] == pytest.approx(25.0 / bom.stack_mass, rel=1e-12)
     assert row["Energy level"] == "stack"
     assert headline_energy(bom, 50.0, 0.0)["Specific power [W.kg-1]"] == 0.0
+
+
+def test_energy_table_row_with_no_duration_has_no_power():
+    """A summary row whose duration is missing (NaN, as in a table read back with a
+    gap) keeps its energy figures and has zero power, not the power of an assumed hour.
+
+    Catches: a missing duration filled with 1 h (mutant ``fillna(1.0)``: 40 W.h.m-2
+    would show as 40 W.m-2); power computed over a duration of zero (mutants
+    ``hours.where(hours >= 0)``, ``hours > -1``: infinite power).
+    """
+    cell = from_dict(HAND_CELL)
+    bom = bill_of_materials(cell)
+    table = energy_table(_synthetic_result(cell, [40.0, 30.0], [np.nan, 0.7]), cell)
+    stack, L = bom.stack_mass, bom.stack_thickness  # kg/m2, m
+    # 1e-12: the same quotients; zero exactly, as no power is computed
+    assert table["Stack specific power [W.kg-1]"].iloc[0] == 0.0
+    assert table["Specific power [W.kg-1]"].iloc[0] == 0.0
+    assert table["Power density [W.L-1]"].iloc[0] == 0.0
+    assert table["Specific energy [W.h.kg-1]"].iloc[0] == pytest.approx(40.0 / stack, rel=1e-12)
+    # the other row is untouched: 30 W.h.m-2 over 0.7 h
+    assert table["Specific power [W.kg-1]"].iloc[1] == pytest.approx(30.0 / 0.7 / stack, rel=1e-12)
+    assert table["Power density [W.L-1]"].iloc[1] == pytest.approx(30.0 / 0.7 / L / 1e3, rel=1e-12)

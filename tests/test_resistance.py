@@ -321,3 +321,101 @@ def test_areal_resistance_when_a_run_fails(monkeypatch):
     failing.add(0)
     with pytest.raises(CellDefinitionError, match="the pulse failed: run 0 failed"):
         areal_resistance(cell, current_density=0.5, duration=1.0, mesh=SMALL_MESH)
+
+
+def test_areal_resistance_cases_and_figures_on_hand_made_runs(monkeypatch):
+    """The runs ``areal_resistance`` asks for and the figures it makes of them, with a
+    runner that solves nothing and returns hand-made curves (no solve: a fraction of a
+    second).
+
+    The README's defaults: a 10 s pulse at 1C from 50 % state of charge. The full
+    discharge and charge at the pulse current (opposite signs) get at least the time the
+    usable capacity takes at that current, here at 2C where it is half an hour. The
+    mean voltages are E/Q of each run, read at its end: the discharge's output starts
+    with its initial point twice (Q = 0, 0, ...), the charge's has two points only (its
+    start and its end); a run that passed no charge has no mean voltage (NaN).
+
+    Catches: another default duration (mutant ``duration=9.0`` or ``11.0``); a full run
+    shorter than its capacity needs (``1.5 * Q // density``: floored to 0 h here); the
+    zero-capacity guard reading another point than the end (``q[1]``, ``q[~1]``,
+    ``q[-2]``) or excluding another capacity than zero (``q[-1] != 1`` or ``!= -1``: a
+    1 A h run); the charge/discharge resistance floored (``//``); a mutable result
+    (``frozen=False``).
+    """
+    import dataclasses
+    from types import SimpleNamespace
+
+    from asslb_sim.metrics import resistance
+    from asslb_sim.simulation import Outcome
+
+    def curve(*values):
+        return SimpleNamespace(entries=np.array(values, dtype=float))
+
+    # the pulse: every part and the voltage change over the pulse; the table reads the
+    # end (the last entry)
+    pulse = {name: curve(0.0, 1e-3, 2e-3 * (k + 1)) for k, name in enumerate(BREAKDOWN.values())}
+    pulse["Total overvoltage [V]"] = curve(0.0, 0.01, 0.072)
+    pulse["Voltage [V]"] = curve(3.9, 3.85, 3.80)
+    # discharge: 1 A h at a mean 3.7 V; charge: -1 A h at a mean 3.7413 V (E and Q both
+    # negative on charge). A whole ampere-hour either way: only a run that passed no
+    # charge lacks a mean voltage
+    discharge = {
+        "Discharge capacity [A.h]": curve(0.0, 0.0, 0.5, 1.0),
+        "Discharge energy [W.h]": curve(0.0, 0.0, 1.875, 3.7),
+    }
+    charge = {
+        "Discharge capacity [A.h]": curve(0.0, -1.0),
+        "Discharge energy [W.h]": curve(0.0, -3.7413),
+    }
+    runs = {"solutions": [pulse, discharge, charge], "cases": []}
+
+    class HandMadeRunner:
+        def __init__(self, mesh=None):
+            pass
+
+        def solve(self, cases):
+            runs["cases"] = list(cases)
+            return [Outcome(s, "final time", "ok") for s in runs["solutions"]]
+
+    monkeypatch.setattr(resistance, "Runner", HandMadeRunner)
+    cell = _kinetic_cell()
+    basis = cell.basis
+    result = areal_resistance(cell)
+    pulse_case, full_discharge, full_charge = runs["cases"]
+    # the README's defaults; exact, as they are given numbers
+    assert pulse_case.t_end == 10.0 and result.settings["Pulse duration [s]"] == 10.0
+    assert result.settings["State of charge"] == 0.5
+    one_c = basis.nominal_capacity  # mA/cm2 for 1C (mA h/cm2 over 1 h)
+    assert result.settings["Current density [mA.cm-2]"] == pytest.approx(one_c, rel=1e-12)
+    assert pulse_case.current == pytest.approx(one_c * 1e-3 * cell.area_cm2, rel=1e-12)
+    # the two full runs at the pulse current, discharge positive and charge negative
+    assert full_discharge.current == pytest.approx(pulse_case.current, rel=1e-12)
+    assert full_charge.current == pytest.approx(-pulse_case.current, rel=1e-12)
+    # exact hand quotients: E / Q of the hand-made curves, (U_ch - U_dis) / (2 i)
+    s = result.settings
+    assert s["Mean discharge voltage [V]"] == pytest.approx(3.7, rel=1e-12)
+    assert s["Mean charge voltage [V]"] == pytest.approx(3.7413, rel=1e-12)
+    i_cm2 = one_c * 1e-3
+    # 1e-9: round-off on a 41.3 mV difference of two 3.7 V figures
+    assert result.charge_discharge == pytest.approx(0.0413 / (2 * i_cm2), rel=1e-9)
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        result.pulse = 0.0
+
+    # at 2C the usable capacity takes half an hour: both full runs must be allowed that
+    density = 2 * basis.usable_capacity
+    result = areal_resistance(cell, current_density=density, duration=1.0)
+    t_needed = basis.usable_capacity / density * 3600  # s
+    for case in runs["cases"][1:]:
+        assert case.t_end >= t_needed
+    # 1e-9 as above; a quotient that is no whole number (4.29 Ohm cm2 at 4.8 mA/cm2)
+    assert result.charge_discharge == pytest.approx(0.0413 / (2 * density * 1e-3), rel=1e-9)
+
+    # a charge that passed no charge: no mean charge voltage, no charge/discharge figure
+    runs["solutions"][2] = {
+        "Discharge capacity [A.h]": curve(0.0, 0.0),
+        "Discharge energy [W.h]": curve(0.0, 0.0),
+    }
+    result = areal_resistance(cell)
+    assert np.isnan(result.settings["Mean charge voltage [V]"])
+    assert np.isnan(result.charge_discharge)
+    assert result.settings["Mean discharge voltage [V]"] == pytest.approx(3.7, rel=1e-12)
