@@ -48,6 +48,7 @@ ROOT = Path(__file__).resolve().parent.parent
 BITWISE = r"core/ReplaceBinaryOperator_.*_(LShift|RShift|BitOr|BitAnd|BitXor)$"
 
 UNIFORM = "tests/test_uniform_limits.py"
+ALLOY = "tests/test_alloy_counter_electrode.py"
 SLOTS = "tests/test_model.py::test_every_law_in_every_slot_gives_its_analytic_conductivity"
 
 
@@ -75,10 +76,12 @@ TARGETS = {
     "electrode": Target(("models/submodels/electrode",), (UNIFORM, SLOTS)),
     "interface": Target(("models/submodels/interface",), (UNIFORM,)),
     "lithium_metal": Target(
-        ("models/submodels/lithium_metal",), ("tests/test_anode_laws.py", UNIFORM)
+        ("models/submodels/lithium_metal",), ("tests/test_anode_laws.py", UNIFORM, ALLOY)
     ),
     "active_material": Target(("models/submodels/active_material",), (UNIFORM,)),
-    "diagnostics": Target(("models/submodels/diagnostics",), (UNIFORM,)),
+    "diagnostics": Target(
+        ("models/submodels/diagnostics",), (UNIFORM, f"{ALLOY}::test_breakdown_against_the_alloy")
+    ),
     "models": Target(
         (
             "models/lithium_metal_cell.py",

@@ -4,6 +4,7 @@ and voltages against it."""
 
 import numpy as np
 import pytest
+from conftest import solve_from
 
 from asslb_sim.design import from_dict
 from asslb_sim.errors import CellDefinitionError
@@ -215,3 +216,31 @@ def test_cut_offs_inherited_across_a_change_of_counter_electrode_keep_their_scal
     back = half.with_design(anode={"material": "Li metal", "li_excess_um": 20.0})
     assert back.parameter_values["Lower voltage cut-off [V]"] == pytest.approx(3.0, abs=1e-12)
     assert back.parameter_values["Upper voltage cut-off [V]"] == pytest.approx(4.25, abs=1e-12)
+
+
+@pytest.mark.parametrize("density", [0.0, 2.0], ids=["at rest", "under current"])
+def test_breakdown_against_the_alloy(density):
+    """The breakdown's relaxed open-circuit voltage is the CAM's OCP less the plateau,
+    the total overvoltage that less the cell voltage, and the parts add up to it, at rest
+    and under current. Catches: the plateau missing from (or doubled in) the relaxed OCV,
+    the total or the rest branch of the diffusion part."""
+    from asslb_sim.design.basis import ocp_as_float
+
+    cell = in_inli()
+    x0 = 0.6
+    sol = solve_from(cell, state_at(cell, x0), density, 10.0)
+    relaxed = sol["Relaxed open-circuit voltage [V]"].entries
+    # 1e-9 V: the OCP of the uniform starting stoichiometry, evaluated twice
+    assert relaxed[0] == pytest.approx(ocp_as_float(cell.parameter_values)(x0) - PLATEAU, abs=1e-9)
+    total = sol["Total overvoltage [V]"].entries
+    np.testing.assert_allclose(total, relaxed - sol["Voltage [V]"].entries, atol=1e-12)
+    # 2e-4 V: the parts add up to the solver's tolerance on the algebraic potentials
+    # (OverpotentialBreakdown's docstring: 1.4e-4 V measured at 1C)
+    np.testing.assert_allclose(sol["Sum of overvoltage parts [V]"].entries, total, atol=2e-4)
+
+
+def state_at(cell, x):
+    """A uniform state at CAM stoichiometry ``x`` with the charged alloy's Li."""
+    from asslb_sim.design import CellState
+
+    return CellState(x, cell.parameter_values["Lithium counter electrode thickness [m]"], 0.0)
