@@ -4,12 +4,12 @@ and voltages against it."""
 
 import numpy as np
 import pytest
-from conftest import solve_from
 
 from asslb_sim.design import from_dict
 from asslb_sim.errors import CellDefinitionError
 from asslb_sim.metrics import areal_resistance
 from asslb_sim.simulate import rate_capability
+from conftest import solve_from
 
 PLATEAU = 0.622  # V vs Li, Santhosha et al. (2019)
 F = 96485.33212
