@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from .rate_capability import DEFAULT_C_RATES, c_rates
+from .rate_capability import add_rate_test_arguments
 
 
 def add_parser(sub):
@@ -20,18 +20,7 @@ def add_parser(sub):
         metavar="CELL",
         help="built-in preset names or TOML cell files (2 or more)",
     )
-    parser.add_argument(
-        "--c-rates",
-        type=c_rates,
-        default=c_rates(DEFAULT_C_RATES),
-        help=f"comma-separated C-rates (default: {DEFAULT_C_RATES})",
-    )
-    parser.add_argument(
-        "--capacity-axis",
-        choices=["specific", "areal"],
-        default="specific",
-        help="capacity of the plots: specific (mA.h/g of CAM, default) or areal (mA.h/cm2)",
-    )
+    add_rate_test_arguments(parser)
     parser.add_argument(
         "--charge",
         default="auto",

@@ -19,18 +19,9 @@ def c_rates(text):
     return rates
 
 
-def add_parser(sub):
-    parser = sub.add_parser(
-        "rate-capability",
-        help="discharge curves and a summary at several C-rates",
-        description="Constant-current discharges from the charged state, one model build "
-        "for all C-rates.",
-    )
-    parser.add_argument(
-        "--cell",
-        default="default",
-        help="built-in preset name or TOML cell file (default: the default cell)",
-    )
+def add_rate_test_arguments(parser):
+    """The rate test's ``--c-rates`` and ``--capacity-axis`` (``rate-capability`` and
+    ``compare`` alike)."""
     parser.add_argument(
         "--c-rates",
         type=c_rates,
@@ -43,6 +34,21 @@ def add_parser(sub):
         default="specific",
         help="capacity of the plots: specific (mA.h/g of CAM, default) or areal (mA.h/cm2)",
     )
+
+
+def add_parser(sub):
+    parser = sub.add_parser(
+        "rate-capability",
+        help="discharge curves and a summary at several C-rates",
+        description="Constant-current discharges from the charged state, one model build "
+        "for all C-rates.",
+    )
+    parser.add_argument(
+        "--cell",
+        default="default",
+        help="built-in preset name or TOML cell file (default: the default cell)",
+    )
+    add_rate_test_arguments(parser)
     parser.add_argument("--out", default="asslb-out", help="output folder (default: asslb-out)")
     parser.add_argument("--no-progress", action="store_true", help="hide the progress bar")
     parser.add_argument(

@@ -355,8 +355,7 @@ class InLiAlloy(LithiumMetal):
         alloy = lib.get("alloy electrode", self.material)
         low, high = float(alloy.plateau_start), float(alloy.plateau_end)
         x = self._fraction(section)
-        host = values["Alloy host thickness [m]"] * float(alloy.host_density)
-        host /= float(alloy.host_molar_mass)  # mol In per m2
+        host = self._host_moles(values)
         c_li = (
             values["Lithium metal density [kg.m-3]"] / values["Lithium metal molar mass [kg.mol-1]"]
         )
@@ -382,13 +381,20 @@ class InLiAlloy(LithiumMetal):
 
     def charged_anode_lithium(self, cell, capacity):
         # the Li the alloy holds below its plateau belongs to the counter electrode too
-        alloy = lib.get("alloy electrode", self.material)
         v = cell.parameter_values
-        low = float(alloy.plateau_start)
-        host = v["Alloy host thickness [m]"] * v["Alloy host density [kg.m-3]"]
-        host /= float(alloy.host_molar_mass)
+        low = float(lib.get("alloy electrode", self.material).plateau_start)
         c_li = v["Lithium metal density [kg.m-3]"] / v["Lithium metal molar mass [kg.mol-1]"]
-        return super().charged_anode_lithium(cell, capacity) + host * low / (1 - low) / c_li
+        below = self._host_moles(v) * low / (1 - low) / c_li
+        return super().charged_anode_lithium(cell, capacity) + below
+
+    def _host_moles(self, values):
+        """The host metal (In) per electrode area [mol.m-2]."""
+        alloy = lib.get("alloy electrode", self.material)
+        return (
+            values["Alloy host thickness [m]"]
+            * float(alloy.host_density)
+            / float(alloy.host_molar_mass)
+        )
 
 
 def _stoichiometry_after(cell, capacity):
