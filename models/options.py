@@ -6,6 +6,7 @@ from .submodels.transport_efficiency import LAWS
 
 FILM_OPTIONS = ("none", "resistive")
 ANODE_OPTIONS = ("lithium metal", "anode-free")
+SURFACE_FORM_OPTIONS = ("false", "differential")
 
 
 @dataclass(frozen=True)
@@ -31,6 +32,11 @@ class CellModelOptions:
     anode : str
         ``"lithium metal"`` (:class:`LithiumMetalCell`) or ``"anode-free"``
         (:class:`AnodeFreeCell`).
+    surface_form : str
+        ``"false"`` (no charge stored at the interfaces) or ``"differential"``
+        (double layers at the CAM|SE contact and the Li|SE interface, and the
+        separator's geometric capacitance; PyBaMM's option of that name, which
+        ``pybamm.EISSimulation`` needs).
 
     Each law is one of ``"Bruggeman"``, ``"tortuosity factor"``,
     ``"percolation"``, ``"measured"``.
@@ -43,6 +49,7 @@ class CellModelOptions:
     binder_transport: str = "Bruggeman"
     film: str = "none"
     anode: str = "lithium metal"
+    surface_form: str = "false"
 
     def __post_init__(self):
         for field in (
@@ -61,6 +68,11 @@ class CellModelOptions:
         if self.anode not in ANODE_OPTIONS:
             raise ValueError(
                 f"option anode={self.anode!r} is not valid; valid: {list(ANODE_OPTIONS)}"
+            )
+        if self.surface_form not in SURFACE_FORM_OPTIONS:
+            raise ValueError(
+                f"option surface_form={self.surface_form!r} is not valid; "
+                f"valid: {list(SURFACE_FORM_OPTIONS)}"
             )
         if self.film not in FILM_OPTIONS:
             raise ValueError(f"option film={self.film!r} is not valid; valid: {list(FILM_OPTIONS)}")

@@ -4,6 +4,8 @@ import pybamm
 
 from .effective_conductivity import effective_ionic_conductivity
 
+VACUUM_PERMITTIVITY = 8.8541878128e-12  # F/m (CODATA 2018)
+
 
 class SeparatorOhm(pybamm.BaseSubModel):
     r"""Single-ion (t+ = 1) ohmic conduction through the SE separator.
@@ -26,10 +28,36 @@ class SeparatorOhm(pybamm.BaseSubModel):
     (binder, template and voids lower it); the binder conducts in parallel
     (``"Separator binder conductivity [S.m-1]"``, zero for a blocking binder).
     The ohmic drop across the separator is :math:`i L_s / \kappa_{s,eff}`.
+
+    With the model option ``"surface form"`` set to ``"differential"``, the
+    separator is also a capacitor (its geometric capacitance, the dielectric
+    between the Li and the composite) in parallel with its ionic resistance, and
+    the drop :math:`\Delta\phi_{sep}` becomes a state:
+
+    .. math::
+        C_g\,\frac{d\Delta\phi_{sep}}{dt} = i - \frac{\kappa_{s,eff}\,
+        \Delta\phi_{sep}}{L_s}, \qquad C_g = \frac{\varepsilon_0\,
+        \varepsilon_r}{L_s}, \qquad \Delta\phi_{sep}(0) = 0
+
+    with :math:`\varepsilon_r` the ``"Separator solid electrolyte relative
+    permittivity"``. The ionic current :math:`\kappa_{s,eff}\Delta\phi_{sep}/L_s`
+    flows through the SE; the displacement current joins it at the composite
+    (the bulk element :math:`R_b \parallel C_g` of an SE in series with the rest:
+    its time constant :math:`\varepsilon_0\varepsilon_r/\kappa` is about 1e-8 s for
+    a sulfide, so it shows in spectra only above about 1 MHz).
     """
 
     def __init__(self, param, options=None):
         super().__init__(param, "separator", options=options)
+
+    def _geometric_capacitance(self):
+        return self.options["surface form"] == "differential"
+
+    def get_fundamental_variables(self):
+        if not self._geometric_capacitance():
+            return {}
+        drop = pybamm.Variable("Separator ohmic overpotential [V]", domain="current collector")
+        return {"Separator ohmic overpotential [V]": drop}
 
     def get_coupled_variables(self, variables):
         param = self.param
@@ -38,19 +66,23 @@ class SeparatorOhm(pybamm.BaseSubModel):
         phi_e_Li = variables["Lithium metal interface electrolyte potential [V]"]
         kappa_eff = effective_ionic_conductivity("Separator", T, variables)
         x_s = pybamm.standard_spatial_vars.x_s
+        if self._geometric_capacitance():
+            delta_phi = variables["Separator ohmic overpotential [V]"]
+        else:
+            delta_phi = i * param.s.L / kappa_eff
+        i_ion = kappa_eff * delta_phi / param.s.L
         # the Li|SE interface: the separator's left edge in PyBaMM's geometry, behind
         # the as-built anode layer ("Negative electrode thickness [m]")
         x_left = param.n.L
         phi_e_s = pybamm.PrimaryBroadcast(phi_e_Li, "separator") - pybamm.PrimaryBroadcast(
-            i / kappa_eff, "separator"
+            delta_phi / param.s.L, "separator"
         ) * (x_s - x_left)
-        delta_phi = i * param.s.L / kappa_eff
 
         variables.update(
             {
                 "Separator electrolyte potential [V]": phi_e_s,
                 "Separator electrolyte current density [A.m-2]": pybamm.PrimaryBroadcast(
-                    i, "separator"
+                    i_ion, "separator"
                 ),
                 "Separator effective ionic conductivity [S.m-1]": kappa_eff,
                 "Separator ohmic overpotential [V]": delta_phi,
@@ -58,3 +90,19 @@ class SeparatorOhm(pybamm.BaseSubModel):
             }
         )
         return variables
+
+    def set_rhs(self, variables):
+        if not self._geometric_capacitance():
+            return
+        drop = variables["Separator ohmic overpotential [V]"]
+        i = variables["Current collector current density [A.m-2]"]
+        kappa_eff = variables["Separator effective ionic conductivity [S.m-1]"]
+        L_s = self.param.s.L
+        eps_r = pybamm.Parameter("Separator solid electrolyte relative permittivity")
+        C_g = VACUUM_PERMITTIVITY * eps_r / L_s
+        self.rhs = {drop: (i - kappa_eff * drop / L_s) / C_g}
+
+    def set_initial_conditions(self, variables):
+        if self._geometric_capacitance():
+            drop = variables["Separator ohmic overpotential [V]"]
+            self.initial_conditions = {drop: pybamm.Scalar(0)}
