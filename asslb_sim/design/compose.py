@@ -71,6 +71,12 @@ def _separator(design, values):
                 number("separator", "conductivity_mS_cm", design, float(se.conductivity)),
                 number("separator", "activation_energy_eV", design, float(se.activation_energy)),
             ),
+            f"{pre} solid electrolyte relative permittivity": number(
+                "separator",
+                "relative_permittivity",
+                design,
+                float(se.relative_permittivity or defaults.SE_RELATIVE_PERMITTIVITY),
+            ),
             f"{pre} solid electrolyte Bruggeman exponent": number(
                 "separator",
                 "bruggeman_exponent",
