@@ -229,10 +229,13 @@ def transmission_line(L, r1, r2, zeta):
     ``r1``, ``r2`` [Ohm.m], entered at opposite ends, coupled by the interface
     impedance ``zeta`` [Ohm.m3] (complex array); see the module docstring."""
     zeta = np.asarray(zeta, dtype=complex)
-    lam = np.sqrt(zeta / (r1 + r2))
-    u = L / lam
-    series = r1 * r2 / (r1 + r2) * (L + 2 * lam / np.sinh(u))
-    return series + lam * (r1**2 + r2**2) / (r1 + r2) / np.tanh(u)
+    lam = np.sqrt(zeta / (r1 + r2))  # Re(lam) >= 0 for a passive interface
+    # 1/sinh(u) and coth(u) through exp(-u), finite for any Re(u) >= 0
+    e = np.exp(-L / lam)
+    inverse_sinh = 2 * e / (1 - e**2)
+    coth = (1 + e**2) / (1 - e**2)
+    series = r1 * r2 / (r1 + r2) * (L + 2 * lam * inverse_sinh)
+    return series + lam * (r1**2 + r2**2) / (r1 + r2) * coth
 
 
 def equivalent_circuit_impedance(elements, frequencies):
