@@ -134,6 +134,13 @@ def impedance_spectrum(cell="default", soc=0.5, frequencies=None, mesh=None):
     state = cell.anode.at_state_of_charge(cell, soc)
     runner = Runner(mesh=mesh)
     z = runner.impedance(cell, state, f) * cell.area_cm2  # Ohm cm2
+    if not np.all(np.isfinite(z)):
+        bad = f[~np.isfinite(z)]
+        raise CellDefinitionError(
+            f"the linearised model is singular at SOC {soc:g} (no finite impedance at "
+            f"{bad.size} of {f.size} frequencies, e.g. {bad[0]:g} Hz): a state where an "
+            "interface or a network conducts nothing"
+        )
     elements = circuit_elements(cell, state, runner)
     spectrum = pd.DataFrame(
         {
