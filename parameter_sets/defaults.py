@@ -105,3 +105,9 @@ SE_RELATIVE_PERMITTIVITY = S(
     "solid electrolyte without a published value; it only places the bulk arc, "
     "f = kappa / (2 pi eps0 eps_r), above about 10 MHz for a sulfide at 25 C",
 )
+FILM_CAPACITY = S(
+    0.027,
+    "assumed: 2.7 uF/cm2 per contact area = eps0 eps_r / d [D] for a 10 nm film with "
+    "eps_r 30, the lower (c-axis) dielectric constant of crystalline LiNbO3 (28-30); no "
+    "measured capacitance of a coating on a CAM in a sulfide cell was found",
+)

@@ -101,6 +101,28 @@ def test_spectra_of_anode_free_and_alloy_cells_are_their_circuits(fast_cell, ano
     assert np.abs(complex_z(result) - expected).max() < 2e-3 * np.abs(expected).min()
 
 
+def test_a_coating_is_its_own_rc_element(fast_cell):
+    """A film (coating) is R_f || C_f in series with the contact's R_ct || C_dl: the
+    spectrum is that circuit, and the process table lists the coating's arc."""
+    coated = fast_cell.with_design(
+        cathode={"film_resistance_ohm_cm2": 100.0, "film_capacity_uF_cm2": 0.3}
+    )
+    f = np.logspace(4, -0.5, 8)
+    result = impedance_spectrum(coated, 0.5, f, mesh=FINE)
+    expected = equivalent_circuit_impedance(result.settings, f) * 1e4
+    # measured 2e-4 (finite volumes, 100 points)
+    assert np.abs(complex_z(result) - expected).max() < 1e-3 * np.abs(expected).min()
+    row = result.processes.set_index("Process").loc["Cathode film (coating)"]
+    a_theta_L = (
+        result.settings["Positive electrode contact area to volume ratio [m-1]"]
+        * result.settings["Positive electrode thickness [m]"]
+    )
+    assert row["Resistance [Ohm.cm2]"] == pytest.approx(100.0 / a_theta_L)  # per electrode area
+    assert row["Characteristic frequency [Hz]"] == pytest.approx(
+        1 / (2 * np.pi * 100e-4 * 0.3e-2), rel=1e-9
+    )
+
+
 def test_separator_adds_its_resistance_at_high_frequency(default_cell):
     """Between the bulk arc (> 100 MHz) and the interfaces' arcs a thicker separator
     shifts the spectrum by exactly L / kappa_eff."""

@@ -39,6 +39,7 @@ PARAMETER_RANGES = {
     "Positive electrode film resistance [Ohm.m2]": (0, 1, True, True),
     "Lithium metal interphase resistance [Ohm.m2]": (0, 1, True, True),
     "Positive electrode double-layer capacity [F.m-2]": (0, 1e3, False, True),
+    "Positive electrode film capacity [F.m-2]": (0, 1e3, False, True),
     "Lithium metal double-layer capacity [F.m-2]": (0, 1e3, False, True),
     "Separator solid electrolyte relative permittivity": (1, 1e5, True, True),
     "Initial inactive lithium thickness [m]": (0, 5e-3, True, True),

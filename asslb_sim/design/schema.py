@@ -241,6 +241,7 @@ SCHEMA = {
         ),
         "film_resistance_ohm_cm2": _ohm_cm2(f"{_P} film resistance [Ohm.m2]"),
         # per CAM|SE contact area (model option surface_form)
+        "film_capacity_uF_cm2": Quantity("uF/cm2", 1e-2, 0, 1e5, f"{_P} film capacity [F.m-2]"),
         "double_layer_capacity_uF_cm2": Quantity(
             "uF/cm2", 1e-2, 0, 1e5, f"{_P} double-layer capacity [F.m-2]"
         ),

@@ -23,10 +23,11 @@ the last the transmission line of the composite (ionic rail
 :math:`r_1 = 1/\kappa_{eff}`, electronic rail :math:`r_2 = 1/\sigma_{eff}`, the
 current entering them at opposite ends; Bisquert, Phys. Chem. Chem. Phys. 2,
 4185 (2000); with :math:`r_2 = 0` de Levie's result), whose rails are coupled
-by the CAM|SE contacts, :math:`\zeta^{-1} = a\,\theta\,(1/R_{ct} + i\omega
-C_{dl})` per unit volume with :math:`R_{ct} = RT/(F\,j_0)` per unit contact
-area. At high frequency :math:`Z_{TL} \to L/(\kappa_{eff} + \sigma_{eff})`; at
-low frequency :math:`Z_{TL} \to R_{ct}/(a\theta L) + (r_1 + r_2) L / 3` when
+by the CAM|SE contacts, :math:`\zeta = z_c / (a\,\theta)` with the contact's
+impedance :math:`z_c = (R_{ct} \parallel C_{dl}) + (R_f \parallel C_f)` per unit
+contact area (:math:`R_{ct} = RT/(F\,j_0)`; a film or coating adds its
+:math:`R_f \parallel C_f`). At high frequency :math:`Z_{TL} \to L/(\kappa_{eff} + \sigma_{eff})`; at
+low frequency :math:`Z_{TL} \to (R_{ct} + R_f)/(a\theta L) + (r_1 + r_2) L / 3` when
 the interface dominates.
 """
 
@@ -197,9 +198,14 @@ def circuit_elements(cell, state, runner):
         "Positive electrode double-layer capacity [F.m-2]": float(
             v["Positive electrode double-layer capacity [F.m-2]"]
         ),
-        # in series with the charge transfer, inside the double layer
+        # a film (coating): R_f || C_f in series with the charge transfer's R_ct || C_dl
         "Positive electrode film resistance [Ohm.m2]": float(
             v["Positive electrode film resistance [Ohm.m2]"]
+        )
+        if cell.model_options.get("film", "none") != "none"
+        else 0.0,
+        "Positive electrode film capacity [F.m-2]": float(
+            v["Positive electrode film capacity [F.m-2]"]
         ),
     }
 
@@ -212,7 +218,8 @@ def _interphase(values):
 
 
 def _parts(e):
-    """(R_sep, C_g, R_int, R_ct_Li, C_Li, L, r1, r2, R_ct area-specific, a theta, C_dl)."""
+    """(R_sep, C_g, R_int, R_ct_Li, C_Li, L, r1, r2, R_ct area-specific, a theta, C_dl,
+    R_f, C_f), the last four per unit contact area."""
     rt_f = R_GAS * e["Temperature [K]"] / F
     L_s = e["Separator thickness [m]"]
     return (
@@ -224,10 +231,11 @@ def _parts(e):
         e["Positive electrode thickness [m]"],
         1 / e["Positive electrode effective ionic conductivity [S.m-1]"],
         1 / e["Positive electrode effective electronic conductivity [S.m-1]"],
-        rt_f / e["Positive electrode exchange current density [A.m-2]"]
-        + e["Positive electrode film resistance [Ohm.m2]"],
+        rt_f / e["Positive electrode exchange current density [A.m-2]"],
         e["Positive electrode contact area to volume ratio [m-1]"],
         e["Positive electrode double-layer capacity [F.m-2]"],
+        e["Positive electrode film resistance [Ohm.m2]"],
+        e["Positive electrode film capacity [F.m-2]"],
     )
 
 
@@ -249,9 +257,10 @@ def equivalent_circuit_impedance(elements, frequencies):
     """Impedance [Ohm.m2] of the circuit of ``elements`` (as in
     :attr:`ImpedanceResult.settings`) at ``frequencies`` [Hz]; see the module
     docstring. It leaves out solid diffusion, so it holds above its frequencies."""
-    R_sep, C_g, R_int, R_li, C_li, L, r1, r2, R_ct, a_theta, C_dl = _parts(elements)
+    R_sep, C_g, R_int, R_li, C_li, L, r1, r2, R_ct, a_theta, C_dl, R_f, C_f = _parts(elements)
     w = 2j * np.pi * np.asarray(frequencies, dtype=float)
-    zeta = 1 / (a_theta * (1 / R_ct + w * C_dl))
+    contact = R_ct / (1 + w * R_ct * C_dl) + R_f / (1 + w * R_f * C_f)
+    zeta = contact / a_theta
     return (
         R_sep / (1 + w * R_sep * C_g)
         + R_int
@@ -263,11 +272,14 @@ def equivalent_circuit_impedance(elements, frequencies):
 def process_table(elements):
     """The processes behind the arcs of ``elements``: resistance [Ohm.cm2],
     capacitance [F.cm-2] and characteristic frequency 1/(2 pi R C) [Hz] each."""
-    R_sep, C_g, R_int, R_li, C_li, L, r1, r2, R_ct, a_theta, C_dl = _parts(elements)
-    r_ct = R_ct / (a_theta * L)  # the contacts' resistance per electrode area
+    R_sep, C_g, R_int, R_li, C_li, L, r1, r2, R_ct, a_theta, C_dl, R_f, C_f = _parts(elements)
+    r_ct = R_ct / (a_theta * L)  # the contacts' resistances per electrode area
+    r_f = R_f / (a_theta * L)
     c_dl = C_dl * a_theta * L
+    c_f = C_f * a_theta * L
     # the composite's transport at low frequency, beyond its high-frequency part
-    transport_dc = float(np.real(transmission_line(L, r1, r2, R_ct / a_theta))) - r_ct
+    zeta_dc = (R_ct + R_f) / a_theta
+    transport_dc = float(np.real(transmission_line(L, r1, r2, zeta_dc))) - r_ct - r_f
     hf = L * r1 * r2 / (r1 + r2)
 
     def f(R, C):
@@ -287,6 +299,8 @@ def process_table(elements):
         ),
         ("Cathode charge transfer", "R_ct || C_dl (distributed)", r_ct, c_dl, f(r_ct, c_dl)),
     ]
+    if R_f > 0:
+        rows.append(("Cathode film (coating)", "R_f || C_f (distributed)", r_f, c_f, f(r_f, c_f)))
     table = pd.DataFrame(
         rows,
         columns=[

@@ -43,10 +43,14 @@ class DoubleLayer(pybamm.BaseSubModel):
     Faradaic one plus the double layer's:
 
     .. math::
-        a\,j_{tot} &= a\,j + a\,\theta\,C_{dl}\,\frac{\partial \Delta\phi}{\partial t}\\
+        a\,j_{tot} &= a\,j + a\,\theta\,C_{dl}\,\frac{\partial (\Delta\phi - \eta_f)}
+            {\partial t}\\
         \phi_s - \phi_e - \Delta\phi &= 0\\
         \Delta\phi(0) &= U(c_{s,0}/c_{s,max}, T_0)
 
+    ``eta_f`` is the drop across a capacitive film (a coating, see
+    :class:`~asslb_sim.models.submodels.interface.ButlerVolmerFilm`; zero without one),
+    so the double layer spans the charge transfer alone.
     ``C_dl`` is ``"Positive electrode double-layer capacity [F.m-2]"`` per unit
     of CAM|SE contact area, ``a`` the connected CAM's surface per volume and
     ``theta`` the contact coverage (``"Positive electrode active material contact
@@ -109,8 +113,10 @@ class DoubleLayer(pybamm.BaseSubModel):
         a_j = variables[FARADAIC]
         a_j_tot = variables[TOTAL]
         delta_phi = variables["Positive electrode surface potential difference [V]"]
+        # the double layer spans the charge transfer, inside a capacitive film's drop
+        inner = delta_phi - variables["Positive electrode film overpotential [V]"]
         # Li+ held at the contacts (relative to the start): -a theta C_dl (dphi - dphi_0) / F
-        held = self._capacity_per_volume(variables) * (delta_phi - self._initial_step())
+        held = self._capacity_per_volume(variables) * (inner - self._initial_step())
         x = pybamm.standard_spatial_vars.x_p
         n_dl = -pybamm.Integral(held, x) * self.param.A_cc / self.param.F
         variables.update(
@@ -126,7 +132,8 @@ class DoubleLayer(pybamm.BaseSubModel):
     def set_rhs(self, variables):
         delta_phi = variables["Positive electrode surface potential difference [V]"]
         a_j_dl = variables["Positive electrode volumetric double-layer current density [A.m-3]"]
-        self.rhs = {delta_phi: a_j_dl / self._capacity_per_volume(variables)}
+        film_rate = variables["Positive electrode film overpotential rate [V.s-1]"]
+        self.rhs = {delta_phi: a_j_dl / self._capacity_per_volume(variables) + film_rate}
 
     def set_algebraic(self, variables):
         delta_phi = variables["Positive electrode surface potential difference [V]"]
