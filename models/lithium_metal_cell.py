@@ -106,7 +106,9 @@ class LithiumMetalCell(pybamm.lithium_ion.BaseModel):
             "positive interface kinetics": kinetics[options.film](param, opts),
             "positive double layer": double_layers[options.surface_form](param, opts),
             "lithium metal anode": anodes[options.anode](param, opts),
-            "separator ionic conduction": solid_electrolyte.SeparatorOhm(param, opts),
+            "separator ionic conduction": solid_electrolyte.SeparatorOhm(
+                param, opts, grain_boundaries=options.grain_boundaries == "separator"
+            ),
             "positive electrode ionic conduction": solid_electrolyte.CompositeIonicOhm(param, opts),
             "positive electrode electronic conduction": (
                 electrode.CompositeElectronicOhm(param, opts)

@@ -111,3 +111,10 @@ FILM_CAPACITY = S(
     "eps_r 30, the lower (c-axis) dielectric constant of crystalline LiNbO3 (28-30); no "
     "measured capacitance of a coating on a CAM in a sulfide cell was found",
 )
+SE_GRAIN_BOUNDARY_PERMITTIVITY = S(
+    3.8e4,
+    "apparent eps_r of the grain boundaries of cold-pressed sulfide pellets, C l / (eps0 A): "
+    "1.6e4-9e4 [D] from 1.4-7.4e-9 F/cm (Li6PS5Cl, Orue Mendizabal et al. ACS Appl. Energy "
+    "Mater. 6, 11030 (2023) [Pd]) and 8.2e-9 F/cm (beta-Li3PS4, Koerver et al. Chem. Mater. "
+    "29, 5574 (2017) [D]); their geometric mean",
+)

@@ -123,6 +123,27 @@ def test_a_coating_is_its_own_rc_element(fast_cell):
     )
 
 
+def test_grain_boundaries_are_their_own_rc_element(default_cell):
+    """Grain boundaries given in the cell file add R_gb || C_gb in series, with
+    C_gb = eps0 eps_gb / L: exactly that semicircle, whatever the rest."""
+    f = np.logspace(6, 2, 9)
+    plain = impedance_spectrum(default_cell, 0.5, f)
+    gb_cell = default_cell.with_design(separator={"grain_boundary_resistance_ohm_cm2": 3.0})
+    assert gb_cell.model_options["grain_boundaries"] == "separator"
+    with_gb = impedance_spectrum(gb_cell, 0.5, f)
+    R = 3.0e-4  # Ohm m2
+    C = (
+        8.8541878128e-12
+        * gb_cell.parameter_values["Separator grain-boundary relative permittivity"]
+        / gb_cell.parameter_values["Separator thickness [m]"]
+    )
+    expected = R / (1 + 2j * np.pi * f * R * C) * 1e4
+    # in series with identical elements: only the solver's round-off differs (1e-9)
+    np.testing.assert_allclose(complex_z(with_gb) - complex_z(plain), expected, rtol=1e-6)
+    row = with_gb.processes.set_index("Process").loc["Separator grain boundaries"]
+    assert row["Resistance [Ohm.cm2]"] == pytest.approx(3.0)
+
+
 def test_separator_adds_its_resistance_at_high_frequency(default_cell):
     """Between the bulk arc (> 100 MHz) and the interfaces' arcs a thicker separator
     shifts the spectrum by exactly L / kappa_eff."""
@@ -282,6 +303,21 @@ def test_lithium_conserved_with_double_layers(default_cell):
     assert np.abs(n - n[0]).max() / n[0] < 1e-12
 
 
+def test_grain_boundaries_add_their_resistance_to_a_discharge(default_cell):
+    """Without the surface form the grain boundaries are a resistance in series: the
+    separator's drop grows by exactly i R_gb."""
+    from conftest import solve_at
+
+    gb_cell = default_cell.with_design(separator={"grain_boundary_resistance_ohm_cm2": 3.0})
+    current = default_cell.current(default_cell.basis.nominal_capacity)
+    i = current / (default_cell.area_cm2 * 1e-4)  # A/m2
+    plain = solve_at(default_cell, current, 10)
+    with_gb = solve_at(gb_cell, current, 10)
+    drop = "Separator ohmic overpotential [V]"
+    extra = with_gb[drop].entries - plain[drop].entries
+    np.testing.assert_allclose(extra, i * 3.0e-4, rtol=1e-9)  # the same closed form
+
+
 def test_double_layer_values_come_from_the_cell_file(default_cell):
     cell = default_cell.with_design(
         cathode={"double_layer_capacity_uF_cm2": 30.0},
@@ -345,3 +381,29 @@ def test_eis_bad_inputs_are_one_line_errors_before_any_solve(
 def test_frequencies_from_spec():
     f = frequencies_from((1e6, 1e-2, 9))
     np.testing.assert_allclose(f, np.logspace(6, -2, 9))
+
+
+@pytest.mark.parametrize(
+    "design, words",
+    [
+        ({"separator": {"grain_boundary_resistance_ohm_cm2": -1.0}}, "grain_boundary_resistance"),
+        ({"separator": {"grain_boundary_permittivity": 0.5}}, "grain_boundary_permittivity"),
+        ({"cathode": {"double_layer_capacity_uF_cm2": 0.0}}, "double_layer_capacity"),
+        ({"anode": {"double_layer_capacity_uF_cm2": -2.0}}, "double_layer_capacity"),
+        ({"cathode": {"film_capacity_uF_cm2": 0.0}}, "film_capacity"),
+        ({"separator": {"relative_permittivity": 0.5}}, "relative_permittivity"),
+        (
+            {
+                "separator": {"grain_boundary_resistance_ohm_cm2": 1.0},
+                "model": {"grain_boundaries": "none"},
+            },
+            "grain_boundaries",
+        ),
+        ({"model": {"surface_form": "algebraic"}}, "surface_form"),
+    ],
+)
+def test_bad_impedance_keys_are_clear_errors(default_cell, design, words):
+    from asslb_sim.errors import CellDefinitionError
+
+    with pytest.raises(CellDefinitionError, match=words):
+        default_cell.with_design(**design)

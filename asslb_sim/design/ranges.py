@@ -42,6 +42,8 @@ PARAMETER_RANGES = {
     "Positive electrode film capacity [F.m-2]": (0, 1e3, False, True),
     "Lithium metal double-layer capacity [F.m-2]": (0, 1e3, False, True),
     "Separator solid electrolyte relative permittivity": (1, 1e5, True, True),
+    "Separator grain-boundary resistance [Ohm.m2]": (0, 1, True, True),
+    "Separator grain-boundary relative permittivity": (1, 1e8, True, True),
     "Initial inactive lithium thickness [m]": (0, 5e-3, True, True),
     "Lower voltage cut-off [V]": (0, 6, False, True),
     "Upper voltage cut-off [V]": (0, 6, False, True),

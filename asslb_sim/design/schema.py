@@ -296,6 +296,11 @@ SCHEMA = {
         "relative_permittivity": Quantity(
             "", 1.0, 1, 1e5, f"{_S} solid electrolyte relative permittivity", True
         ),
+        # the grain boundaries as their own element (the conductivity is then the grains')
+        "grain_boundary_resistance_ohm_cm2": _ohm_cm2(f"{_S} grain-boundary resistance [Ohm.m2]"),
+        "grain_boundary_permittivity": Quantity(
+            "", 1.0, 1, 1e8, f"{_S} grain-boundary relative permittivity", True
+        ),
     },
     "anode": {
         "material": Choice("anode"),

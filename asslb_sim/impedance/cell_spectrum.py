@@ -10,7 +10,7 @@ capacitance and characteristic frequency, read from the model at that state;
 model above the frequencies of solid diffusion:
 
 .. math::
-    Z &= Z_{sep} + R_{int,Li} + Z_{Li} + Z_{TL}\\
+    Z &= Z_{sep} + Z_{gb} + R_{int,Li} + Z_{Li} + Z_{TL}\\
     Z_{sep} &= \frac{R_{sep}}{1 + i\omega R_{sep} C_g}, \quad
     R_{sep} = \frac{L_s}{\kappa_{s,eff}}, \quad C_g = \frac{\varepsilon_0\varepsilon_r}{L_s}\\
     Z_{Li} &= \frac{R_{ct,Li}}{1 + i\omega R_{ct,Li} C_{dl,Li}}, \quad
@@ -19,7 +19,8 @@ model above the frequencies of solid diffusion:
         + \lambda\,\frac{r_1^2 + r_2^2}{r_1 + r_2}\coth\frac{L}{\lambda},
         \quad \lambda = \sqrt{\frac{\zeta}{r_1 + r_2}}
 
-the last the transmission line of the composite (ionic rail
+with the separator's grain boundaries :math:`Z_{gb} = R_{gb} \parallel C_{gb}` where the
+cell gives them, and the last the transmission line of the composite (ionic rail
 :math:`r_1 = 1/\kappa_{eff}`, electronic rail :math:`r_2 = 1/\sigma_{eff}`, the
 current entering them at opposite ends; Bisquert, Phys. Chem. Chem. Phys. 2,
 4185 (2000); with :math:`r_2 = 0` de Levie's result), whose rails are coupled
@@ -184,6 +185,14 @@ def circuit_elements(cell, state, runner):
         "Separator solid electrolyte relative permittivity": float(
             v["Separator solid electrolyte relative permittivity"]
         ),
+        "Separator grain-boundary resistance [Ohm.m2]": float(
+            v["Separator grain-boundary resistance [Ohm.m2]"]
+        )
+        if cell.model_options.get("grain_boundaries", "none") != "none"
+        else 0.0,
+        "Separator grain-boundary relative permittivity": float(
+            v["Separator grain-boundary relative permittivity"]
+        ),
         "Lithium metal interphase resistance [Ohm.m2]": _interphase(v),
         "Lithium metal interface exchange current density [A.m-2]": got["j0_li"],
         "Lithium metal double-layer capacity [F.m-2]": float(
@@ -239,6 +248,14 @@ def _parts(e):
     )
 
 
+def _grain_boundaries(e):
+    """(R_gb [Ohm.m2], C_gb [F.m-2]) of the separator's grain boundaries (R_gb = 0:
+    none)."""
+    L_s = e["Separator thickness [m]"]
+    eps_gb = e.get("Separator grain-boundary relative permittivity", 1.0)
+    return e.get("Separator grain-boundary resistance [Ohm.m2]", 0.0), EPS0 * eps_gb / L_s
+
+
 def transmission_line(L, r1, r2, zeta):
     """Impedance [Ohm.m2] of a layer of thickness ``L`` [m] with rails of resistivity
     ``r1``, ``r2`` [Ohm.m], entered at opposite ends, coupled by the interface
@@ -258,11 +275,13 @@ def equivalent_circuit_impedance(elements, frequencies):
     :attr:`ImpedanceResult.settings`) at ``frequencies`` [Hz]; see the module
     docstring. It leaves out solid diffusion, so it holds above its frequencies."""
     R_sep, C_g, R_int, R_li, C_li, L, r1, r2, R_ct, a_theta, C_dl, R_f, C_f = _parts(elements)
+    R_gb, C_gb = _grain_boundaries(elements)
     w = 2j * np.pi * np.asarray(frequencies, dtype=float)
     contact = R_ct / (1 + w * R_ct * C_dl) + R_f / (1 + w * R_f * C_f)
     zeta = contact / a_theta
     return (
         R_sep / (1 + w * R_sep * C_g)
+        + R_gb / (1 + w * R_gb * C_gb)
         + R_int
         + R_li / (1 + w * R_li * C_li)
         + transmission_line(L, r1, r2, zeta)
@@ -285,6 +304,7 @@ def process_table(elements):
     def f(R, C):
         return 1 / (2 * np.pi * R * C)
 
+    R_gb, C_gb = _grain_boundaries(elements)
     rows = [
         ("Separator (SE bulk)", "R || C_geometric", R_sep, C_g, f(R_sep, C_g)),
         ("Li|SE interphase", "R (series)", R_int, np.nan, np.nan),
@@ -299,6 +319,8 @@ def process_table(elements):
         ),
         ("Cathode charge transfer", "R_ct || C_dl (distributed)", r_ct, c_dl, f(r_ct, c_dl)),
     ]
+    if R_gb > 0:
+        rows.insert(1, ("Separator grain boundaries", "R_gb || C_gb", R_gb, C_gb, f(R_gb, C_gb)))
     if R_f > 0:
         rows.append(("Cathode film (coating)", "R_f || C_f (distributed)", r_f, c_f, f(r_f, c_f)))
     table = pd.DataFrame(
