@@ -121,6 +121,9 @@ class LithiumMetalCell(pybamm.lithium_ion.BaseModel):
         num_cells = pybamm.Parameter("Number of cells connected in series to make a battery")
         self.variables.update(
             {
+                # the cell voltage on the Li scale: plus the counter electrode's
+                # equilibrium potential at its present Li content
+                "Voltage vs Li [V]": V + U_ce,
                 "Battery voltage [V]": V * num_cells,
                 "Battery open-circuit voltage [V]": ocv_bulk * num_cells,
                 "Bulk open-circuit voltage [V]": ocv_bulk,
