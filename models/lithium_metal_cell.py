@@ -133,9 +133,12 @@ class LithiumMetalCell(pybamm.lithium_ion.BaseModel):
             }
         )
         self.events += [
+            # the lower cut-off ends a discharge only (as a cycler's does): a charge may
+            # start below it, e.g. an anode-free cell whose empty interlayer sits near
+            # 1 V vs Li
             pybamm.Event(
                 "Minimum voltage [V]",
-                V - self.param.voltage_low_cut,
+                V - self.param.voltage_low_cut + (I <= 0),
                 pybamm.EventType.TERMINATION,
             ),
             pybamm.Event(
