@@ -13,7 +13,6 @@ import numpy as np
 import pandas as pd
 
 from .design import CellState, load_cell
-from .design.basis import COUNTER_POTENTIAL
 from .errors import CellDefinitionError
 from .metrics.bom import bill_of_materials
 from .metrics.energy import headline_energy
@@ -141,9 +140,10 @@ def discharge_curve(case, outcome, c_rate):
             "Specific capacity [mA.h.g-1]": q / cell.cam_loading,
         }
     )
-    offset = cell.parameter_values[COUNTER_POTENTIAL]
-    if offset:  # against an alloy counter electrode: the same curve on the Li scale too
-        curve["Voltage vs Li [V]"] = curve["Voltage [V]"] + offset
+    if cell.anode.voltage_reference != "Li":
+        # against an alloy counter electrode: the same curve on the Li scale too, plus
+        # the counter electrode's potential at its Li content of the moment
+        curve["Voltage vs Li [V]"] = sol["Voltage vs Li [V]"].entries
     return curve
 
 

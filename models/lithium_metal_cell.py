@@ -129,6 +129,9 @@ class LithiumMetalCell(pybamm.lithium_ion.BaseModel):
         num_cells = pybamm.Parameter("Number of cells connected in series to make a battery")
         self.variables.update(
             {
+                # the cell voltage on the Li scale: plus the counter electrode's
+                # equilibrium potential at its present Li content
+                "Voltage vs Li [V]": V + U_ce,
                 "Battery voltage [V]": V * num_cells,
                 "Battery open-circuit voltage [V]": ocv_bulk * num_cells,
                 "Bulk open-circuit voltage [V]": ocv_bulk,
@@ -138,9 +141,12 @@ class LithiumMetalCell(pybamm.lithium_ion.BaseModel):
             }
         )
         self.events += [
+            # the lower cut-off ends a discharge only (as a cycler's does): a charge may
+            # start below it, e.g. an anode-free cell whose empty interlayer sits near
+            # 1 V vs Li
             pybamm.Event(
                 "Minimum voltage [V]",
-                V - self.param.voltage_low_cut,
+                V - self.param.voltage_low_cut + (I <= 0),
                 pybamm.EventType.TERMINATION,
             ),
             pybamm.Event(

@@ -4,6 +4,7 @@ Each law reads its scalar values from named parameters, so that any of them can
 be overridden (or made a PyBaMM input for fitting and sweeps) by name.
 """
 
+import numpy as np
 import pybamm
 
 R_GAS = 8.314462618  # J/(mol K), CODATA 2018
@@ -129,3 +130,66 @@ def lithium_exchange_current_density(T):
     return j0_ref * _arrhenius(
         "Lithium metal exchange-current density activation energy [J.mol-1]", T
     )
+
+
+def alloy_lithium_fraction(L_Li):
+    """Li atomic fraction of an alloy counter electrode holding the Li inventory
+    ``L_Li`` [m] (as Li metal, counted from the Li-poor end of its plateau).
+
+    ``x = n_Li / (n_Li + n_host)``, ``n_Li = (L_Li - L_min) c_Li``, with ``L_min``
+    (``"Minimum lithium metal thickness [m]"``, negative) the inventory of the Li-free
+    host and ``n_host`` the host's moles per area.
+    """
+    c_li = pybamm.Parameter("Lithium metal density [kg.m-3]") / pybamm.Parameter(
+        "Lithium metal molar mass [kg.mol-1]"
+    )
+    n_host = (
+        pybamm.Parameter("Alloy host thickness [m]")
+        * pybamm.Parameter("Alloy host density [kg.m-3]")
+        / pybamm.Parameter("Alloy host molar mass [kg.mol-1]")
+    )
+    n_li = (L_Li - pybamm.Parameter("Minimum lithium metal thickness [m]")) * c_li
+    return n_li / (n_li + n_host)
+
+
+def tabulated_potential(table, name):
+    """``U(x)`` linear between the points of ``table`` ((x, U) pairs), constant beyond
+    its ends (the argument is clipped to the table's range)."""
+    x_data = np.array([p[0] for p in table])
+    u_data = np.array([p[1] for p in table])
+
+    def potential(x):
+        x = pybamm.minimum(pybamm.maximum(x, float(x_data[0])), float(x_data[-1]))
+        return pybamm.Interpolant(x_data, u_data, x, name=name, interpolator="linear")
+
+    return potential
+
+
+def alloy_counter_electrode_potential(table):
+    """Return ``U_ce(L_Li)`` [V vs Li] of an alloy counter electrode whose equilibrium
+    potential against its Li atomic fraction is ``table`` (a SourcedTable, e.g.
+    In/InLi's in ``materials.ALLOY_ELECTRODES``): ``U_ce = U(x(L_Li))`` with ``x``
+    from :func:`alloy_lithium_fraction`."""
+    curve = tabulated_potential(table, "alloy potential")
+
+    def potential(L_Li):
+        return curve(alloy_lithium_fraction(L_Li))
+
+    return potential
+
+
+def interlayer_potential(L_Li):
+    """Potential vs Li [V] of the anode side of an anode-free cell whose interlayer
+    stores ``Q`` (``"Interlayer lithium capacity [m]"``, as Li metal) before Li plates:
+
+    ``U = U_0 (1 - min(theta, 1))``, ``theta = (L_Li + d) / (Q + d)``, ``d = 1e-12 m``
+
+    with ``L_Li`` the active Li on the anode side and ``U_0`` (``"Interlayer lithiation
+    potential [V]"``) the empty interlayer's potential: a linear slope to 0 V as the
+    interlayer fills, then 0 V (Li metal) while Li plates on it. ``d`` keeps an
+    interlayer of no capacity at 0 V (plating on the bare collector).
+    """
+    Q = pybamm.Parameter("Interlayer lithium capacity [m]")
+    U_0 = pybamm.Parameter("Interlayer lithiation potential [V]")
+    theta = (L_Li + 1e-12) / (Q + 1e-12)
+    return U_0 * (1 - pybamm.minimum(pybamm.maximum(theta, 0), 1))

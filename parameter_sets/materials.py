@@ -230,6 +230,9 @@ class AlloyElectrode:
     thickness: Sourced  # m, the host foil as built, typical
     exchange_current_density: Sourced  # A/m2 at 25 C, alloy|SE
     interphase_resistance: Sourced  # Ohm m2
+    # (Li atomic fraction, equilibrium potential vs Li [V]) over the whole composition
+    # range measured, non-increasing in the Li fraction
+    potential_curve: SourcedTable
 
 
 @dataclass(frozen=True)
@@ -243,6 +246,9 @@ class Interlayer:
     interface_resistance: Sourced  # Ohm m2
     coulombic_efficiency: Sourced  # plating efficiency of every charge
     first_charge_loss: Sourced  # m of Li (as metal) per m of interlayer, lost on the first charge
+    # m of Li (as metal) per m of interlayer stored reversibly before Li plates
+    lithiation_capacity: Sourced
+    lithiation_potential: Sourced  # V vs Li of the empty interlayer; 0 V when full
 
 
 _LEE = "Lee et al. Nat. Energy 5, 299 (2020)"
@@ -734,6 +740,26 @@ ALLOY_ELECTRODES = {
         S(100e-6, "assumed: a 100 um In foil (lab cells use 50-125 um; no thickness printed)"),
         S(8.87, "assumed equal to Li|Li6PS5Cl's: no In/InLi|SE j0 printed (literature survey)"),
         S(5e-4, "assumed equal to Li's 5 Ohm cm2: only total-impedance figures are published"),
+        SourcedTable(
+            [
+                (0.0, 1.95),  # pure In: 1.9-2.0 V [Fd]
+                (0.001, 1.88),  # 0.1 at% [Fd]
+                (0.01, 0.622),  # the plateau from its Li-poor end [Fd], at 0.622 V [Pd]
+                (0.47, 0.622),  # to its Li-rich end, 47 at% [Pd]
+                (0.489, 0.342),  # InLi single phase: -280 mV over 1.9 at% [Pd]
+                (0.517, 0.339),  # InLi + In4Li5, 0.339 V [Pd], 49-51.7 at% [Fd]
+                (0.537, 0.30),  # its sag, 0.32 -> 0.30 V at 52-53.7 at% [Fd]
+                (0.547, 0.17),  # In4Li5 + In2Li3 begins, 0.17 -> 0.14 V at 54.7-55.5 at% [Fd]
+                (0.555, 0.14),
+                (0.60, 0.122),  # In2Li3, 0.122 V [Pd]; the titration stopped at 60 at% [Pd]
+            ],
+            f"{_SANTHOSHA}, Fig. 1 (coulometric titration, OCV after 0.5 h rests) and Fig. 2a, "
+            "as read in the digest santhosha2019 of Yonghoon-DEM-DFT wiki/raw/papers@f250306b "
+            "[Pd]/[Fd]. Linear between the points (assumed: the digest gives no points between "
+            "them); the plateau is held at the printed 0.622 V, its 15 mV sag in Fig. 1 being "
+            "the 0.5 h rests' residual polarisation (digest). The Li-poor branch (0-1 at%, the "
+            "In(Li) terminal solid solution) is read at two points only",
+        ),
     ),
 }
 
@@ -759,6 +785,23 @@ INTERLAYERS = {
             f"31.6 mg/cm2 of NCM90 = 0.095 mA.h/cm2 = 0.46 um of Li ({_LEE} SI Fig. S7 [Fd in "
             "digest]); the Ag-C half cell keeps about 0.2 of 2.2 mA.h (Lee [Fd])",
         ),
+        S(
+            0.2643,
+            "2.64 um of Li per 10 um of Ag-C [D]: in Lee's full cell the voltage rises quickly "
+            "to 3.55 V at 0.64 mA.h/cm2 and its slope then 'declines drastically' (Li plating; "
+            "Fig. 4 [Pd]; the Ag-C cell needs about 22 mA.h/g = 0.70 mA.h/cm2 to 3.55 V, SI "
+            "Fig. S7 [Fd]); less the 0.095 mA.h/cm2 the first charge loses (above): 0.545 "
+            "mA.h/cm2 x 4.850 um per mA.h/cm2. By 3.6 V (1.12 mA.h/cm2) 6 um of Li is plated "
+            f"[Pd], so plating began well before: the knee at 0.64 mA.h/cm2 is taken as its "
+            f"onset ({_LEE}, via the digest "
+            "lee2020 of Yonghoon-DEM-DFT wiki/raw/papers@98f27390)",
+        ),
+        S(
+            1.0,
+            "1 V vs Li: the Ag-C|Li half cell lithiates 'at 0-1 V vs Li, sloping' (0.8 -> 0.05 "
+            f"V over 2.2 mA.h, 2.0 mA.h back, SI Fig. S4c [Fd]), {_LEE}; linear from 1 V "
+            "(empty) to 0 V (full) is assumed, the digest giving no points in between",
+        ),
     ),
     "none": Interlayer(
         "none",
@@ -767,6 +810,8 @@ INTERLAYERS = {
         S(0.0, "bare collector: no interlayer (definition)"),
         S(0.80, "assumed: plating on bare stainless steel is less reversible than on Ag-C"),
         S(0.0, "bare collector: no interlayer (definition)"),
+        S(0.0, "bare collector: no interlayer (definition)"),
+        S(0.0, "bare collector: Li plates at 0 V vs Li (definition)"),
     ),
 }
 

@@ -187,3 +187,71 @@ def test_li_exactly_as_thick_as_the_cathode_discharges():
     np.testing.assert_allclose(
         sol["Lithium metal thickness [m]"].entries, L0 - stripped, rtol=0, atol=1e-12
     )
+
+
+def _counter_potential(cell, inventory):
+    """The cell's anode-side potential [V vs Li] at the Li inventories [m]."""
+    import pybamm
+
+    values = pybamm.ParameterValues(dict(cell.parameter_values))
+    symbol = pybamm.FunctionParameter(
+        "Counter electrode potential vs Li [V]",
+        {"L": pybamm.Vector(np.asarray(inventory, dtype=float))},
+    )
+    return np.asarray(values.process_symbol(symbol).evaluate()).ravel()
+
+
+def test_ag_c_potential_slopes_from_1_v_to_0_as_it_fills():
+    """Lee's Ag-C (10 um) stores 2.643 um of Li (as metal) before Li plates; its
+    potential falls linearly from 1 V vs Li (empty) to 0 (full) and stays 0 while Li
+    plates: hand values at 0, 1/4, 1/2, 1 and 2 times its capacity; a bare collector
+    is at 0 V from the start. Catches: the capacity or the end potential lost, the slope
+    reversed, the plated Li not at 0 V."""
+    cell = _anode_free()
+    Q = cell.parameter_values["Interlayer lithium capacity [m]"]
+    # 1e-12: the library's 0.2643 m per m of Ag-C times 10 um
+    assert Q == pytest.approx(0.2643 * 10e-6, rel=1e-12)
+    u = _counter_potential(cell, np.array([0.0, 0.25, 0.5, 1.0, 2.0]) * Q)
+    # 1e-6 V: the law's d = 1e-12 m (4e-7 of Q, which keeps a layer of no capacity at
+    # 0 V) shifts it by at most 4e-7 V; a wrong capacity or end potential is 1e-2-1 V
+    np.testing.assert_allclose(u, [1.0, 0.75, 0.5, 0.0, 0.0], atol=1e-6)
+    bare = explicit_cell(anode={"material": "anode-free", "interlayer": "none"})
+    assert bare.parameter_values["Counter electrode potential vs Li [V]"] == 0.0
+
+
+@pytest.mark.parametrize("sign", [-1, 1], ids=["charge", "discharge"])
+def test_ag_c_fills_before_li_plates_and_empties_after_it_strips(sign):
+    """A charge from an empty Ag-C (its first-charge loss already taken) lithiates it at a
+    falling potential, then plates at 0 V; a discharge from 1.3 times its capacity strips
+    the plated Li at 0 V, then delithiates it, the potential rising. Along both, the
+    model's potential is the hand law at its Li inventory, the cell voltage on the Li
+    scale is the voltage plus it, and Li is conserved. Catches: the potential tied to the
+    wrong state, the order of filling and plating reversed, Li not conserved."""
+    cell = _anode_free()
+    v = cell.parameter_values
+    Q = v["Interlayer lithium capacity [m]"]
+    c_li = _c_li(cell)
+    density = 1.0 * sign  # mA/cm2
+    start = 0.0 if sign < 0 else 1.3 * Q
+    # a charge from a CAM near full lithiation stays below the upper cut-off throughout
+    x0 = 0.8 if sign < 0 else X0
+    # time to plate 1.3 Q at CE 0.9 (charge) or strip 0.6 Q (discharge, to 0.7 Q: the
+    # cell stays above its lower cut-off): crosses Q either way
+    moved = 1.3 * Q / CE if sign < 0 else 0.6 * Q
+    t_end = moved * F * c_li / (abs(density) * 10)
+    sol = solve_from(cell, CellState(x0, start), density, t_end)
+    assert "final time" in sol.termination
+    L = sol["Lithium metal thickness [m]"].entries
+    u = sol["Counter electrode potential vs Li [V]"].entries
+    hand = 1.0 * (1 - np.clip(L / Q, 0, 1))
+    assert L.min() < 0.9 * Q and L.max() > 1.1 * Q  # it crossed the full interlayer
+    # 1e-6 V: the law's d = 1e-12 m (4e-7 of Q) shifts it by at most 4e-7 V
+    np.testing.assert_allclose(u, hand, atol=1e-6)
+    steps = np.diff(u)
+    assert np.all(steps * sign >= -1e-12)  # falls on charge, rises on discharge
+    np.testing.assert_allclose(
+        sol["Voltage vs Li [V]"].entries, sol["Voltage [V]"].entries + u, atol=1e-12
+    )
+    n = sol["Total lithium [mol]"].entries
+    # 1e-9 relative: the solver's tolerance on the conserved sum
+    np.testing.assert_allclose(n, n[0], rtol=1e-9)

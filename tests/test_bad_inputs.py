@@ -410,6 +410,34 @@ FIT_DATA = [
         ["2 columns", "found 3"],
     ),
     ("C-rate of zero", {"d.csv": CURVE}, ["--c-rate", "0"], ["c_rate", "(0, 100]"]),
+    (
+        "two voltage columns",
+        {"d.csv": "Specific capacity [mA.h.g-1],Voltage [V],Voltage vs Li [V]\n1,4,4.6\n"},
+        ["--c-rate", "1"],
+        ["d.csv", "one voltage column", "not both"],
+    ),
+    (
+        "a vs-Li column stated vs In/InLi",
+        {"d.csv": CURVE.replace("Voltage [V]", "Voltage vs Li [V]")},
+        ["--c-rate", "1", "--voltage-vs", "In/InLi"],
+        ["d.csv", "'Voltage vs Li [V]' column with voltage_vs = 'In/InLi'"],
+    ),
+    (
+        "curves on two scales",
+        {
+            "d.csv": "Specific capacity [mA.h.g-1],Voltage [V],C-rate\n1,4,1\n2,3.9,1\n3,3.8,1\n",
+            "e.csv": "Specific capacity [mA.h.g-1],Voltage vs Li [V],C-rate\n1,4,2\n2,3.9,2\n"
+            "3,3.8,2\n",
+        },
+        [],
+        ["e.csv", "voltages vs Li but earlier curves are vs the cell", "one scale"],
+    ),
+    (
+        "In/InLi data for a Li-metal cell",
+        {"d.csv": CURVE},
+        ["--c-rate", "1", "--voltage-vs", "In/InLi"],
+        ["voltages vs In/InLi", "counter electrode is Li", "anode.material = 'Li metal'"],
+    ),
     ("missing file", {}, [], ["nope.csv", "does not exist"]),
 ]
 
@@ -449,6 +477,7 @@ FIT_REQUESTS = [
     ("evaluations not whole", ["--fit", GOOD_FIT, "--max-evaluations", "2.5"], ["invalid int"]),
     ("unknown backend", ["--fit", GOOD_FIT, "--backend", "adam"], ["--backend", "scipy"]),
     ("unknown unit", ["--fit", GOOD_FIT, "--unit", "Ah"], ["--unit", "mA.h.g-1"]),
+    ("unknown voltage scale", ["--fit", GOOD_FIT, "--voltage-vs", "In"], ["--voltage-vs", "Li"]),
     (
         "composed parameter",
         ["--fit", "Positive electrode active material volume fraction:0.5:0.7"],

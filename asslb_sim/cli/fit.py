@@ -59,6 +59,14 @@ def add_parser(sub):
         "tables (one capacity per C-rate or current density); default: curves if a file has "
         "a 'Voltage [V]' column, else a rate table",
     )
+    parser.add_argument(
+        "--voltage-vs",
+        default=None,
+        choices=["Li", "In/InLi"],
+        help="what the curves' 'Voltage [V]' columns are against (default: the cell's own "
+        "scale, its counter electrode); a 'Voltage vs Li [V]' column states Li itself. Data "
+        "vs Li are compared with the model's 'Voltage vs Li [V]'",
+    )
     parser.add_argument("--max-evaluations", type=int, default=200, help="model evaluations")
     parser.add_argument(
         "--backend",
@@ -125,7 +133,9 @@ def run(args):
         for path, curves in cycler.items():  # the curves fitted, kept beside the results
             curves.to_csv(out / f"{Path(path).stem}-discharges.csv", index=False)
     paths = [str(out / f"{Path(p).stem}-discharges.csv") if p in cycler else p for p in args.data]
-    data = load(paths, unit=args.unit, c_rate=args.c_rate, kind=args.kind)
+    data = load(
+        paths, unit=args.unit, c_rate=args.c_rate, kind=args.kind, voltage_vs=args.voltage_vs
+    )
     if not cycler:
         out, overwrote = prepare_out(args.out)
     for note in notes:

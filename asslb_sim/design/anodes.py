@@ -22,7 +22,7 @@ from __future__ import annotations
 from ..errors import CellDefinitionError
 from ..parameter_sets import defaults, laws
 from ..parameter_sets import materials as lib
-from .basis import COUNTER_POTENTIAL
+from .basis import COUNTER_POTENTIAL, REFERENCE_POTENTIAL
 from .schema import SCHEMA
 from .state import CellState
 
@@ -33,6 +33,9 @@ AS_BUILT = "Lithium metal thickness as built [m]"
 LITHIUM_VARIABLE = "Lithium metal thickness [m]"
 INACTIVE_VARIABLE = "Inactive lithium thickness [m]"
 FIRST_CHARGE_LOSS = "Interlayer first-charge lithium loss [m]"
+MINIMUM_LITHIUM = "Minimum lithium metal thickness [m]"
+INTERLAYER_CAPACITY = "Interlayer lithium capacity [m]"
+INTERLAYER_POTENTIAL = "Interlayer lithiation potential [V]"
 
 
 def lithium_thickness_per_capacity(values):
@@ -72,6 +75,8 @@ def _lithium_metal_values(anode_section):
         "Lithium metal molar mass [kg.mol-1]": float(li.molar_mass),
         INACTIVE_AT_START: 0.0,
         COUNTER_POTENTIAL: 0.0,
+        REFERENCE_POTENTIAL: 0.0,
+        MINIMUM_LITHIUM: 0.0,
         "Alloy host thickness [m]": 0.0,
         "Alloy host density [kg.m-3]": 0.0,
     }
@@ -88,7 +93,7 @@ class AnodeKind:
     state_variables = (LITHIUM_VARIABLE,)  # model variables that hold the anode's state
     describe_rows = ()  # (label, parameter [m]) rows of ``asslb-sim describe``, in um
     voltage_reference = "Li"  # what the cell's voltages are against
-    counter_potential = 0.0  # its potential vs Li [V]
+    counter_potential = 0.0  # the potential vs Li of its voltage reference [V]
 
     def compose_materials(self, section, values):
         """Write the anode's material parameters (kinetics, densities, interlayer)."""
@@ -162,6 +167,8 @@ class LithiumMetal(AnodeKind):
                 "Interlayer interface resistance [Ohm.m2]": 0.0,
                 "Lithium plating Coulombic efficiency": 1.0,
                 FIRST_CHARGE_LOSS: 0.0,
+                INTERLAYER_CAPACITY: 0.0,
+                INTERLAYER_POTENTIAL: 0.0,
             }
         )
 
@@ -267,8 +274,13 @@ class AnodeFree(AnodeKind):
                     section,
                     float(substrate.first_charge_loss) * thickness,
                 ),
+                INTERLAYER_CAPACITY: float(substrate.lithiation_capacity) * thickness,
+                INTERLAYER_POTENTIAL: float(substrate.lithiation_potential),
             }
         )
+        if values[INTERLAYER_CAPACITY] > 0:
+            # the interlayer stores Li at a sloping potential before Li plates on it
+            values[COUNTER_POTENTIAL] = laws.interlayer_potential
 
     def compose_inventory(self, section, values, plated):
         values.update(
@@ -326,11 +338,13 @@ class InLiAlloy(LithiumMetal):
         super().compose_materials(section, values)
         values.update(
             {
-                COUNTER_POTENTIAL: float(alloy.potential),
+                COUNTER_POTENTIAL: laws.alloy_counter_electrode_potential(alloy.potential_curve),
+                REFERENCE_POTENTIAL: float(alloy.potential),
                 "Alloy host thickness [m]": _value(
                     "alloy_thickness_um", section, float(alloy.thickness)
                 ),
                 "Alloy host density [kg.m-3]": float(alloy.host_density),
+                "Alloy host molar mass [kg.mol-1]": float(alloy.host_molar_mass),
                 "Lithium metal exchange-current density at reference temperature [A.m-2]": (
                     _value(
                         "exchange_current_density_mA_cm2",
@@ -381,6 +395,8 @@ class InLiAlloy(LithiumMetal):
                 "Negative electrode thickness [m]": values["Alloy host thickness [m]"],
                 LITHIUM_AT_START: available + plated,
                 AS_BUILT: available,
+                # the Li-free host: the plateau's Li-poor end less the Li it holds there
+                MINIMUM_LITHIUM: -host * li_per_host(low) / c_li,
             }
         )
 

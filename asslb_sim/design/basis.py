@@ -16,9 +16,13 @@ from scipy.optimize import brentq
 from ..errors import CellDefinitionError
 
 F = 96485.33212  # C/mol
-# the counter electrode's equilibrium potential vs Li (0 for Li metal, 0.622 V for
-# In/InLi): the cell's voltages and cut-offs are against it, the CAM's OCP against Li
+# the counter electrode's equilibrium potential vs Li, a function of its Li inventory
+# (0 for Li metal; In/InLi's against its Li content, 0.622 V on its plateau)
 COUNTER_POTENTIAL = "Counter electrode potential vs Li [V]"
+# the potential vs Li of the reference the cell's voltages and cut-offs are stated
+# against (0 for Li metal and anode-free cells, In/InLi's plateau 0.622 V); the CAM's
+# OCP is against Li
+REFERENCE_POTENTIAL = "Voltage reference potential vs Li [V]"
 
 
 def stoichiometry_at_voltage(ocp, voltage, lower=1e-6, upper=1 - 1e-6, tol=1e-12):
@@ -55,9 +59,10 @@ def ocp_as_float(values):
 
 
 def cell_ocv_as_float(values):
-    """The cell's open-circuit voltage against its counter electrode as a function of
-    the CAM stoichiometry: the OCP minus the counter electrode's potential vs Li."""
-    ocp, offset = ocp_as_float(values), values.get(COUNTER_POTENTIAL, 0.0)
+    """The cell's open-circuit voltage against its voltage reference as a function of
+    the CAM stoichiometry: the OCP minus the reference's potential vs Li (a counter
+    electrode on its plateau, or Li plated on a full interlayer)."""
+    ocp, offset = ocp_as_float(values), values.get(REFERENCE_POTENTIAL, 0.0)
 
     def as_float(sto):
         return ocp(sto) - offset

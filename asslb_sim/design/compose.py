@@ -19,7 +19,7 @@ from ..errors import CellDefinitionError
 from ..parameter_sets import defaults
 from ..parameter_sets import materials as lib
 from .anodes import anode_kind_of_design, check_anode_keys
-from .basis import COUNTER_POTENTIAL, usable_window
+from .basis import REFERENCE_POTENTIAL, usable_window
 from .cathode import compose_cathode
 from .formulation import separator_fractions
 from .layers import (
@@ -159,7 +159,7 @@ def _operation(design, values):
     those stated vs Li (``cutoffs_vs = "Li"``) and the library's defaults (vs Li) shift
     by its potential vs Li (In/InLi: 3.0-4.3 V vs Li are 2.378-3.678 V vs In/InLi)."""
     T = number("operation", "temperature_C", design, float(defaults.TEMPERATURE))
-    offset = values[COUNTER_POTENTIAL]
+    offset = values[REFERENCE_POTENTIAL]
     given_vs_li = design.get("operation", {}).get("cutoffs_vs", "counter electrode") == "Li"
     v_low = number("operation", "lower_cutoff_V", design)
     v_high = number("operation", "upper_cutoff_V", design)
@@ -242,7 +242,7 @@ def compose(design, overrides=None, source="cell definition"):
     try:
         x_charged, _, moles = usable_window(values)
     except ValueError as exc:
-        offset = values[COUNTER_POTENTIAL]
+        offset = values[REFERENCE_POTENTIAL]
         scale = (
             f" (against the counter electrode, {offset:g} V vs Li: subtract {offset:g} V from "
             'cut-offs vs Li, or set operation.cutoffs_vs = "Li")'

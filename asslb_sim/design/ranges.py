@@ -45,6 +45,11 @@ PARAMETER_RANGES = {
     "Separator grain-boundary resistance [Ohm.m2]": (0, 1, True, True),
     "Separator grain-boundary relative permittivity": (1, 1e8, True, True),
     "Initial inactive lithium thickness [m]": (0, 5e-3, True, True),
+    # below 0 for an alloy: its Li-free host, under the inventory counted from its plateau
+    "Minimum lithium metal thickness [m]": (-5e-3, 0, True, True),
+    "Interlayer lithium capacity [m]": (0, 5e-3, True, True),
+    "Interlayer lithiation potential [V]": (0, 5, True, True),
+    "Voltage reference potential vs Li [V]": (0, 5, True, True),
     "Lower voltage cut-off [V]": (0, 6, False, True),
     "Upper voltage cut-off [V]": (0, 6, False, True),
 }
@@ -92,6 +97,8 @@ DERIVED = {
     "Initial concentration in positive electrode [mol.m-3]": "the cut-off voltages "
     "(operation.upper_cutoff_V), or start a simulation from a CellState",
     "Initial inactive lithium thickness [m]": "a CellState to start a simulation from",
+    "Minimum lithium metal thickness [m]": "anode.alloy_thickness_um (the alloy's host)",
+    "Voltage reference potential vs Li [V]": "anode.material (the counter electrode)",
     "Current function [A]": "the C-rates or the current density of a protocol",
     "Open-circuit voltage at 0% SOC [V]": "operation.lower_cutoff_V",
     "Open-circuit voltage at 100% SOC [V]": "operation.upper_cutoff_V",

@@ -8,11 +8,17 @@ with the unit and the C-rate given as options. Rate tables give one capacity per
 C-rate (or per current density): a capacity column and "C-rate" or "Current
 density [mA.cm-2]", and no voltage.
 
-What a file is follows from its columns (a "Voltage [V]" column makes it a
-curve), or from the ``kind`` option, never from a guess: a rate table lists
+What a file is follows from its columns (a "Voltage [V]" or "Voltage vs Li [V]"
+column makes it a curve), or from the ``kind`` option, never from a guess: a rate table lists
 every C-rate once, so a curve that lost its voltage column is refused rather
 than read as a table. Two curves at one C-rate and a C-rate listed twice in the
 rate tables are errors.
+
+Voltages are on the cell's own scale (against its counter electrode: In/InLi for
+an In/InLi half cell) unless stated otherwise: a "Voltage vs Li [V]" column, or
+the ``voltage_vs`` option (``"Li"`` or ``"In/InLi"``) for "Voltage [V]" columns.
+The fit compares such data with the model's "Voltage vs Li [V]"; a scale that is
+neither Li nor the cell's counter electrode is refused before any solve.
 """
 
 from __future__ import annotations
@@ -36,6 +42,9 @@ CAPACITY_COLUMNS = {
 RETENTION = "Capacity retention [%]"
 UNITS = {"mA.h.g-1": "Specific capacity [mA.h.g-1]", "mA.h.cm-2": "Discharge capacity [mA.h.cm-2]"}
 VOLTAGE = "Voltage [V]"
+VOLTAGE_VS_LI = "Voltage vs Li [V]"
+# the scales a curve file may state its voltages on
+VOLTAGE_REFERENCES = ("Li", "In/InLi")
 RATE = "C-rate"
 CURRENT = "Current density [mA.cm-2]"
 # voltages of Li-metal cells with layered-oxide cathodes (vs Li) lie well inside this
@@ -63,6 +72,9 @@ class Dataset:
     rate_capacity : str
         The capacity column of the rate tables (may differ from the curves', e.g.
         "Capacity retention [%]").
+    voltage_vs : str
+        What the curves' voltages are against: ``"Li"``, ``"In/InLi"``, or ``""``
+        for the cell's own scale (its counter electrode).
     """
 
     curves: pd.DataFrame
@@ -70,6 +82,7 @@ class Dataset:
     capacity: str
     sources: list
     rate_capacity: str = ""
+    voltage_vs: str = ""
 
     def __post_init__(self):
         if not self.rate_capacity:
@@ -127,7 +140,7 @@ def _numeric(frame, column, path):
 
 def _capacity_column(frame, path):
     """The one capacity column of a table, named in its header."""
-    known = {*CAPACITY_COLUMNS, VOLTAGE, RATE, CURRENT}
+    known = {*CAPACITY_COLUMNS, VOLTAGE, VOLTAGE_VS_LI, RATE, CURRENT}
     unknown = [c for c in frame.columns if c not in known]
     found = [c for c in frame.columns if c in CAPACITY_COLUMNS]
     if unknown and found:
@@ -232,7 +245,24 @@ def _check_no_repeats(curves, rates, path):
                     )
 
 
-def load(paths, unit=None, c_rate=None, kind=None):
+def _voltage_scale(frame, path, voltage_vs):
+    """The scale of a curve file's voltages (``""``: the cell's own) and the file with
+    its voltage column named "Voltage [V]"."""
+    if VOLTAGE in frame.columns and VOLTAGE_VS_LI in frame.columns:
+        raise DataError(
+            f"{path}: give one voltage column, {VOLTAGE!r} or {VOLTAGE_VS_LI!r}, not both"
+        )
+    if VOLTAGE_VS_LI not in frame.columns:
+        return voltage_vs or "", frame
+    if voltage_vs not in (None, "Li"):
+        raise DataError(
+            f"{path}: a {VOLTAGE_VS_LI!r} column with voltage_vs = {voltage_vs!r}; the "
+            f"column states its scale (Li): drop the option, or name the column {VOLTAGE!r}"
+        )
+    return "Li", frame.rename(columns={VOLTAGE_VS_LI: VOLTAGE})
+
+
+def load(paths, unit=None, c_rate=None, kind=None, voltage_vs=None):
     """Load and validate curve files and rate tables.
 
     Parameters
@@ -248,6 +278,10 @@ def load(paths, unit=None, c_rate=None, kind=None):
         What every file is. ``"curves"``: each needs a "Voltage [V]" column;
         ``"rates"``: none may have one. Default: a file with a "Voltage [V]" column
         is a curve, one without it a rate table (which lists each C-rate once).
+    voltage_vs : {"Li", "In/InLi"}, optional
+        What the "Voltage [V]" columns are against (default: the cell's own scale, its
+        counter electrode). A "Voltage vs Li [V]" column is against Li whatever this says
+        (and may not be combined with ``"In/InLi"``).
 
     Returns
     -------
@@ -259,13 +293,17 @@ def load(paths, unit=None, c_rate=None, kind=None):
         raise DataError(f"unit: {unit!r} is not known; valid: {sorted(UNITS)}")
     if kind is not None and kind not in KINDS:
         raise DataError(f"kind: {kind!r} is not known; valid: {list(KINDS)}")
+    if voltage_vs is not None and voltage_vs not in VOLTAGE_REFERENCES:
+        raise DataError(
+            f"voltage_vs: {voltage_vs!r} is not known; valid: {list(VOLTAGE_REFERENCES)}"
+        )
     if c_rate is not None and not (
         isinstance(c_rate, (int, float)) and np.isfinite(c_rate) and 0 < c_rate <= 100
     ):
         raise DataError(f"c_rate: {c_rate!r} is out of range; valid range (0, 100]")
     if not paths:
         raise DataError("data: give at least one data file")
-    curves, rates, capacity, rate_capacity = [], [], None, None
+    curves, rates, capacity, rate_capacity, scale = [], [], None, None, None
     for path in paths:
         frame, has_header = _read(path)
         if not has_header:
@@ -282,7 +320,15 @@ def load(paths, unit=None, c_rate=None, kind=None):
             frame.columns = [UNITS[unit], VOLTAGE]
         frame.columns = [str(c).strip() for c in frame.columns]
         column = _capacity_column(frame, path)
-        is_curve = VOLTAGE in frame.columns
+        is_curve = VOLTAGE in frame.columns or VOLTAGE_VS_LI in frame.columns
+        if is_curve:
+            stated, frame = _voltage_scale(frame, path, voltage_vs)
+            if scale is not None and stated != scale:
+                raise DataError(
+                    f"{path}: voltages vs {stated or 'the cell'} but earlier curves are vs "
+                    f"{scale or 'the cell'}; give every curve on one scale"
+                )
+            scale = stated
         if kind == "curves" and not is_curve:
             raise DataError(
                 f"{path}: no {VOLTAGE!r} column; a curve file needs one (columns found: "
@@ -316,4 +362,5 @@ def load(paths, unit=None, c_rate=None, kind=None):
         capacity=capacity or rate_capacity,
         sources=[str(p) for p in paths],
         rate_capacity=rate_capacity or capacity,
+        voltage_vs=scale or "",
     )

@@ -17,13 +17,13 @@ import pandas as pd
 
 from ..errors import CellDefinitionError
 from ..simulation import REBUILD, Case, Runner, available_cores, discharge_end_time
-from .data import CURRENT, RATE, RETENTION, VOLTAGE
+from .data import CURRENT, RATE, RETENTION, VOLTAGE, VOLTAGE_VS_LI
 
 # output points per simulated discharge, interpolated by the solver itself: smooth in
 # the parameters, unlike the adaptive steps (their placement adds mV-level noise to
 # the residuals and stalls the optimiser)
 GRID_POINTS = 1001
-OUTPUTS = ["Discharge capacity [A.h]", "Voltage [V]"]
+CAPACITY_OUTPUT = "Discharge capacity [A.h]"
 # the solver's relative tolerance in a fit. Measured on benchmarks/bench_fit.py (default
 # cell, 0.2-2C, parameters 2-2.5x from the truth): at 1e-5 the model voltage on the data
 # points is within 0.22 mV of 1e-6's (against 1-5 mV of noise in measured curves), the
@@ -54,13 +54,26 @@ class FitProblem:
                 raise CellDefinitionError(
                     f"fit {p.name!r}: a function; fit its scalar parameters instead"
                 )
+        # the model voltage the data's curves are compared with: the cell's own, or its
+        # "Voltage vs Li [V]" (plus the counter electrode's potential) for data vs Li
+        reference = cell.anode.voltage_reference
+        if data.voltage_vs not in ("", "Li", reference):
+            raise CellDefinitionError(
+                f"data: voltages vs {data.voltage_vs} but the cell's counter electrode is "
+                f"{reference} (anode.material = {cell.anode.material!r}); valid: "
+                f"{sorted({'Li', reference})} (voltage_vs, --voltage-vs)"
+            )
+        self.voltage = VOLTAGE_VS_LI if data.voltage_vs == "Li" else VOLTAGE
         self.cell, self.data, self.parameters = cell, data, parameters
         # a parameter composed from several design keys is refused here, before any solve
         self.cell_at([cell.parameter_values[p.name] for p in parameters])
         self.capacity_weight = capacity_weight
         # the discharges of one evaluation are solved in parallel, one per core
         self.runner = Runner(
-            inputs=names, output_variables=OUTPUTS, rtol=FIT_RTOL, threads=available_cores()
+            inputs=names,
+            output_variables=[CAPACITY_OUTPUT, self.voltage],
+            rtol=FIT_RTOL,
+            threads=available_cores(),
         )
         self.evaluations = 0
         self.progress = None  # a progress bar (tqdm) ticked once per model evaluation
@@ -111,10 +124,12 @@ class FitProblem:
             sol = outcome.solution
             if sol is None:
                 v_low = cell.parameter_values["Lower voltage cut-off [V]"]
+                if self.voltage == VOLTAGE_VS_LI:
+                    v_low += cell.parameter_values["Voltage reference potential vs Li [V]"]
                 out.append((np.array([0.0]), np.array([v_low])))
             else:
-                q = sol["Discharge capacity [A.h]"].entries * 1e3 / cell.area_cm2 * scale
-                out.append((q, sol["Voltage [V]"].entries))
+                q = sol[CAPACITY_OUTPUT].entries * 1e3 / cell.area_cm2 * scale
+                out.append((q, sol[self.voltage].entries))
         return out
 
     def model_on_data(self, simulated):

@@ -19,10 +19,13 @@ class LithiumMetalAnode(pybamm.BaseSubModel):
         \frac{dL_{Li}}{dt} &= -\frac{i}{F c_{Li}}, \qquad
         c_{Li} = \frac{\rho_{Li}}{M_{Li}}, \qquad L_{Li}(0) = L_{Li,0}
 
-    ``U_ce`` is the counter electrode's equilibrium potential vs Li (``"Counter
-    electrode potential vs Li [V]"``): 0 for Li metal, the plateau of an alloy
-    counter electrode (In/InLi, 0.622 V), whose Li available on the plateau is then
-    the inventory :math:`L_{Li}` counts, as the equivalent thickness of Li metal.
+    ``U_ce(L_Li)`` is the counter electrode's equilibrium potential vs Li
+    (``"Counter electrode potential vs Li [V]"``, a function of the Li inventory
+    :math:`L_{Li}`, the equivalent thickness of Li metal): 0 for Li metal; for an
+    alloy counter electrode (In/InLi) its potential against its Li content, whose
+    inventory counts from the Li-poor end of its plateau (0.622 V) and may go below
+    it, down to the Li-free host; for an anode-free cell with an interlayer, the
+    interlayer's potential while it stores Li, 0 once Li plates on it.
 
     With the model option ``"surface form"`` set to ``"differential"``, the
     interface also stores charge in a double layer of capacity ``C_dl,Li`` per
@@ -39,8 +42,11 @@ class LithiumMetalAnode(pybamm.BaseSubModel):
     \eta_{Li} A / F`, is counted in ``"Total lithium in double layers [mol]"``.
 
     A discharge stops with the event ``"Lithium metal exhausted"`` when
-    :math:`L_{Li}` reaches 0 (the event is inactive while charging or resting,
-    so a cell may start charging with no Li).
+    :math:`L_{Li}` reaches its minimum :math:`L_{min}` (``"Minimum lithium metal
+    thickness [m]"``: 0 for Li metal and plated Li, minus the Li an alloy holds below
+    its plateau), unless a voltage cut-off ends it first (an alloy's potential rises
+    steeply as its Li runs out). The event is inactive while charging or resting,
+    so a cell may start charging with no Li.
 
     Parameters read: ``"Exchange-current density for lithium metal electrode
     [A.m-2]"`` (a function of temperature only: the SE's Li+ concentration is
@@ -106,7 +112,9 @@ class LithiumMetalAnode(pybamm.BaseSubModel):
             i_F = i
             n_dl = pybamm.Scalar(0)
         eta_int = i * self._series_resistance()
-        U_ce = pybamm.Parameter("Counter electrode potential vs Li [V]")
+        U_ce = pybamm.FunctionParameter(
+            "Counter electrode potential vs Li [V]", {"Lithium metal thickness [m]": L_Li}
+        )
         phi_e = phi_s_cn - U_ce - eta_r - eta_int
 
         c_Li = self._molar_concentration()
@@ -162,7 +170,9 @@ class LithiumMetalAnode(pybamm.BaseSubModel):
         self.events.append(
             pybamm.Event(
                 "Lithium metal exhausted",
-                pybamm.yz_average(L_Li) / self._scale() + (i <= 0),
+                (pybamm.yz_average(L_Li) - pybamm.Parameter("Minimum lithium metal thickness [m]"))
+                / self._scale()
+                + (i <= 0),
                 pybamm.EventType.TERMINATION,
             )
         )

@@ -36,6 +36,16 @@ class PlatedLithiumAnode(LithiumMetalAnode):
     :class:`LithiumMetalAnode`; the interlayer's interface resistance
     (``"Interlayer interface resistance [Ohm.m2]"``, 0 for a bare collector) is
     in series. Li + inactive Li + CAM Li is conserved.
+
+    The active Li :math:`L_{Li}` is first stored reversibly in the interlayer (Ag-C
+    lithiates at a sloping potential) and only beyond its capacity ``Q``
+    (``"Interlayer lithium capacity [m]"``) plated as Li metal: the anode side's
+    potential vs Li is ``U_ce(L_Li)`` (``"Counter electrode potential vs Li [V]"``,
+    e.g. :func:`asslb_sim.parameter_sets.laws.interlayer_potential`), falling to 0 as
+    the interlayer fills. A charge therefore lithiates the interlayer, then plates;
+    a discharge strips the plated Li first (at 0 V), then delithiates the
+    interlayer (the potential rising). The plating efficiency ``CE`` applies to
+    both (its 0.2 % on the interlayer's Li is within the data's resolution).
     """
 
     def _series_resistance(self):
