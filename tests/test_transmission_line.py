@@ -181,8 +181,11 @@ def _reference(configuration, z_int, r1, r2):
     )
 
 
+MODULI = [1e-4, 0.03, 0.099, SMALL_NU, 0.101, 0.25, 0.5, 3.0, 30.0, 300.0]
+
+
 @pytest.mark.parametrize("configuration", CONFIGURATIONS)
-@pytest.mark.parametrize("modulus", [1e-4, 0.03, 0.099, SMALL_NU, 0.101, 0.25, 0.5, 3.0, 30.0, 300.0])
+@pytest.mark.parametrize("modulus", MODULI)
 @pytest.mark.parametrize("degrees", [45, 30])
 def test_closed_forms_to_high_precision_on_both_sides_of_the_series_switch(
     configuration, modulus, degrees

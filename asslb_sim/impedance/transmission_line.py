@@ -3,13 +3,13 @@
 A composite cathode (CAM + SE + carbon) conducts ions through its SE network and
 electrons through its CAM (and carbon) network. Between two contacts it is a
 transmission line (de Levie 1963; the general two-rail line of Bisquert, PCCP 2, 4185
-(2000), "Influence of the boundaries in the impedance of porous film electrodes";
-Siroma et al., J. Power Sources 156, 284 (2006); reviewed by Bumberger, Nenning and
-Fleig, PCCP 26, 15068 (2024)): an ionic rail of resistance per length ``chi_1 =
-1/sigma_ion`` [Ohm.m] and an electronic rail ``chi_2 = 1/sigma_el``, per unit area,
-coupled at every depth ``x`` by the CAM|SE (and carbon|SE) interface of impedance
-``zeta`` per unit volume. With ``u = phi_1 - phi_2`` and the rail currents ``i_1 +
-i_2 = I``::
+(2000), "Influence of the boundaries in the impedance of porous film electrodes"; applied
+to all-solid-state electrode layers by Siroma et al., J. Power Sources 316, 215 (2016);
+reviewed by Bumberger, Nenning and Fleig, PCCP (2024), doi:10.1039/d4cp00975d): an
+ionic rail of resistance per length ``chi_1 = 1/sigma_ion`` [Ohm.m] and an electronic
+rail ``chi_2 = 1/sigma_el``, per unit area, coupled at every depth ``x`` by the
+CAM|SE (and carbon|SE) interface of impedance ``zeta`` per unit volume. With
+``u = phi_1 - phi_2`` and the rail currents ``i_1 + i_2 = I``::
 
     d(phi_1)/dx = -chi_1 i_1,  d(phi_2)/dx = -chi_2 i_2,  d(i_1)/dx = -u / zeta
     =>  d2u/dx2 = (chi_1 + chi_2) u / zeta,   lambda = sqrt(zeta / (chi_1 + chi_2))
@@ -32,8 +32,8 @@ conditions gives (``R_par = R_ion R_el / (R_ion + R_el)``, ``R_sum = R_ion + R_e
   in their own rail at DC): the measurement of sigma_ion,eff (Minnmann et al., JES
   168, 040537 (2021); Yanev et al. 2024).
 - ``"ion-blocking"`` (electronic contacts at both faces, e.g. steel | composite |
-  steel): the same with ``R_ion`` and ``R_el`` exchanged, from ``R_par`` to ``R_el``:
-  the measurement of sigma_el,eff.
+  steel, Siroma's "electron-electron connection"): the same with ``R_ion`` and ``R_el``
+  exchanged, from ``R_par`` to ``R_el``: the measurement of sigma_el,eff.
 - ``"mixed"`` (the general case, "both rails, each blocked at one face": an ionic
   contact at one face, an electronic contact at the other, as SE | composite |
   collector; Bisquert 2000, eq. for the rails contacted at opposite ends)::
