@@ -16,7 +16,7 @@ def add_parser(sub):
         "blocking electrodes to each measured spectrum (CSV with 'Frequency [Hz]', \"Z' "
         '[Ohm.cm2]" or "Z\' [Ohm]", "-Z\'\' [...]" or "Z\'\' [...]"; or BioLogic '
         ".mpr/.mpt with the [cycler] extra) and reports the effective ionic and electronic "
-        "conductivities with 95 %% intervals, flagging what the spectrum does not "
+        "conductivities with 95 % intervals, flagging what the spectrum does not "
         "determine. Writes a Nyquist plot of data and fit per spectrum, the fitted values "
         "(eis-conductivity.csv, eis-elements.csv), and with --table appends the determined "
         "conductivities to a table that 'asslb-sim fit-conductivity' reads. Each of "
