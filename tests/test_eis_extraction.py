@@ -99,8 +99,9 @@ def test_the_starts_are_not_the_answer():
         ("electron-blocking", {"blocking_contacts": True}),
         ("electron-blocking", {"charge_transfer": True}),
         ("electron-blocking", {"interface": "capacitor"}),
+        ("electron-blocking", {"separator_arc": True}),
     ],
-    ids=["ion-blocking", "blocking contacts", "charge transfer", "capacitor"],
+    ids=["ion-blocking", "blocking contacts", "charge transfer", "capacitor", "SE arc"],
 )
 def test_noise_free_recovery_of_each_model_variant(configuration, options):
     kwargs = {}
@@ -110,6 +111,13 @@ def test_noise_free_recovery_of_each_model_variant(configuration, options):
         kwargs["charge_transfer_resistance"] = 300.0
     if options.get("interface") == "capacitor":
         kwargs["interface_exponent"] = 1.0
+    if options.get("separator_arc"):
+        # the SE layers' arc at 1/(2 pi 5 Ohm.cm2 1e-7 F/cm2) = 318 kHz, inside the range
+        kwargs["series"] = {
+            "resistance": 2.0,
+            "separator_resistance": 5.0,
+            "separator_capacitance": 1e-7,
+        }
     line = cell(configuration, **kwargs)
     result = extract_conductivities(
         measured(line), L_UM, fixed_series(configuration=configuration, **options)
@@ -118,6 +126,8 @@ def test_noise_free_recovery_of_each_model_variant(configuration, options):
     assert result.conductivity("ionic")[0] == pytest.approx(SIGMA_ION, rel=1e-4)
     assert result.conductivity("electronic")[0] == pytest.approx(SIGMA_EL, rel=1e-4)
     assert result.rms_relative_residual < 1e-6
+    if options.get("separator_arc"):
+        assert result.line.series.separator_resistance == pytest.approx(5.0, rel=1e-4)
 
 
 def test_sigma_el_of_an_electron_blocked_layer_is_not_determined():
