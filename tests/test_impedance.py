@@ -12,7 +12,6 @@ from asslb_sim.impedance import (
     equivalent_circuit_impedance,
     frequencies_from,
     impedance_spectrum,
-    transmission_line,
 )
 
 R_GAS, F = 8.314462618, 96485.33212
@@ -25,39 +24,6 @@ FINE = {"x_p": 100}
 def complex_z(result):
     s = result.spectrum
     return s["Z' [Ohm.cm2]"].to_numpy() - 1j * s["-Z'' [Ohm.cm2]"].to_numpy()
-
-
-# --- the transmission line's closed form --------------------------------------------
-
-
-@pytest.mark.parametrize("r1, r2", [(1.0, 0.0), (1.0, 0.3), (0.2, 5.0)])
-def test_transmission_line_limits(r1, r2):
-    L = 1e-4
-    # high frequency (a tiny interface impedance): the rails in parallel, L r1 r2/(r1+r2)
-    hf = transmission_line(L, r1, r2, np.array([1e-30 + 0j]))[0]
-    assert hf.real == pytest.approx(L * r1 * r2 / (r1 + r2), rel=1e-6, abs=1e-12)
-    # low frequency, blocking contacts (a capacitor): real part (r1 + r2) L / 3, the
-    # transport across the layer; the imaginary part is the capacitor's
-    C = 1e3  # F/m3
-    # 10 mHz: the capacitor's 1.6e2 Ohm m2 against a real part of 3e-5 loses 5e-10 of the
-    # latter to rounding; the expansion's next term is (L^2 (r1 + r2) w C)^2 < 1e-11
-    w = 2 * np.pi * 1e-2
-    zeta = 1 / (1j * w * C)
-    lf = transmission_line(L, r1, r2, np.array([zeta]))[0]
-    # the next term of the expansion is of relative order (L^2 (r1 + r2) w C)^2: 1e-20
-    assert lf.real == pytest.approx((r1 + r2) * L / 3, rel=1e-6)
-    assert lf.imag == pytest.approx(-1 / (w * C * L), rel=1e-6)
-    # the rails enter at opposite ends: swapping them leaves the impedance unchanged
-    assert transmission_line(L, r2, r1, np.array([zeta]))[0] == pytest.approx(lf, rel=1e-12)
-
-
-def test_transmission_line_with_one_rail_is_de_levies():
-    L, r1, R_ct = 1e-4, 10.0, 2e-3  # Ohm m, Ohm m2 per electrode area
-    zeta = np.array([R_ct * L + 0j])
-    z = transmission_line(L, r1, 0.0, zeta)[0]
-    R_ion = r1 * L
-    expected = np.sqrt(R_ion * R_ct) / np.tanh(np.sqrt(R_ion / R_ct))
-    assert z.real == pytest.approx(expected, rel=1e-12)
 
 
 # --- the model against the closed forms ---------------------------------------------

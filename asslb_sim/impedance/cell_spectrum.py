@@ -39,6 +39,8 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
+from .transmission_line import layer_impedance
+
 F = 96485.33212  # C/mol
 R_GAS = 8.314462618  # J/(mol K)
 EPS0 = 8.8541878128e-12  # F/m
@@ -259,15 +261,11 @@ def _grain_boundaries(e):
 def transmission_line(L, r1, r2, zeta):
     """Impedance [Ohm.m2] of a layer of thickness ``L`` [m] with rails of resistivity
     ``r1``, ``r2`` [Ohm.m], entered at opposite ends, coupled by the interface
-    impedance ``zeta`` [Ohm.m3] (complex array); see the module docstring."""
+    impedance ``zeta`` [Ohm.m3] (complex array): the ``"mixed"`` configuration of
+    :func:`~asslb_sim.impedance.transmission_line.layer_impedance` in the layer's
+    areal totals (see the module docstring)."""
     zeta = np.asarray(zeta, dtype=complex)
-    lam = np.sqrt(zeta / (r1 + r2))  # Re(lam) >= 0 for a passive interface
-    # 1/sinh(u) and coth(u) through exp(-u), finite for any Re(u) >= 0
-    e = np.exp(-L / lam)
-    inverse_sinh = 2 * e / (1 - e**2)
-    coth = (1 + e**2) / (1 - e**2)
-    series = r1 * r2 / (r1 + r2) * (L + 2 * lam * inverse_sinh)
-    return series + lam * (r1**2 + r2**2) / (r1 + r2) * coth
+    return layer_impedance(r1 * L, r2 * L, zeta / L, "mixed")
 
 
 def equivalent_circuit_impedance(elements, frequencies):
