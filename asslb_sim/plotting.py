@@ -464,3 +464,93 @@ def plot_resistance_comparison(resistances, path=None, ax=None):
     if path is not None:
         fig.savefig(path, dpi=150)
     return fig
+
+
+def plot_nyquist(spectra, path=None, ax=None, title=None):
+    """Nyquist plot: -Z'' against Z' [Ohm.cm2], equal axes, one line per spectrum.
+
+    Parameters
+    ----------
+    spectra : dict of str -> pandas.DataFrame
+        Label -> table with "Z' [Ohm.cm2]" and "-Z'' [Ohm.cm2]" (and optionally
+        "Frequency [Hz]", whose decades are marked).
+    path : str or Path, optional
+        Save the figure there (PNG) when given.
+    ax : matplotlib.axes.Axes, optional
+        Draw into this axes instead of a new figure.
+    title : str, optional
+        Title of the plot.
+
+    Returns
+    -------
+    matplotlib.figure.Figure
+    """
+    import numpy as np
+
+    fig, ax = _new_axes(ax)
+    for label, table in spectra.items():
+        (line,) = ax.plot(table["Z' [Ohm.cm2]"], table["-Z'' [Ohm.cm2]"], ".-", ms=3, label=label)
+        if "Frequency [Hz]" not in table:
+            continue
+        log_f = np.log10(table["Frequency [Hz]"].to_numpy())
+        # each decade at its nearest point, if one lies within half the grid's step
+        step = np.max(np.abs(np.diff(log_f))) if log_f.size > 1 else 1.0
+        for decade in range(int(np.floor(log_f.min())), int(np.ceil(log_f.max())) + 1):
+            k = int(np.argmin(np.abs(log_f - decade)))
+            if abs(log_f[k] - decade) <= step / 2:
+                x, y = table["Z' [Ohm.cm2]"].iloc[k], table["-Z'' [Ohm.cm2]"].iloc[k]
+                ax.plot(x, y, "o", ms=4, color=line.get_color())
+                ax.annotate(
+                    f"1e{decade} Hz", (x, y), fontsize=7, xytext=(3, 3), textcoords="offset points"
+                )
+    ax.set_xlabel("Z' [Ohm.cm2]")
+    ax.set_ylabel("-Z'' [Ohm.cm2]")
+    ax.set_aspect("equal", adjustable="datalim")
+    ax.grid(alpha=0.3)
+    if len(spectra) > 1:
+        ax.legend(fontsize=8)
+    if title:
+        ax.set_title(title_text(title, 70), fontsize=9)
+    if path is not None:
+        fig.savefig(path, dpi=150)
+    return fig
+
+
+def plot_bode(spectra, path=None, title=None):
+    """Bode plot: |Z| [Ohm.cm2] and the phase [deg] against frequency [Hz].
+
+    Parameters
+    ----------
+    spectra : dict of str -> pandas.DataFrame
+        Label -> table with "Frequency [Hz]", "Z' [Ohm.cm2]" and "-Z'' [Ohm.cm2]".
+    path : str or Path, optional
+        Save the figure there (PNG) when given.
+    title : str, optional
+        Title of the plot.
+
+    Returns
+    -------
+    matplotlib.figure.Figure
+    """
+    import numpy as np
+    from matplotlib.figure import Figure
+
+    fig = Figure(figsize=(6.4, 5.6), layout="constrained")
+    top, bottom = fig.subplots(2, 1, sharex=True)
+    for label, table in spectra.items():
+        z = table["Z' [Ohm.cm2]"].to_numpy() - 1j * table["-Z'' [Ohm.cm2]"].to_numpy()
+        f = table["Frequency [Hz]"]
+        top.loglog(f, np.abs(z), ".-", ms=3, label=label)
+        bottom.semilogx(f, np.degrees(np.angle(z)), ".-", ms=3, label=label)
+    top.set_ylabel("|Z| [Ohm.cm2]")
+    bottom.set_ylabel("Phase [deg]")
+    bottom.set_xlabel("Frequency [Hz]")
+    for ax in (top, bottom):
+        ax.grid(alpha=0.3, which="both")
+    if len(spectra) > 1:
+        top.legend(fontsize=8)
+    if title:
+        top.set_title(title_text(title, 70), fontsize=9)
+    if path is not None:
+        fig.savefig(path, dpi=150)
+    return fig

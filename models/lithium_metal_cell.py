@@ -47,12 +47,17 @@ class LithiumMetalCell(pybamm.lithium_ion.BaseModel):
             )
         self.cell_options = options
         super().__init__(
-            {"working electrode": "positive", "calculate discharge energy": "true"},
+            {
+                "working electrode": "positive",
+                "calculate discharge energy": "true",
+                "surface form": options.surface_form,
+            },
             name,
         )
         param, opts = self.param, self.options
         laws = transport_efficiency.LAWS
         kinetics = {"none": interface.ButlerVolmer, "resistive": interface.ButlerVolmerFilm}
+        double_layers = {"false": interface.NoDoubleLayer, "differential": interface.DoubleLayer}
         anodes = {
             "lithium metal": lithium_metal.LithiumMetalAnode,
             "anode-free": lithium_metal.PlatedLithiumAnode,
@@ -99,8 +104,11 @@ class LithiumMetalCell(pybamm.lithium_ion.BaseModel):
                 )
             ),
             "positive interface kinetics": kinetics[options.film](param, opts),
+            "positive double layer": double_layers[options.surface_form](param, opts),
             "lithium metal anode": anodes[options.anode](param, opts),
-            "separator ionic conduction": solid_electrolyte.SeparatorOhm(param, opts),
+            "separator ionic conduction": solid_electrolyte.SeparatorOhm(
+                param, opts, grain_boundaries=options.grain_boundaries == "separator"
+            ),
             "positive electrode ionic conduction": solid_electrolyte.CompositeIonicOhm(param, opts),
             "positive electrode electronic conduction": (
                 electrode.CompositeElectronicOhm(param, opts)
@@ -149,14 +157,21 @@ class LithiumMetalCell(pybamm.lithium_ion.BaseModel):
         ]
 
     def set_degradation_variables(self):
-        """Cyclable Li inventory: Li in the CAM plus Li metal."""
+        """Cyclable Li inventory: Li in the CAM, Li metal and the double layers."""
         n_cam = self.variables["Total lithium in primary phase in positive electrode [mol]"]
         n_li = self.variables["Total lithium in anode [mol]"]
+        # Li+ held in the double layers (zero without the "surface form" option)
+        n_dl = (
+            self.variables["Total lithium in cathode double layer [mol]"]
+            + self.variables["Total lithium in lithium metal double layer [mol]"]
+        )
+        n = n_cam + n_li + n_dl
         self.variables.update(
             {
                 "Total lithium in positive electrode [mol]": n_cam,
-                "Total lithium [mol]": n_cam + n_li,
-                "Total lithium capacity [A.h]": (n_cam + n_li) * self.param.F / 3600,
+                "Total lithium in double layers [mol]": n_dl,
+                "Total lithium [mol]": n,
+                "Total lithium capacity [A.h]": n * self.param.F / 3600,
             }
         )
 

@@ -6,6 +6,8 @@ from .submodels.transport_efficiency import LAWS
 
 FILM_OPTIONS = ("none", "resistive")
 ANODE_OPTIONS = ("lithium metal", "anode-free")
+SURFACE_FORM_OPTIONS = ("false", "differential")
+GRAIN_BOUNDARY_OPTIONS = ("none", "separator")
 
 
 @dataclass(frozen=True)
@@ -31,6 +33,15 @@ class CellModelOptions:
     anode : str
         ``"lithium metal"`` (:class:`LithiumMetalCell`) or ``"anode-free"``
         (:class:`AnodeFreeCell`).
+    grain_boundaries : str
+        ``"none"`` or ``"separator"``: the separator's grain boundaries as their own
+        element, a resistance in series with the grains' (and, with the surface
+        form, a capacitance in parallel with it).
+    surface_form : str
+        ``"false"`` (no charge stored at the interfaces) or ``"differential"``
+        (double layers at the CAM|SE contact and the Li|SE interface, and the
+        separator's geometric capacitance; PyBaMM's option of that name, which
+        ``pybamm.EISSimulation`` needs).
 
     Each law is one of ``"Bruggeman"``, ``"tortuosity factor"``,
     ``"percolation"``, ``"measured"``.
@@ -43,6 +54,8 @@ class CellModelOptions:
     binder_transport: str = "Bruggeman"
     film: str = "none"
     anode: str = "lithium metal"
+    surface_form: str = "false"
+    grain_boundaries: str = "none"
 
     def __post_init__(self):
         for field in (
@@ -61,6 +74,16 @@ class CellModelOptions:
         if self.anode not in ANODE_OPTIONS:
             raise ValueError(
                 f"option anode={self.anode!r} is not valid; valid: {list(ANODE_OPTIONS)}"
+            )
+        if self.grain_boundaries not in GRAIN_BOUNDARY_OPTIONS:
+            raise ValueError(
+                f"option grain_boundaries={self.grain_boundaries!r} is not valid; "
+                f"valid: {list(GRAIN_BOUNDARY_OPTIONS)}"
+            )
+        if self.surface_form not in SURFACE_FORM_OPTIONS:
+            raise ValueError(
+                f"option surface_form={self.surface_form!r} is not valid; "
+                f"valid: {list(SURFACE_FORM_OPTIONS)}"
             )
         if self.film not in FILM_OPTIONS:
             raise ValueError(f"option film={self.film!r} is not valid; valid: {list(FILM_OPTIONS)}")

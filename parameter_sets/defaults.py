@@ -81,3 +81,40 @@ DIFFUSIVITY_CONTACT_EXPONENT = S(
     "of its surface, as galvanostatic titration measures it; Yanev et al. JES 171, 050530 "
     "(2024) define the coverage as sqrt(D_ASSB/D_LIB) [Pd]",
 )
+
+# --- charge stored at interfaces (used by the model option surface_form = "differential":
+# impedance spectra and the first seconds of a current step) ---------------------------
+CAM_SE_DOUBLE_LAYER_CAPACITY = S(
+    0.1,
+    "10 uF/cm2 per CAM|SE contact area, inside both published ranges: 5.5-31 uF/cm2 from "
+    "transmission-line fits of LiNbO3-NMC83 | argyrodite cathodes at 97-389 MPa, per particle "
+    "surface (Ramanayagam et al. Batteries & Supercaps (2026) doi 10.1002/batt.70315 [D] from "
+    "[Pd]), and 3.8-17.5 uF/cm2 per NMC surface for NMC622 | Li6PS5Cl (Orue Mendizabal et al. "
+    "ACS Appl. Energy Mater. 6, 11030 (2023) [Dd])",
+)
+LITHIUM_DOUBLE_LAYER_CAPACITY = S(
+    0.22,
+    "22 uF/cm2, Li|Li6PS5Cl, the value Islam et al. (manuscript, 2026) take from Li et al. "
+    "J. Energy Chem. (2025) [Pd, not checked against the original]; assumed for alloy and "
+    "interlayer anodes too. The mF/cm2 arc of Li|Li6PS5Cl|Li cells near 10 Hz (Orue Mendizabal "
+    "et al. 2023 [Pd]) is a chemical capacitance, 100x a double layer, not this",
+)
+SE_RELATIVE_PERMITTIVITY = S(
+    23.0,
+    "assumed: beta-Li3PS4's 23 (Koerver et al. Chem. Mater. 29, 5574 (2017) [D]) for a "
+    "solid electrolyte without a published value; it only places the bulk arc, "
+    "f = kappa / (2 pi eps0 eps_r), above about 10 MHz for a sulfide at 25 C",
+)
+FILM_CAPACITY = S(
+    0.027,
+    "assumed: 2.7 uF/cm2 per contact area = eps0 eps_r / d [D] for a 10 nm film with "
+    "eps_r 30, the lower (c-axis) dielectric constant of crystalline LiNbO3 (28-30); no "
+    "measured capacitance of a coating on a CAM in a sulfide cell was found",
+)
+SE_GRAIN_BOUNDARY_PERMITTIVITY = S(
+    3.8e4,
+    "apparent eps_r of the grain boundaries of cold-pressed sulfide pellets, C l / (eps0 A): "
+    "1.6e4-9e4 [D] from 1.4-7.4e-9 F/cm (Li6PS5Cl, Orue Mendizabal et al. ACS Appl. Energy "
+    "Mater. 6, 11030 (2023) [Pd]) and 8.2e-9 F/cm (beta-Li3PS4, Koerver et al. Chem. Mater. "
+    "29, 5574 (2017) [D]); their geometric mean",
+)

@@ -125,6 +125,8 @@ class SolidElectrolyte:
     activation_energy: Sourced  # J/mol
     family: str = ""
     particle_size: Sourced = None  # m, typical diameter of the powder in a composite
+    # dielectric constant (the bulk arc's capacitance); None: the library's default
+    relative_permittivity: Sourced = None
 
 
 @dataclass(frozen=True)
@@ -295,6 +297,11 @@ SOLID_ELECTROLYTES = {
             ),
             "thiophosphate sulfide",
             _SE_SIZE,
+            S(
+                23.0,
+                "23 [D] = C L / (eps0 A) from the bulk arc of a 400 um beta-Li3PS4 separator "
+                "(40 pF, 0.785 cm2), Koerver et al. Chem. Mater. 29, 5574 (2017) [Pd]",
+            ),
         ),
         SolidElectrolyte(
             "Li10GeP2S12",

@@ -26,6 +26,12 @@ GOOD_FIT = f"{DIFFUSIVITY}:1e-16:1e-13"
 CURVE = "Specific capacity [mA.h.g-1],Voltage [V]\n10,4.1\n20,4.0\n30,3.9\n"
 RATES = "Specific capacity [mA.h.g-1],C-rate\n190,0.1\n150,1\n"
 STUDY = '[parameters]\n"separator.thickness_um" = [20, 40]\n'
+# an impedance spectrum in Ohm (an R-RC, 12 frequencies from 1 MHz to 0.1 Hz)
+OHM_SPECTRUM = "Frequency [Hz],Z' [Ohm],Z'' [Ohm]\n" + "".join(
+    f"{10 ** (6 - 7 * k / 11):.6g},{10 + 40 / (1 + (10 ** (6 - 7 * k / 11) / 40) ** 2):.6g},"
+    f"{-40 * (10 ** (6 - 7 * k / 11) / 40) / (1 + (10 ** (6 - 7 * k / 11) / 40) ** 2):.6g}\n"
+    for k in range(12)
+)
 
 
 @pytest.fixture
@@ -580,6 +586,199 @@ FLAGS = [
         ["binary.toml"],
     ),
     ("fit-conductivity --void 2", ["fit-conductivity", "cond.csv", "--void", "2"], ["void"]),
+    (
+        "eis-conductivity missing file",
+        ["eis-conductivity", "none.csv", "--thickness-um", "100", "--out", "e"],
+        ["none.csv", "does not exist"],
+    ),
+    (
+        "eis-conductivity wrong columns",
+        ["eis-conductivity", "rates.csv", "--thickness-um", "100", "--out", "e"],
+        ["rates.csv", "Frequency [Hz]", "found"],
+    ),
+    (
+        "eis-conductivity binary spectrum",
+        ["eis-conductivity", "binary.toml", "--thickness-um", "100", "--out", "e"],
+        ["binary.toml"],
+    ),
+    (
+        "eis-conductivity Ohm without area",
+        ["eis-conductivity", "ohm.csv", "--thickness-um", "100", "--out", "e"],
+        ["ohm.csv", "absolute", "--area-cm2"],
+    ),
+    (
+        "eis-conductivity no thickness",
+        ["eis-conductivity", "ohm.csv", "--area-cm2", "0.8", "--out", "e"],
+        ["--thickness-um", "required"],
+    ),
+    (
+        "eis-conductivity thickness 0",
+        [
+            *["eis-conductivity", "ohm.csv", "--area-cm2", "0.8", "--out", "e"],
+            "--thickness-um",
+            "0",
+        ],
+        ["--thickness-um", "0.0", "(0, inf)"],
+    ),
+    (
+        "eis-conductivity thickness text",
+        [
+            *["eis-conductivity", "ohm.csv", "--area-cm2", "0.8", "--out", "e"],
+            "--thickness-um",
+            "thick",
+        ],
+        ["--thickness-um", "'thick'"],
+    ),
+    (
+        "eis-conductivity three thicknesses for two spectra",
+        [
+            *["eis-conductivity", "ohm.csv", "ohm.csv", "--area-cm2", "0.8", "--out", "e"],
+            "--thickness-um",
+            "90",
+            "100",
+            "110",
+        ],
+        ["--thickness-um", "3 values for 2 spectra"],
+    ),
+    (
+        "eis-conductivity area 0",
+        ["eis-conductivity", "ohm.csv", "--area-cm2", "0", "--thickness-um", "100"],
+        ["--area-cm2", "0.0", "(0, inf)"],
+    ),
+    (
+        "eis-conductivity cam fraction 1.5",
+        [
+            *["eis-conductivity", "ohm.csv", "--area-cm2", "0.8", "--out", "e"],
+            "--thickness-um",
+            "100",
+            "--cam-fraction",
+            "1.5",
+        ],
+        ["--cam-fraction", "1.5", "(0, 1)"],
+    ),
+    (
+        "eis-conductivity --table without cam fraction",
+        [
+            *["eis-conductivity", "ohm.csv", "--area-cm2", "0.8", "--out", "e"],
+            "--thickness-um",
+            "100",
+            "--table",
+            "t.csv",
+        ],
+        ["--table", "--cam-fraction"],
+    ),
+    (
+        "eis-conductivity --table at a folder",
+        [
+            *["eis-conductivity", "ohm.csv", "--area-cm2", "0.8", "--out", "e"],
+            "--thickness-um",
+            "100",
+            "--cam-fraction",
+            "0.5",
+            "--table",
+            ".",
+        ],
+        ["--table", "folder"],
+    ),
+    (
+        "eis-conductivity mixed --table without --phase",
+        [
+            *["eis-conductivity", "ohm.csv", "--area-cm2", "0.8", "--out", "e"],
+            "--thickness-um",
+            "100",
+            "--cam-fraction",
+            "0.5",
+            "--table",
+            "t.csv",
+            "--configuration",
+            "mixed",
+        ],
+        ["--phase", "mixed"],
+    ),
+    (
+        "eis-conductivity void fraction 1",
+        [
+            *["eis-conductivity", "ohm.csv", "--area-cm2", "0.8", "--out", "e"],
+            "--thickness-um",
+            "100",
+            "--void-fraction",
+            "1",
+        ],
+        ["--void-fraction", "[0, 1)"],
+    ),
+    (
+        "eis-conductivity f-min above f-max",
+        [
+            *["eis-conductivity", "ohm.csv", "--area-cm2", "0.8", "--out", "e"],
+            "--thickness-um",
+            "100",
+            "--f-min",
+            "10",
+            "--f-max",
+            "1",
+        ],
+        ["--f-min", "f_min < f_max"],
+    ),
+    (
+        "eis-conductivity window with too few points",
+        [
+            *["eis-conductivity", "ohm.csv", "--area-cm2", "0.8", "--out", "e"],
+            "--thickness-um",
+            "100",
+            "--f-min",
+            "1",
+            "--f-max",
+            "2",
+        ],
+        ["ohm.csv", "points", "at least 10"],
+    ),
+    (
+        "eis-conductivity series resistance -1",
+        [
+            *["eis-conductivity", "ohm.csv", "--area-cm2", "0.8", "--out", "e"],
+            "--thickness-um",
+            "100",
+            "--series-ohm-cm2",
+            "-1",
+        ],
+        ["--series-ohm-cm2", "(0, inf)"],
+    ),
+    (
+        "eis-conductivity unknown configuration",
+        [
+            *["eis-conductivity", "ohm.csv", "--area-cm2", "0.8", "--out", "e"],
+            "--thickness-um",
+            "100",
+            "--configuration",
+            "blocking",
+        ],
+        ["--configuration", "'blocking'"],
+    ),
+    (
+        "eis-conductivity --cycle on a CSV",
+        [
+            *["eis-conductivity", "ohm.csv", "--area-cm2", "0.8", "--out", "e"],
+            "--thickness-um",
+            "100",
+            "--cycle",
+            "2",
+        ],
+        ["cycle", "BioLogic files only"],
+    ),
+    (
+        "eis-conductivity --out at a file",
+        [
+            "eis-conductivity",
+            "ohm.csv",
+            "--area-cm2",
+            "0.8",
+            "--thickness-um",
+            "100",
+            "--out",
+            "afile",
+        ],
+        ["--out", "existing file"],
+    ),
     ("unknown command", ["simulate"], ["invalid choice", "'simulate'"]),
     ("unknown flag", ["rate-capability", "--fast"], ["unrecognized arguments", "--fast"]),
 ]
@@ -596,6 +795,7 @@ def test_bad_flag(tmp_path, monkeypatch, capsys, no_solve, argv):
     (tmp_path / "study.toml").write_text(STUDY)
     (tmp_path / "study2.toml").write_text(STUDY + '"cathode.thickness_um" = [80, 100]\n')
     (tmp_path / "cond.csv").write_text("cam_volume_fraction,sigma_mS_cm\n0.5,0.1\n0.6,0.05\n")
+    (tmp_path / "ohm.csv").write_text(OHM_SPECTRUM)
     status = run_cli([*argv, "--no-progress"] if argv[0] == "rate-capability" else argv)
     one_line_error(capsys, status, words)
 

@@ -20,7 +20,7 @@ Parameter meanings (one each):
 from __future__ import annotations
 
 from ..errors import CellDefinitionError
-from ..parameter_sets import laws
+from ..parameter_sets import defaults, laws
 from ..parameter_sets import materials as lib
 from .basis import COUNTER_POTENTIAL, REFERENCE_POTENTIAL
 from .schema import SCHEMA
@@ -65,6 +65,11 @@ def _lithium_metal_values(anode_section):
         ),
         "Lithium metal interphase resistance [Ohm.m2]": _value(
             "interphase_resistance_ohm_cm2", anode_section, float(li.interphase_resistance)
+        ),
+        "Lithium metal double-layer capacity [F.m-2]": _value(
+            "double_layer_capacity_uF_cm2",
+            anode_section,
+            float(defaults.LITHIUM_DOUBLE_LAYER_CAPACITY),
         ),
         "Lithium metal density [kg.m-3]": float(li.density),
         "Lithium metal molar mass [kg.mol-1]": float(li.molar_mass),

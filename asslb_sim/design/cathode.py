@@ -249,6 +249,12 @@ def _active_material(design, mats, eps, thresholds, values):
                 design, eps, thresholds, mats
             ),
             f"{P} film resistance [Ohm.m2]": key("film_resistance_ohm_cm2", film),
+            f"{P} film capacity [F.m-2]": key(
+                "film_capacity_uF_cm2", float(defaults.FILM_CAPACITY)
+            ),
+            f"{P} double-layer capacity [F.m-2]": key(
+                "double_layer_capacity_uF_cm2", float(defaults.CAM_SE_DOUBLE_LAYER_CAPACITY)
+            ),
         }
     )
 

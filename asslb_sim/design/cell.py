@@ -98,6 +98,12 @@ class Cell:
                 f"Positive electrode film resistance [Ohm.m2] = {film:g} needs the film law: "
                 "model option film = 'resistive' (cell files select it automatically)"
             )
+        gb = values.get("Separator grain-boundary resistance [Ohm.m2]", 0)
+        if is_number(gb) and gb > 0 and options.get("grain_boundaries", "none") == "none":
+            raise CellDefinitionError(
+                f"Separator grain-boundary resistance [Ohm.m2] = {gb:g} needs the model option "
+                "grain_boundaries = 'separator' (cell files select it automatically)"
+            )
         if self.nominal_capacity is not None:
             v = self.nominal_capacity
             if not (is_number(v) and math.isfinite(v) and v > 0):
@@ -312,6 +318,14 @@ def resolve_options(design, values, source):
         raise CellDefinitionError(
             f"{source}: the cathode has a film resistance ({film * 1e4:g} Ohm cm2, from a "
             "coating or film_resistance_ohm_cm2) but [model] film = 'none'; use 'resistive'"
+        )
+    gb = values["Separator grain-boundary resistance [Ohm.m2]"]
+    if gb > 0 and "grain_boundaries" not in options:
+        options["grain_boundaries"] = "separator"  # its own element in series
+    elif gb > 0 and options.get("grain_boundaries") == "none":
+        raise CellDefinitionError(
+            f"{source}: the separator has a grain-boundary resistance ({gb * 1e4:g} Ohm cm2) "
+            "but [model] grain_boundaries = 'none'; use 'separator'"
         )
     anode = anode_kind_of_design(design).model_option
     if chosen.get("anode", anode) != anode:

@@ -71,6 +71,21 @@ def _separator(design, values):
                 number("separator", "conductivity_mS_cm", design, float(se.conductivity)),
                 number("separator", "activation_energy_eV", design, float(se.activation_energy)),
             ),
+            f"{pre} solid electrolyte relative permittivity": number(
+                "separator",
+                "relative_permittivity",
+                design,
+                float(se.relative_permittivity or defaults.SE_RELATIVE_PERMITTIVITY),
+            ),
+            f"{pre} grain-boundary resistance [Ohm.m2]": number(
+                "separator", "grain_boundary_resistance_ohm_cm2", design, 0.0
+            ),
+            f"{pre} grain-boundary relative permittivity": number(
+                "separator",
+                "grain_boundary_permittivity",
+                design,
+                float(defaults.SE_GRAIN_BOUNDARY_PERMITTIVITY),
+            ),
             f"{pre} solid electrolyte Bruggeman exponent": number(
                 "separator",
                 "bruggeman_exponent",

@@ -38,6 +38,12 @@ PARAMETER_RANGES = {
     "Positive particle radius [m]": (0, 1e-4, False, True),
     "Positive electrode film resistance [Ohm.m2]": (0, 1, True, True),
     "Lithium metal interphase resistance [Ohm.m2]": (0, 1, True, True),
+    "Positive electrode double-layer capacity [F.m-2]": (0, 1e3, False, True),
+    "Positive electrode film capacity [F.m-2]": (0, 1e3, False, True),
+    "Lithium metal double-layer capacity [F.m-2]": (0, 1e3, False, True),
+    "Separator solid electrolyte relative permittivity": (1, 1e5, True, True),
+    "Separator grain-boundary resistance [Ohm.m2]": (0, 1, True, True),
+    "Separator grain-boundary relative permittivity": (1, 1e8, True, True),
     "Initial inactive lithium thickness [m]": (0, 5e-3, True, True),
     # below 0 for an alloy: its Li-free host, under the inventory counted from its plateau
     "Minimum lithium metal thickness [m]": (-5e-3, 0, True, True),

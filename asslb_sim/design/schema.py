@@ -240,6 +240,11 @@ SCHEMA = {
             "", 1.0, 0, 1, f"{_P} isolated active material fraction", True, False
         ),
         "film_resistance_ohm_cm2": _ohm_cm2(f"{_P} film resistance [Ohm.m2]"),
+        # per CAM|SE contact area (model option surface_form)
+        "film_capacity_uF_cm2": Quantity("uF/cm2", 1e-2, 0, 1e5, f"{_P} film capacity [F.m-2]"),
+        "double_layer_capacity_uF_cm2": Quantity(
+            "uF/cm2", 1e-2, 0, 1e5, f"{_P} double-layer capacity [F.m-2]"
+        ),
         # measured effective conductivities of the composite (they select the "measured"
         # transport law of their phase), a value or a table against the CAM fraction
         "se_effective_conductivity_mS_cm": Quantity(
@@ -287,6 +292,15 @@ SCHEMA = {
             "eV", EV, 0, 2, f"{_S} solid electrolyte conductivity activation energy [J.mol-1]", True
         ),
         "bruggeman_exponent": _exponent(f"{_S} solid electrolyte Bruggeman exponent"),
+        # the separator's geometric capacitance eps0 eps_r / L (model option surface_form)
+        "relative_permittivity": Quantity(
+            "", 1.0, 1, 1e5, f"{_S} solid electrolyte relative permittivity", True
+        ),
+        # the grain boundaries as their own element (the conductivity is then the grains')
+        "grain_boundary_resistance_ohm_cm2": _ohm_cm2(f"{_S} grain-boundary resistance [Ohm.m2]"),
+        "grain_boundary_permittivity": Quantity(
+            "", 1.0, 1, 1e8, f"{_S} grain-boundary relative permittivity", True
+        ),
     },
     "anode": {
         "material": Choice("anode"),
@@ -311,6 +325,10 @@ SCHEMA = {
             "Interlayer first-charge lithium loss [m]", 1000, low_inclusive=True
         ),
         "interphase_resistance_ohm_cm2": _ohm_cm2("Lithium metal interphase resistance [Ohm.m2]"),
+        # of the Li|SE (or alloy|SE, interlayer|SE) interface (model option surface_form)
+        "double_layer_capacity_uF_cm2": Quantity(
+            "uF/cm2", 1e-2, 0, 1e5, "Lithium metal double-layer capacity [F.m-2]"
+        ),
         "exchange_current_density_mA_cm2": Quantity(
             "mA/cm2",
             10.0,

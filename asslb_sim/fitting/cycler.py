@@ -51,6 +51,48 @@ def _galvani(path):
     return galvani, BioLogic
 
 
+def read_biologic(path):
+    """The records of a BioLogic ``.mpr`` or ``.mpt`` file as galvani reads them.
+
+    The one place that opens cycler files: :func:`read_cycler` takes the time series
+    of cycling from it, :mod:`asslb_sim.impedance.spectra` the impedance columns.
+
+    Parameters
+    ----------
+    path : str or Path
+        The file.
+
+    Returns
+    -------
+    numpy.ndarray
+        A structured array, one field per column under galvani's names (e.g.
+        ``"time/s"``, ``"Ewe/V"``, ``"freq/Hz"``, ``"Re(Z)/Ohm"``).
+
+    Raises
+    ------
+    DataError
+        If the file is missing, has another suffix, galvani is missing, or galvani
+        cannot read it.
+    """
+    path = Path(path)
+    if not path.is_file():
+        raise DataError(f"{path}: file does not exist")
+    if not is_cycler_file(path):
+        raise DataError(f"{path}: not a cycler file; valid suffixes: {list(SUFFIXES)}")
+    galvani, biologic = _galvani(path)
+    kind = "BioLogic .mpr" if path.suffix.lower() == ".mpr" else "BioLogic .mpt (text export)"
+    try:
+        if path.suffix.lower() == ".mpr":
+            records = galvani.MPRfile(str(path)).data
+        else:
+            with open(path, "rb") as handle:
+                records, _ = biologic.MPTfile(handle)
+    except Exception as exc:  # galvani raises what its parser meets: say which file
+        text = " ".join(str(exc).split())[:200] or type(exc).__name__
+        raise DataError(f"{path}: not a readable {kind} file: {text}") from None
+    return records
+
+
 def read_cycler(path):
     """The time series of a BioLogic ``.mpr`` or ``.mpt`` file.
 
@@ -72,21 +114,7 @@ def read_cycler(path):
         or current.
     """
     path = Path(path)
-    if not path.is_file():
-        raise DataError(f"{path}: file does not exist")
-    if not is_cycler_file(path):
-        raise DataError(f"{path}: not a cycler file; valid suffixes: {list(SUFFIXES)}")
-    galvani, biologic = _galvani(path)
-    kind = "BioLogic .mpr" if path.suffix.lower() == ".mpr" else "BioLogic .mpt (text export)"
-    try:
-        if path.suffix.lower() == ".mpr":
-            records = galvani.MPRfile(str(path)).data
-        else:
-            with open(path, "rb") as handle:
-                records, _ = biologic.MPTfile(handle)
-    except Exception as exc:  # galvani raises what its parser meets: say which file
-        text = " ".join(str(exc).split())[:200] or type(exc).__name__
-        raise DataError(f"{path}: not a readable {kind} file: {text}") from None
+    records = read_biologic(path)
     names = list(records.dtype.names or ())
 
     def column(options, required=True):

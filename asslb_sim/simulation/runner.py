@@ -189,24 +189,28 @@ class Runner:
         outputs = None if self.output_variables is None else tuple(self.output_variables)
         return (self.mesh, self.rtol, self.threads, self.compile, outputs, self.ends_only)
 
-    def _pybamm_simulation(self, cell, input_names, solver, experiment=None):
+    def _pybamm_setup(self, cell, input_names, options=None):
+        """The model, parameter values (``input_names`` as inputs) and mesh settings
+        of ``cell`` (its model options updated with ``options``)."""
         import pybamm
 
         from ..models import cell_model
 
         values = pybamm.ParameterValues(dict(cell.parameter_values))
         values.update({name: "[input]" for name in input_names}, check_already_exists=False)
-        model = cell_model(cell.model_options)
+        model = cell_model({**cell.model_options, **(options or {})})
         submeshes = self.mesh.submesh_types(model)
         for domain in _X_DOMAINS:  # thicknesses may be inputs
             submeshes[domain] = pybamm.SymbolicUniform1DSubMesh
+        mesh = {"var_pts": self.mesh.var_pts(model), "submesh_types": submeshes}
+        return model, values, mesh
+
+    def _pybamm_simulation(self, cell, input_names, solver, experiment=None):
+        import pybamm
+
+        model, values, mesh = self._pybamm_setup(cell, input_names)
         return pybamm.Simulation(
-            model,
-            parameter_values=values,
-            solver=solver,
-            var_pts=self.mesh.var_pts(model),
-            submesh_types=submeshes,
-            experiment=experiment,
+            model, parameter_values=values, solver=solver, experiment=experiment, **mesh
         )
 
     def simulation(self, cell):
@@ -250,6 +254,35 @@ class Runner:
         input names."""
         upper = cell.parameter_values["Upper voltage cut-off [V]"]
         return self.experiment_simulation(cell, charge.steps(upper))
+
+    def impedance_simulation(self, cell):
+        """The ``pybamm.EISSimulation`` of ``cell``'s structure with its double layers
+        (model option ``surface_form = "differential"``; cached), and its input names.
+
+        The applied current is PyBaMM's EIS perturbation, not an input."""
+        import pybamm
+
+        inputs = self.inputs - EXPERIMENT_CONTROLLED
+        key = ("impedance", structure_key(cell, inputs), tuple(sorted(inputs)))
+        key += self._settings()
+
+        def make():
+            model, values, mesh = self._pybamm_setup(cell, inputs, {"surface_form": "differential"})
+            return pybamm.EISSimulation(model, parameter_values=values, **mesh), inputs
+
+        return _cached(key, make)
+
+    def impedance(self, cell, state, frequencies):
+        """The small-signal impedance [Ohm] of ``cell`` at rest in ``state`` at
+        ``frequencies`` [Hz], from the model linearised about that state (complex
+        array, ``Z' + i Z''``; a capacitive arc has ``Z'' < 0``).
+
+        Raises a :class:`~asslb_sim.errors.CellDefinitionError` when the state is not
+        one the model can start from."""
+        sim, inputs = self.impedance_simulation(cell)
+        values = self.input_values(cell, state, 0.0, inputs)
+        solution = sim.solve(np.asarray(frequencies, dtype=float), inputs=values)
+        return np.asarray(solution.impedance)
 
     # --- inputs --------------------------------------------------------------------
 

@@ -2,13 +2,16 @@
 
 import pybamm
 
+from ..interface.double_layer import TOTAL
+
 
 class OverpotentialBreakdown(pybamm.BaseSubModel):
     r"""Split ``U(x_avg) - U_ce - V`` into the losses of each process.
 
-    With the reaction distribution :math:`w(x) = -a j(x) / i` (which integrates
-    to 1 over the cathode because the electronic current enters only at the
-    collector), the cell voltage telescopes into
+    With the reaction distribution :math:`w(x) = -a j(x) / i` (``a j`` the total
+    interfacial current, Faradaic plus double layer), which integrates to 1 over
+    the cathode because the electronic current enters only at the collector, the
+    cell voltage telescopes into
 
     .. math::
         V = \bar U_w + \bar\eta_{r,w} + \bar\eta_{f,w}
@@ -48,7 +51,7 @@ class OverpotentialBreakdown(pybamm.BaseSubModel):
 
     def get_coupled_variables(self, variables):
         i = variables["Current collector current density [A.m-2]"]
-        a_j = variables["Positive electrode volumetric interfacial current density [A.m-3]"]
+        a_j = variables[TOTAL]
         # at rest (|i| below 1 uA/m2) the weights are undefined: divide by a floor
         # with the sign of i instead, and switch the weighted parts off (``on``)
         # (symbolic comparisons: Python's == on a PyBaMM symbol is not one)

@@ -2,6 +2,8 @@
 
 import pybamm
 
+from ..interface.double_layer import TOTAL
+
 
 class CompositeElectronicOhm(pybamm.BaseSubModel):
     r"""Ohm's law for electrons in the CAM and carbon networks of the cathode.
@@ -18,7 +20,8 @@ class CompositeElectronicOhm(pybamm.BaseSubModel):
     [S.m-1]"`` may depend on the local CAM stoichiometry and temperature (NMC
     conducts worse when lithiated); ``"Positive electrode carbon conductivity
     [S.m-1]"`` is a constant. The two phases conduct in parallel, each through
-    its own transport-efficiency law. The cell voltage is
+    its own transport-efficiency law. ``a j`` is the total interfacial current
+    (Faradaic plus double layer). The cell voltage is
     :math:`V = \phi_s(L) - \phi_{s,cn}` with the anode collector as reference.
     """
 
@@ -74,7 +77,7 @@ class CompositeElectronicOhm(pybamm.BaseSubModel):
     def set_algebraic(self, variables):
         phi_s = variables["Positive electrode potential [V]"]
         i_s = variables["Positive electrode current density [A.m-2]"]
-        a_j = variables["Positive electrode volumetric interfacial current density [A.m-3]"]
+        a_j = variables[TOTAL]
         # scaled by L^2 (as PyBaMM does) so the residual is of order A/m
         self.algebraic = {phi_s: self.param.p.L**2 * (pybamm.div(i_s) + a_j)}
 

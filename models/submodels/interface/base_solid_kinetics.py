@@ -56,6 +56,8 @@ class BaseSolidKinetics(pybamm.BaseSubModel):
 
         j0 = self._exchange_current_density(c_s_surf, T)
         eta = phi_s - phi_e - U
+        # the rate of the film's drop: zero but for a capacitive film
+        variables["Positive electrode film overpotential rate [V.s-1]"] = pybamm.zeros_like(eta)
         j_c, eta_r, eta_film = self._contact_current(variables, eta, j0, T)
         j = theta * j_c
         variables.update(

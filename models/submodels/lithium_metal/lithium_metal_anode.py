@@ -27,6 +27,20 @@ class LithiumMetalAnode(pybamm.BaseSubModel):
     it, down to the Li-free host; for an anode-free cell with an interlayer, the
     interlayer's potential while it stores Li, 0 once Li plates on it.
 
+    With the model option ``"surface form"`` set to ``"differential"``, the
+    interface also stores charge in a double layer of capacity ``C_dl,Li`` per
+    unit area (``"Lithium metal double-layer capacity [F.m-2]"``) in parallel with
+    the reaction, and the reaction overpotential becomes a state:
+
+    .. math::
+        C_{dl,Li}\,\frac{d\eta_{Li}}{dt} = i - i_F, \qquad
+        i_F = 2\,i_{0,Li}(T)\,\sinh\left(\frac{F\,\eta_{Li}}{2RT}\right),
+        \qquad \eta_{Li}(0) = 0
+
+    The Li inventory then moves with the Faradaic current ``i_F`` (``i`` without a
+    double layer), and the Li+ held in the double layer, :math:`-C_{dl,Li}\,
+    \eta_{Li} A / F`, is counted in ``"Total lithium in double layers [mol]"``.
+
     A discharge stops with the event ``"Lithium metal exhausted"`` when
     :math:`L_{Li}` reaches its minimum :math:`L_{min}` (``"Minimum lithium metal
     thickness [m]"``: 0 for Li metal and plated Li, minus the Li an alloy holds below
@@ -62,11 +76,20 @@ class LithiumMetalAnode(pybamm.BaseSubModel):
         """d(L_Li)/dt for the current density ``i``."""
         return -i / (self.param.F * c_Li)
 
+    def _double_layer(self):
+        return self.options["surface form"] == "differential"
+
     def get_fundamental_variables(self):
         L_Li = pybamm.Variable(
             "Lithium metal thickness [m]", domain="current collector", scale=self._scale()
         )
-        return {"Lithium metal thickness [m]": L_Li}
+        variables = {"Lithium metal thickness [m]": L_Li}
+        if self._double_layer():
+            eta = pybamm.Variable(
+                "Lithium metal interface reaction overpotential [V]", domain="current collector"
+            )
+            variables["Lithium metal interface reaction overpotential [V]"] = eta
+        return variables
 
     def get_coupled_variables(self, variables):
         param = self.param
@@ -79,7 +102,15 @@ class LithiumMetalAnode(pybamm.BaseSubModel):
             "Exchange-current density for lithium metal electrode [A.m-2]",
             {"Temperature [K]": T},
         )
-        eta_r = 2 * param.R * T / param.F * pybamm.arcsinh(i / (2 * j0))
+        if self._double_layer():
+            eta_r = variables["Lithium metal interface reaction overpotential [V]"]
+            i_F = 2 * j0 * pybamm.sinh(param.F * eta_r / (2 * param.R * T))
+            C_dl = pybamm.Parameter("Lithium metal double-layer capacity [F.m-2]")
+            n_dl = -C_dl * eta_r * param.A_cc / param.F
+        else:
+            eta_r = 2 * param.R * T / param.F * pybamm.arcsinh(i / (2 * j0))
+            i_F = i
+            n_dl = pybamm.Scalar(0)
         eta_int = i * self._series_resistance()
         U_ce = pybamm.FunctionParameter(
             "Counter electrode potential vs Li [V]", {"Lithium metal thickness [m]": L_Li}
@@ -93,6 +124,9 @@ class LithiumMetalAnode(pybamm.BaseSubModel):
                 "Lithium metal interface exchange current density [A.m-2]": j0,
                 "Counter electrode potential vs Li [V]": U_ce,
                 "Lithium metal interface reaction overpotential [V]": eta_r,
+                "Lithium metal interface Faradaic current density [A.m-2]": i_F,
+                "Lithium metal double-layer current density [A.m-2]": i - i_F,
+                "Total lithium in lithium metal double layer [mol]": n_dl,
                 "Lithium metal interphase overpotential [V]": eta_int,
                 "Lithium metal interface electrode potential [V]": phi_s_cn,
                 "Lithium metal interface electrolyte potential [V]": phi_e,
@@ -110,13 +144,24 @@ class LithiumMetalAnode(pybamm.BaseSubModel):
 
     def set_rhs(self, variables):
         L_Li = variables["Lithium metal thickness [m]"]
-        i = variables["Current collector current density [A.m-2]"]
+        i_F = variables["Lithium metal interface Faradaic current density [A.m-2]"]
         c_Li = variables["Lithium metal molar concentration [mol.m-3]"]
-        self.rhs = {L_Li: self._thickness_rate(i, c_Li)}
+        self.rhs = {L_Li: self._thickness_rate(i_F, c_Li)}
+        self._set_double_layer_rhs(variables)
+
+    def _set_double_layer_rhs(self, variables):
+        if self._double_layer():
+            eta = variables["Lithium metal interface reaction overpotential [V]"]
+            i_dl = variables["Lithium metal double-layer current density [A.m-2]"]
+            C_dl = pybamm.Parameter("Lithium metal double-layer capacity [F.m-2]")
+            self.rhs[eta] = i_dl / C_dl
 
     def set_initial_conditions(self, variables):
         L_Li = variables["Lithium metal thickness [m]"]
         self.initial_conditions = {L_Li: self._initial_thickness()}
+        if self._double_layer():
+            eta = variables["Lithium metal interface reaction overpotential [V]"]
+            self.initial_conditions[eta] = pybamm.Scalar(0)
 
     def add_events_from(self, variables):
         L_Li = variables["Lithium metal thickness [m]"]

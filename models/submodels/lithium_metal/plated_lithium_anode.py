@@ -17,7 +17,8 @@ class PlatedLithiumAnode(LithiumMetalAnode):
     with a Coulombic efficiency ``CE`` (``"Lithium plating Coulombic
     efficiency"``), the fraction ``1 - CE`` forming inactive Li (SEI, dead Li).
     Both are tracked as ``"Inactive lithium thickness [m]"``. Discharging strips
-    the active Li:
+    the active Li (``i`` is the Faradaic current: the applied one, less the double
+    layer's with the ``"surface form"`` option):
 
     .. math::
         f &= 1 - CE + CE\,s, \qquad
@@ -85,7 +86,8 @@ class PlatedLithiumAnode(LithiumMetalAnode):
     def set_rhs(self, variables):
         L_Li = variables["Lithium metal thickness [m]"]
         L_dead = variables["Inactive lithium thickness [m]"]
-        i = variables["Current collector current density [A.m-2]"]
+        # the Faradaic current (the applied one without a double layer)
+        i = variables["Lithium metal interface Faradaic current density [A.m-2]"]
         c_Li = variables["Lithium metal molar concentration [mol.m-3]"]
         f = self._loss_fraction(L_dead)
         rate = i / (self.param.F * c_Li)
@@ -93,6 +95,7 @@ class PlatedLithiumAnode(LithiumMetalAnode):
             L_Li: -rate * ((1 - f) * (i < 0) + (i >= 0)),
             L_dead: f * pybamm.maximum(-i, 0) / (self.param.F * c_Li),
         }
+        self._set_double_layer_rhs(variables)
 
     def set_initial_conditions(self, variables):
         super().set_initial_conditions(variables)

@@ -2,6 +2,7 @@
 
 import pybamm
 
+from ..interface.double_layer import TOTAL
 from .effective_conductivity import effective_ionic_conductivity
 
 
@@ -16,10 +17,12 @@ class CompositeIonicOhm(pybamm.BaseSubModel):
         \phi_e &= \phi_{e,sep} \text{ at the separator}, \qquad
         i_e = 0 \text{ at the current collector}
 
-    ``a j`` is the ``"Positive electrode volumetric interfacial current density
-    [A.m-3]"``, ``kappa_SE,p(T)`` the ``"Positive electrode solid electrolyte
-    conductivity [S.m-1]"`` and ``T_SE`` the ``"Positive electrode solid
-    electrolyte transport efficiency"``; an ion-conducting binder adds a parallel
+    ``a j`` is the ``"Positive electrode total volumetric interfacial current
+    density [A.m-3]"`` (Faradaic plus double layer, see
+    :mod:`~asslb_sim.models.submodels.interface.double_layer`), ``kappa_SE,p(T)``
+    the ``"Positive electrode solid electrolyte conductivity [S.m-1]"`` and
+    ``T_SE`` the ``"Positive electrode solid electrolyte transport efficiency"``;
+    an ion-conducting binder adds a parallel
     path (``"Positive electrode binder conductivity [S.m-1]"``, zero for a
     blocking binder). There is no concentration variable: the
     Li+ concentration of a single-ion conductor is fixed by its lattice.
@@ -57,7 +60,7 @@ class CompositeIonicOhm(pybamm.BaseSubModel):
     def set_algebraic(self, variables):
         phi_e = variables["Positive electrolyte potential [V]"]
         i_e = variables["Positive electrolyte current density [A.m-2]"]
-        a_j = variables["Positive electrode volumetric interfacial current density [A.m-3]"]
+        a_j = variables[TOTAL]
         # scaled by L^2 (as PyBaMM does) so the residual is of order A/m
         self.algebraic = {phi_e: self.param.p.L**2 * (pybamm.div(i_e) - a_j)}
 

@@ -1,0 +1,375 @@
+"""Impedance of the cell models with double layers: analytic limits and consistency.
+
+The spectra come from ``pybamm.EISSimulation`` on the cell models with the model
+option ``surface_form = "differential"`` (through ``Runner.impedance``).
+"""
+
+import numpy as np
+import pandas as pd
+import pytest
+
+from asslb_sim.impedance import (
+    equivalent_circuit_impedance,
+    frequencies_from,
+    impedance_spectrum,
+)
+
+R_GAS, F = 8.314462618, 96485.33212
+# a cell whose solid diffusion is pushed far below the frequencies tested (its chemical
+# capacitance is then a short at every frequency here), on a fine cathode mesh
+FAST_DIFFUSION = {"cathode": {"diffusivity_m2_s": 1e-10}}
+FINE = {"x_p": 100}
+
+
+def complex_z(result):
+    s = result.spectrum
+    return s["Z' [Ohm.cm2]"].to_numpy() - 1j * s["-Z'' [Ohm.cm2]"].to_numpy()
+
+
+# --- the model against the closed forms ---------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def fast_cell(default_cell):
+    return default_cell.with_design(**FAST_DIFFUSION)
+
+
+def test_model_spectrum_is_the_equivalent_circuit(fast_cell):
+    """Above the frequencies of solid diffusion the linearised model is the circuit of
+    the separator, the Li interface and the composite's transmission line."""
+    f = np.logspace(3, -0.5, 15)
+    result = impedance_spectrum(fast_cell, 0.5, f, mesh=FINE)
+    expected = equivalent_circuit_impedance(result.settings, f) * 1e4
+    error = np.abs(complex_z(result) - expected) / np.abs(expected)
+    # finite volumes on 100 points: the error falls as h^2, measured 1.1e-4 at 1 kHz and
+    # below 4e-5 under 100 Hz (1.6e-2 on the default 25 points at 1 kHz); the chemical
+    # capacitance left out adds 5e-4 at 0.1 Hz, 10x below the lowest frequency here
+    assert error.max() < 1e-3
+    # and the whole arc is there: from the rails in parallel to the total resistance
+    total = result.processes["Resistance [Ohm.cm2]"].iloc[-1]
+    assert complex_z(result)[-1].real == pytest.approx(total, rel=5e-3)
+
+
+@pytest.mark.parametrize(
+    "anode",
+    [
+        {"material": "anode-free", "interlayer": "Ag-C"},
+        {"material": "In/InLi"},
+    ],
+)
+def test_spectra_of_anode_free_and_alloy_cells_are_their_circuits(fast_cell, anode):
+    """Every anode kind has its double layer: the anode-free cell (the interlayer's
+    resistance in series) and the In/InLi counter electrode give their circuits too."""
+    f = np.logspace(3, -0.5, 6)
+    result = impedance_spectrum(fast_cell.with_design(anode=anode), 0.5, f, mesh=FINE)
+    expected = equivalent_circuit_impedance(result.settings, f) * 1e4
+    # as for the Li-metal cell (measured 9e-4 of the smallest |Z|, at 1 kHz)
+    assert np.abs(complex_z(result) - expected).max() < 2e-3 * np.abs(expected).min()
+
+
+def test_a_coating_is_its_own_rc_element(fast_cell):
+    """A film (coating) is R_f || C_f in series with the contact's R_ct || C_dl: the
+    spectrum is that circuit, and the process table lists the coating's arc."""
+    coated = fast_cell.with_design(
+        cathode={"film_resistance_ohm_cm2": 100.0, "film_capacity_uF_cm2": 0.3}
+    )
+    f = np.logspace(4, -0.5, 8)
+    result = impedance_spectrum(coated, 0.5, f, mesh=FINE)
+    expected = equivalent_circuit_impedance(result.settings, f) * 1e4
+    # measured 2e-4 (finite volumes, 100 points)
+    assert np.abs(complex_z(result) - expected).max() < 1e-3 * np.abs(expected).min()
+    row = result.processes.set_index("Process").loc["Cathode film (coating)"]
+    a_theta_L = (
+        result.settings["Positive electrode contact area to volume ratio [m-1]"]
+        * result.settings["Positive electrode thickness [m]"]
+    )
+    assert row["Resistance [Ohm.cm2]"] == pytest.approx(100.0 / a_theta_L)  # per electrode area
+    assert row["Characteristic frequency [Hz]"] == pytest.approx(
+        1 / (2 * np.pi * 100e-4 * 0.3e-2), rel=1e-9
+    )
+
+
+def test_grain_boundaries_are_their_own_rc_element(default_cell):
+    """Grain boundaries given in the cell file add R_gb || C_gb in series, with
+    C_gb = eps0 eps_gb / L: exactly that semicircle, whatever the rest."""
+    f = np.logspace(6, 2, 9)
+    plain = impedance_spectrum(default_cell, 0.5, f)
+    gb_cell = default_cell.with_design(separator={"grain_boundary_resistance_ohm_cm2": 3.0})
+    assert gb_cell.model_options["grain_boundaries"] == "separator"
+    with_gb = impedance_spectrum(gb_cell, 0.5, f)
+    R = 3.0e-4  # Ohm m2
+    C = (
+        8.8541878128e-12
+        * gb_cell.parameter_values["Separator grain-boundary relative permittivity"]
+        / gb_cell.parameter_values["Separator thickness [m]"]
+    )
+    expected = R / (1 + 2j * np.pi * f * R * C) * 1e4
+    # in series with identical elements: only the solver's round-off differs (1e-9)
+    np.testing.assert_allclose(complex_z(with_gb) - complex_z(plain), expected, rtol=1e-6)
+    row = with_gb.processes.set_index("Process").loc["Separator grain boundaries"]
+    assert row["Resistance [Ohm.cm2]"] == pytest.approx(3.0)
+
+
+def test_separator_adds_its_resistance_at_high_frequency(default_cell):
+    """Between the bulk arc (> 100 MHz) and the interfaces' arcs a thicker separator
+    shifts the spectrum by exactly L / kappa_eff."""
+    f = [1e5]
+    thin = impedance_spectrum(default_cell, 0.5, f)
+    thick_cell = default_cell.with_design(separator={"thickness_um": 60.0})
+    thick = impedance_spectrum(thick_cell, 0.5, f)
+    kappa = thin.settings["Separator effective ionic conductivity [S.m-1]"]
+    L_thin = thin.settings["Separator thickness [m]"]
+    expected = (60e-6 - L_thin) / kappa * 1e4  # Ohm cm2
+    shift = complex_z(thick)[0] - complex_z(thin)[0]
+    # the same cathode cancels exactly; the geometric capacitance changes the real part
+    # by (w R C)^2 ~ 1e-6 of the separator's resistance at 100 kHz
+    assert shift.real == pytest.approx(expected, rel=1e-5)
+    assert abs(shift.imag) < 1e-3 * expected
+
+
+def test_li_interface_is_a_semicircle_of_the_charge_transfer_resistance(default_cell):
+    """The Li|SE interface is R_ct || C_dl in series: removing its resistance (a huge
+    exchange current) takes away a semicircle of diameter RT/(F j0) with its apex at
+    1/(2 pi R_ct C_dl)."""
+    base = impedance_spectrum(default_cell, 0.5, [1.0])
+    j0 = base.settings["Lithium metal interface exchange current density [A.m-2]"]
+    T = base.settings["Temperature [K]"]
+    C = base.settings["Lithium metal double-layer capacity [F.m-2]"]
+    R = R_GAS * T / (F * j0)
+    f_apex = 1 / (2 * np.pi * R * C)
+    f = [f_apex / 10, f_apex, f_apex * 10]
+    slow = impedance_spectrum(default_cell, 0.5, f)
+    fast_li = default_cell.with_design(anode={"exchange_current_density_mA_cm2": 1e6})
+    fast = impedance_spectrum(fast_li, 0.5, f)
+    arc = (complex_z(slow) - complex_z(fast)) * 1e-4  # Ohm m2
+    # what is left of the fast interface's own arc: R_ct x 1e-6
+    expected = R / (1 + 2j * np.pi * np.array(f) * R * C)
+    np.testing.assert_allclose(arc, expected, rtol=1e-5)
+    assert -arc[1].imag == pytest.approx(R / 2, rel=1e-5)  # the apex: half the diameter
+
+
+def test_blocking_composite_is_the_transmission_line(default_cell):
+    """With blocking CAM contacts (no charge transfer) the composite is a capacitive
+    transmission line: a 45-degree branch, then a capacitive line whose real part is
+    the transport across the layer, (R_ion + R_el)/3."""
+    blocking = default_cell.with_design(
+        cathode={"exchange_current_density_A_m2": 1e-9},
+        anode={"exchange_current_density_mA_cm2": 1e6},  # no Li arc in the way
+    )
+    f = np.array([1e3, 1e-1])
+    result = impedance_spectrum(blocking, 0.5, f, mesh=FINE)
+    s = result.settings
+    T = s["Temperature [K]"]
+    R_series = (
+        s["Separator thickness [m]"] / s["Separator effective ionic conductivity [S.m-1]"]
+        + s["Lithium metal interphase resistance [Ohm.m2]"]
+        + R_GAS * T / (F * s["Lithium metal interface exchange current density [A.m-2]"])
+    )
+    L = s["Positive electrode thickness [m]"]
+    r1 = 1 / s["Positive electrode effective ionic conductivity [S.m-1]"]
+    r2 = 1 / s["Positive electrode effective electronic conductivity [S.m-1]"]
+    line = complex_z(result) * 1e-4 - R_series  # the composite alone [Ohm m2]
+    # at 0.1 Hz the line is capacitive: its real part is the transport across the layer
+    # (finite volumes on 100 points: 1e-4 measured; the next term of the expansion,
+    # (L^2 (r1 + r2) w a C)^2, is 6e-5; the leak through the 1e-9 A/m2 charge transfer
+    # adds 2e-4; at lower frequencies that leak grows as 1/w^2)
+    assert line[-1].real == pytest.approx((r1 + r2) * L / 3, rel=1e-3)
+    assert -line[-1].imag > 100 * line[-1].real  # a near-vertical capacitive line
+    # at 1 kHz the penetration depth is well inside the layer (checked): the line is
+    # semi-infinite, the rails' parallel part plus a branch at -45 degrees
+    a_theta = s["Positive electrode contact area to volume ratio [m-1]"]
+    C_dl = s["Positive electrode double-layer capacity [F.m-2]"]
+    zeta = 1 / (2j * np.pi * f[0] * a_theta * C_dl)
+    assert abs(np.sqrt(zeta / (r1 + r2))) < L / 5
+    branch = line[0] - L * r1 * r2 / (r1 + r2)
+    # coth(L/lambda) differs from 1 by 1e-5 here; measured -44.94 degrees on 100 points
+    # (-44.1 on the default 25: finite volumes with 3 points per penetration depth)
+    assert np.degrees(np.angle(branch)) == pytest.approx(-45.0, abs=0.3)
+
+
+# --- the time domain and the discharge curves ----------------------------------------
+
+
+def test_small_sinusoidal_current_gives_the_spectrum(default_cell):
+    """A small sinusoidal current in the time domain (the full non-linear model, IDAKLU)
+    answers with the voltage the spectrum predicts at that frequency."""
+    import pybamm
+
+    from asslb_sim.models import cell_model
+
+    f = 20.0  # Hz, between the Li and the cathode arcs
+    (expected,) = complex_z(impedance_spectrum(default_cell, 0.5, [f])) / default_cell.area_cm2
+    state = default_cell.anode.at_state_of_charge(default_cell, 0.5)
+    values = pybamm.ParameterValues(dict(default_cell.parameter_values))
+    c_max = values["Maximum concentration in positive electrode [mol.m-3]"]
+    amplitude = 1e-3 * values["Nominal cell capacity [A.h]"]  # 1e-3 C
+    w = 2 * np.pi * f
+    values.update(
+        {
+            "Initial concentration in positive electrode [mol.m-3]": state.stoichiometry * c_max,
+            "Lithium counter electrode thickness [m]": state.lithium_thickness,
+            # a cosine: IDAKLU fails its first step on this model from a sine's i = 0
+            "Current function [A]": lambda t: amplitude * pybamm.cos(w * t),
+        }
+    )
+    model = cell_model({**default_cell.model_options, "surface_form": "differential"})
+    periods = 12
+    t = np.linspace(0, periods / f, periods * 200 + 1)
+    solver = pybamm.IDAKLUSolver(rtol=1e-8, atol=1e-10)
+    sim = pybamm.Simulation(model, parameter_values=values, solver=solver)
+    solution = sim.solve(t_eval=[0, t[-1]], t_interp=t)
+    v = solution["Voltage [V]"].entries
+    late = t >= (periods - 4) / f  # four periods after the start-up has decayed
+    # V = c0 + c1 t - I0 (Z' cos wt - Z'' sin wt): least squares on the late periods
+    basis = np.column_stack(
+        [np.ones(late.sum()), t[late], np.cos(w * t[late]), np.sin(w * t[late])]
+    )
+    c = np.linalg.lstsq(basis, v[late], rcond=None)[0]
+    measured = (-c[2] + 1j * c[3]) / amplitude  # Ohm
+    # measured 8e-7: the non-linearity is of order (eta F / 2RT)^2 ~ 1e-6 at 1e-3 C, and
+    # the start-up's slowest part (the diffusion tail) is taken up by the drift term
+    assert measured == pytest.approx(expected, rel=1e-5)
+
+
+def test_double_layers_leave_the_discharge_unchanged(default_cell):
+    """With vanishing capacities the surface form's equations are those without it: the
+    discharge curve is the same to solver tolerance."""
+    from conftest import solve_at
+
+    tiny = default_cell.with_design(
+        cathode={"double_layer_capacity_uF_cm2": 1e-6},
+        anode={"double_layer_capacity_uF_cm2": 1e-6},
+        separator={"relative_permittivity": 1.0},
+    ).with_options(surface_form="differential")
+    current = default_cell.current(default_cell.basis.nominal_capacity)  # 1C
+    plain = solve_at(default_cell, current, 4000)
+    surface = solve_at(tiny, current, 4000)
+    t = np.linspace(1, min(plain.t[-1], surface.t[-1]), 200)
+    dv = np.abs(plain["Voltage [V]"](t) - surface["Voltage [V]"](t))
+    # rtol 1e-6 of the solver on about 4 V, and the capacitors' 1e-8 F/m2 charging
+    # currents (1e-8 of the current): well under 1e-4 V
+    assert dv.max() < 1e-4
+    q_plain = plain["Discharge capacity [A.h]"].entries[-1]
+    q_surface = surface["Discharge capacity [A.h]"].entries[-1]
+    assert q_surface == pytest.approx(q_plain, rel=1e-4)  # the same end at the cut-off
+
+
+def test_lithium_conserved_with_double_layers(default_cell):
+    """The Li+ the double layers hold is counted: Li is conserved while they charge
+    (the default capacities, a 2C step from rest)."""
+    from conftest import solve_at
+
+    cell = default_cell.with_options(surface_form="differential")
+    current = 2 * default_cell.current(default_cell.basis.nominal_capacity)
+    solution = solve_at(cell, current, 600)
+    n = solution["Total lithium [mol]"].entries
+    held = solution["Total lithium in double layers [mol]"].entries
+    assert np.abs(held).max() > 0  # the double layers did charge
+    # measured 1e-14; the double layers hold 1e-5 of the Li passed in the first seconds
+    assert np.abs(n - n[0]).max() / n[0] < 1e-12
+
+
+def test_grain_boundaries_add_their_resistance_to_a_discharge(default_cell):
+    """Without the surface form the grain boundaries are a resistance in series: the
+    separator's drop grows by exactly i R_gb."""
+    from conftest import solve_at
+
+    gb_cell = default_cell.with_design(separator={"grain_boundary_resistance_ohm_cm2": 3.0})
+    current = default_cell.current(default_cell.basis.nominal_capacity)
+    i = current / (default_cell.area_cm2 * 1e-4)  # A/m2
+    plain = solve_at(default_cell, current, 10)
+    with_gb = solve_at(gb_cell, current, 10)
+    drop = "Separator ohmic overpotential [V]"
+    extra = with_gb[drop].entries - plain[drop].entries
+    np.testing.assert_allclose(extra, i * 3.0e-4, rtol=1e-9)  # the same closed form
+
+
+def test_double_layer_values_come_from_the_cell_file(default_cell):
+    cell = default_cell.with_design(
+        cathode={"double_layer_capacity_uF_cm2": 30.0},
+        anode={"double_layer_capacity_uF_cm2": 5.0},
+        separator={"relative_permittivity": 40.0},
+    )
+    v = cell.parameter_values
+    assert v["Positive electrode double-layer capacity [F.m-2]"] == pytest.approx(0.30)
+    assert v["Lithium metal double-layer capacity [F.m-2]"] == pytest.approx(0.05)
+    assert v["Separator solid electrolyte relative permittivity"] == 40.0
+    # and the library's defaults otherwise (sourced in parameter_sets/defaults.py)
+    d = default_cell.parameter_values
+    assert d["Positive electrode double-layer capacity [F.m-2]"] == pytest.approx(0.10)
+    assert d["Lithium metal double-layer capacity [F.m-2]"] == pytest.approx(0.22)
+
+
+# --- the command ---------------------------------------------------------------------
+
+
+def test_eis_command_writes_spectrum_processes_and_plots(tmp_path, capsys):
+    from asslb_sim.cli import main
+
+    assert main(["eis", "--frequencies", "1e4", "0.1", "6", "--out", str(tmp_path)]) == 0
+    spectrum = pd.read_csv(tmp_path / "eis_spectrum.csv")
+    assert list(spectrum.columns[:3]) == ["Frequency [Hz]", "Z' [Ohm.cm2]", "-Z'' [Ohm.cm2]"]
+    np.testing.assert_allclose(spectrum["Frequency [Hz]"], np.logspace(4, -1, 6))
+    processes = pd.read_csv(tmp_path / "eis_processes.csv")
+    assert "Cathode charge transfer" in set(processes["Process"])
+    for name in ("eis_nyquist.png", "eis_bode.png"):
+        assert (tmp_path / name).stat().st_size > 0
+    assert "Li|SE charge transfer" in capsys.readouterr().out
+
+
+@pytest.mark.parametrize(
+    "argv, words",
+    [
+        (["--soc", "0"], "--soc"),
+        (["--soc", "1.5"], "--soc"),
+        (["--frequencies", "1", "1e3", "5"], "lowest"),
+        (["--frequencies", "1e3", "1", "1"], "count"),
+        (["--frequencies", "1e3", "0", "5"], "lowest"),
+        (["--frequencies", "1e3", "x", "5"], "three numbers"),
+        (["--cell", "no-such-cell"], "no-such-cell"),
+    ],
+)
+def test_eis_bad_inputs_are_one_line_errors_before_any_solve(
+    argv, words, tmp_path, capsys, monkeypatch
+):
+    from asslb_sim.cli import main
+    from asslb_sim.simulation import Runner
+
+    def no_solve(*args, **kwargs):
+        raise AssertionError("solved before the input was checked")
+
+    monkeypatch.setattr(Runner, "impedance", no_solve)
+    assert main(["eis", *argv, "--out", str(tmp_path)]) == 2
+    err = capsys.readouterr().err
+    assert words in err and len(err.strip().splitlines()) == 1
+
+
+def test_frequencies_from_spec():
+    f = frequencies_from((1e6, 1e-2, 9))
+    np.testing.assert_allclose(f, np.logspace(6, -2, 9))
+
+
+@pytest.mark.parametrize(
+    "design, words",
+    [
+        ({"separator": {"grain_boundary_resistance_ohm_cm2": -1.0}}, "grain_boundary_resistance"),
+        ({"separator": {"grain_boundary_permittivity": 0.5}}, "grain_boundary_permittivity"),
+        ({"cathode": {"double_layer_capacity_uF_cm2": 0.0}}, "double_layer_capacity"),
+        ({"anode": {"double_layer_capacity_uF_cm2": -2.0}}, "double_layer_capacity"),
+        ({"cathode": {"film_capacity_uF_cm2": 0.0}}, "film_capacity"),
+        ({"separator": {"relative_permittivity": 0.5}}, "relative_permittivity"),
+        (
+            {
+                "separator": {"grain_boundary_resistance_ohm_cm2": 1.0},
+                "model": {"grain_boundaries": "none"},
+            },
+            "grain_boundaries",
+        ),
+        ({"model": {"surface_form": "algebraic"}}, "surface_form"),
+    ],
+)
+def test_bad_impedance_keys_are_clear_errors(default_cell, design, words):
+    from asslb_sim.errors import CellDefinitionError
+
+    with pytest.raises(CellDefinitionError, match=words):
+        default_cell.with_design(**design)
