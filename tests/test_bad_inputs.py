@@ -571,25 +571,51 @@ def test_bad_flag(tmp_path, monkeypatch, capsys, no_solve, argv):
     one_line_error(capsys, status, words)
 
 
-def test_dead_scheduler_is_reported_quickly(tmp_path, capsys, no_solve):
-    import time
+@pytest.fixture
+def no_dask_client(monkeypatch):
+    """Connecting a Dask client fails the test: a dead scheduler must be reported by the
+    up-front check (a 5 s TCP connect; a refused local port answers at once), not after
+    Dask's own 30 s wait."""
+    import dask.distributed
 
+    def connect(*args, **kwargs):
+        raise AssertionError("a Dask client was connected before the address was checked")
+
+    monkeypatch.setattr(dask.distributed, "Client", connect)
+
+
+def test_dead_scheduler_is_reported_before_dask(tmp_path, capsys, no_solve, no_dask_client):
     (tmp_path / "study.toml").write_text(STUDY)
-    start = time.monotonic()
-    status = main(
-        [
-            "sweep",
-            str(tmp_path / "study.toml"),
-            "--out",
-            str(tmp_path / "out"),
-            "--scheduler",
-            f"tcp://127.0.0.1:{closed_port()}",
-        ]
-    )
-    # Dask alone waits 30 s; the up-front check gives up after 5 s, and a refused local
-    # connection is immediate
-    assert time.monotonic() - start < 10
-    one_line_error(capsys, status, ["--scheduler", "no Dask scheduler answers"])
+    address = f"tcp://127.0.0.1:{closed_port()}"
+    argv = ["sweep", str(tmp_path / "study.toml"), "--out", str(tmp_path / "out")]
+    status = main([*argv, "--scheduler", address])
+    one_line_error(capsys, status, ["--scheduler", "no Dask scheduler answers", address])
+
+
+@pytest.mark.parametrize(
+    ("address", "words"),
+    [
+        (None, ["scheduler", "no Dask scheduler answers"]),  # None: a closed local port
+        ("tcp://", ["scheduler", "'tcp://'", "not an address"]),
+        ("tcp://127.0.0.1:99999", ["scheduler", "not an address"]),
+        (8786, ["scheduler", "8786", "not an address"]),
+    ],
+    ids=["closed port", "no host", "port out of range", "not text"],
+)
+def test_library_refuses_a_dead_scheduler(tmp_path, no_solve, no_dask_client, address, words):
+    address = f"tcp://127.0.0.1:{closed_port()}" if address is None else address
+    with pytest.raises(CellDefinitionError) as info:
+        run_study(
+            Study(parameters={"separator.thickness_um": [20]}),
+            tmp_path / "out",
+            scheduler=address,
+            progress=False,
+        )
+    text = str(info.value)
+    assert "\n" not in text and text.startswith("scheduler: ")
+    for word in [*words, repr(address)]:
+        assert word in text, text
+    assert not (tmp_path / "out").exists()  # refused before anything was written
 
 
 def test_debug_shows_the_traceback(tmp_path, capsys):
