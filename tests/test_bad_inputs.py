@@ -512,6 +512,37 @@ FLAGS = [
     ("asr --soc text", ["asr", "--soc", "half"], ["--soc", "invalid float"]),
     ("asr --duration 0", ["asr", "--duration", "0"], ["duration"]),
     ("asr --current-density -1", ["asr", "--current-density", "-1"], ["current"]),
+    ("asr --duration too long", ["asr", "--duration", "1e6"], ["--duration", "(0, 36000] s"]),
+    (
+        "compare --duration 0",
+        ["compare", "default", "default", "--duration", "0"],
+        ["--duration", "0.0", "(0, 36000] s"],
+    ),
+    (
+        "compare --duration negative",
+        ["compare", "default", "default", "--duration", "-10"],
+        ["--duration", "-10.0", "(0, 36000] s"],
+    ),
+    (
+        "compare --duration too long",
+        ["compare", "default", "default", "--duration", "1e6"],
+        ["--duration", "1000000.0", "(0, 36000] s"],
+    ),
+    (
+        "compare --duration nan",
+        ["compare", "default", "default", "--duration", "nan"],
+        ["--duration", "nan", "(0, 36000] s"],
+    ),
+    (
+        "compare --duration text",
+        ["compare", "default", "default", "--duration", "long"],
+        ["--duration", "invalid float", "'long'"],
+    ),
+    (
+        "compare --soc 0",
+        ["compare", "default", "default", "--soc", "0"],
+        ["--soc", "0.0", "(0, 1]"],
+    ),
     ("sweep missing study", ["sweep", "nope.toml"], ["nope.toml", "does not exist"]),
     ("sweep binary study", ["sweep", "binary.toml"], ["binary.toml", "not a text"]),
     ("sweep --workers 0", ["sweep", "study.toml", "--workers", "0"], ["--workers", "[1, inf)"]),
@@ -664,3 +695,29 @@ def test_extreme_physics_is_flagged_with_a_short_reason(sections, c_rate):
         "no consistent start",
     )
     assert len(row["Message"]) <= 240  # short: no dump of the inputs (outcomes.short's limit)
+
+
+def test_a_cell_below_its_cut_off_prints_no_solver_errors(tmp_path):
+    """SUNDIALS prints its errors from C, past Python's sys.stderr: only a process of its
+    own shows whether they reach the terminal."""
+    import os
+    import subprocess
+    import sys
+
+    code = "import sys; from asslb_sim.cli import main; sys.exit(main(sys.argv[1:]))"
+    # 60C on the default cell: no consistent state at t = 0, the failure IDA used to
+    # print six "[ERROR][rank 0][.../idas_ic.c...]" lines for
+    argv = ["rate-capability", "--c-rates", "60", "--no-progress", "--out", "out"]
+    run = subprocess.run(
+        [sys.executable, "-c", code, *argv],
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        env={**os.environ, "MPLBACKEND": "Agg"},
+        timeout=600,
+    )
+    assert run.returncode == 0, run.stderr
+    # the flagged result keeps its reason
+    assert "60C: no consistent start: the solver found no consistent state" in run.stdout
+    for marker in ("[ERROR]", "sundials", "IDA", "rank 0"):
+        assert marker not in run.stderr, run.stderr
