@@ -150,11 +150,11 @@ def minimise(backend, evaluate, u0, params, max_evaluations):
     try:
         if backend == "pybop":
             # the Jacobian at the optimum takes one evaluation per parameter: leave them
-            _run_pybop(params, budget, u0, max(max_evaluations - len(params), 1))
+            message = _run_pybop(params, budget, u0, max(max_evaluations - len(params), 1))
             u = budget.best()
             budget.jacobian(u)
             fun, simulated, jac = budget.at(u)
-            return Optimum(u, fun, jac, True, "PyBOP XNES", simulated)
+            return Optimum(u, fun, jac, True, message, simulated)
         from scipy.optimize import least_squares
 
         result = least_squares(
@@ -177,7 +177,7 @@ def minimise(backend, evaluate, u0, params, max_evaluations):
 def _run_pybop(params, budget, u0, max_evaluations):
     """Minimise the sum of squared residuals with PyBOP's XNES optimiser (PyBOP's
     default before 25.10, which removed the default wrapper), every evaluation through
-    ``budget`` (whose best point is the answer)."""
+    ``budget`` (whose best point is the answer); returns PyBOP's message."""
     import pybop
     from pybop.costs.base_cost import BaseCost
 
@@ -217,4 +217,4 @@ def _run_pybop(params, budget, u0, max_evaluations):
     )
     pybop_problem = pybop.Problem(simulator=Simulator(parameters), cost=SumOfSquares())
     options = pybop.PintsOptions(max_evaluations=max_evaluations, max_unchanged_iterations=20)
-    pybop.XNES(pybop_problem, options=options).run()
+    return str(pybop.XNES(pybop_problem, options=options).run().message)
