@@ -17,7 +17,7 @@ from .design import load_cell
 from .errors import CellDefinitionError
 from .metrics import areal_resistance, energy_table
 from .simulate import rate_capability
-from .simulation import check_c_rates
+from .simulation import Pulse, check_c_rates
 
 # columns of the rate test's summary carried into the comparison table
 RATE_COLUMNS = [
@@ -90,9 +90,10 @@ def compare_cells(
     charge : Charge, None or "auto"
         As in :func:`~asslb_sim.simulate.rate_capability`.
     soc : float
-        State of charge of the resistance pulse (0-1).
+        State of charge of the resistance pulse, in (0, 1].
     duration : float
-        Duration of the resistance pulse [s]; its current is each cell's 1C.
+        Duration of the resistance pulse [s], in (0, 36000]; its current is each
+        cell's 1C.
     progress : bool
         Show a progress bar over the cells.
 
@@ -103,6 +104,7 @@ def compare_cells(
     if isinstance(cells, (str, Path)) or len(cells) < 2:
         raise CellDefinitionError("compare: give at least 2 cells (preset names or cell files)")
     rates = check_c_rates(c_rates, "c_rates")
+    Pulse(None, duration, soc)  # the pulse's settings, checked before any solve
     loaded = [load_cell(cell) for cell in cells]  # every cell checked before any solve
     labels = cell_labels(loaded, cells)
     iterator = zip(labels, loaded, strict=True)

@@ -185,3 +185,30 @@ def test_a_failed_pulse_leaves_the_other_cells_results(tmp_path, monkeypatch, ca
     code = main(["compare", "default", str(thick), "--c-rates", "1", "--out", str(out)])
     assert code == 0, capsys.readouterr().err
     assert (out / "summary.csv").exists() and not (out / "asr_breakdown.png").exists()
+
+
+def test_compare_passes_the_pulse_duration_and_soc(tmp_path, monkeypatch):
+    import asslb_sim.comparison
+
+    given = {}
+
+    def spy(cells, c_rates, **kwargs):
+        given.update(kwargs)
+        raise KeyboardInterrupt  # stop before any solve (the CLI exits 130)
+
+    monkeypatch.setattr(asslb_sim.comparison, "compare_cells", spy)
+    argv = ["compare", "default", "default", "--duration", "30", "--soc", "0.8"]
+    assert main([*argv, "--out", str(tmp_path / "out")]) == 130
+    assert given["duration"] == 30.0 and given["soc"] == 0.8
+
+
+def test_compare_cells_checks_the_pulse_before_any_solve(monkeypatch):
+    import asslb_sim.comparison
+    from asslb_sim.comparison import compare_cells
+
+    def never(*args, **kwargs):
+        raise AssertionError("solved before checking the pulse")
+
+    monkeypatch.setattr(asslb_sim.comparison, "rate_capability", never)
+    with pytest.raises(CellDefinitionError, match=r"duration: 0 is out of range; valid range"):
+        compare_cells(["default", "default"], duration=0)

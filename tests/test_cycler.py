@@ -223,3 +223,198 @@ def test_fit_straight_from_a_cycler_file(source, tmp_path, capsys):
     # (the fit lands 0.3 % off), while wrong C-rates or capacity units miss by far more
     assert value == pytest.approx(truth, rel=0.03)
     assert "run-discharges.csv" not in capsys.readouterr().err
+
+
+# --- Neware and Arbin files, written here from the same experiment ----------------------
+
+
+def counters(rows):
+    """Cumulative charge and discharge [mA.h] of the rows, from their signed charge
+    counter (Arbin's and Neware's two positive counters)."""
+    q = np.array([row[5] for row in rows])
+    dq = np.diff(q, prepend=q[0])
+    return np.cumsum(np.maximum(dq, 0)), np.cumsum(np.maximum(-dq, 0))
+
+
+def write_arbin(path, rows):
+    """Arbin MITS Pro's export of the experiment: a CSV file, or an XLSX workbook with
+    its "Global_Info" sheet and the data on a "Channel_..." sheet."""
+    charge, discharge = counters(rows)
+    frame = pd.DataFrame(
+        {
+            "Data_Point": np.arange(1, len(rows) + 1),
+            "Test_Time(s)": [row[2] for row in rows],
+            "Step_Index": [row[6] + 1 for row in rows],
+            "Cycle_Index": 1,
+            "Current(A)": [row[4] / 1e3 for row in rows],
+            "Voltage(V)": [row[3] for row in rows],
+            "Charge_Capacity(Ah)": charge / 1e3,
+            "Discharge_Capacity(Ah)": discharge / 1e3,
+        }
+    )
+    if path.suffix == ".csv":
+        frame.to_csv(path, index=False)
+    else:
+        with pd.ExcelWriter(path) as writer:
+            info = pd.DataFrame({"Test_Name": ["run"]})
+            info.to_excel(writer, sheet_name="Global_Info", index=False)
+            frame.to_excel(writer, sheet_name="Channel_1-006", index=False)
+
+
+NEWARE_RANGE = -2  # the current range whose unit is 1e-5 mA (NewareNDA's multiplier table)
+NEWARE_UNIT = 1e-5  # mA per count of current; capacities in counts of 1e-5 mA.s
+
+
+def write_nda(path, rows, discharge_sign=-1):
+    """A Neware .nda file (version 29) of the experiment: the "NEWARE" header, then one
+    86-byte record per row (index, cycle, step, step type, time in ms, voltage in
+    0.1 mV, current and per-step capacities in the range's units), little-endian.
+    ``discharge_sign``: the sign the file gives discharge currents."""
+    import struct
+
+    charge, discharge = counters(rows)
+    header = bytearray(1024)
+    header[:6] = b"NEWARE"
+    header[14] = 29
+    records, step, start = [], None, 0
+    for k, (_, _, t, v, i, _, ns) in enumerate(rows):
+        if ns != step:
+            step, start = ns, k
+        status = 2 if i < 0 else 1 if i > 0 else 4  # CC_DChg, CC_Chg, Rest
+        current = discharge_sign * abs(i) if i < 0 else i
+        caps = [charge[k] - charge[start], discharge[k] - discharge[start]]
+        record = bytearray(86)
+        record[0:2] = b"\x55\x00"
+        struct.pack_into("<IIHB", record, 2, k + 1, 0, ns + 1, status)
+        struct.pack_into(
+            "<Qii", record, 14, round(t * 1e3), round(v * 1e4), round(current / NEWARE_UNIT)
+        )
+        struct.pack_into("<qqqq", record, 38, *(round(c * 3600 / NEWARE_UNIT) for c in caps), 0, 0)
+        struct.pack_into("<HBBBBB", record, 70, 2026, 1, 1, 0, 0, 0)
+        struct.pack_into("<i", record, 78, NEWARE_RANGE)
+        records.append(bytes(record))
+    # the data section starts after four zero bytes
+    path.write_bytes(bytes(header) + b"\x00\x00\x00\x00" + b"".join(records))
+
+
+def check_curves(curves, source, area, voltage_atol, capacity_rtol):
+    """The discharges of the file are the model's, to the file's precision."""
+    assert sorted(curves["C-rate"].unique()) == list(RATES)
+    largest = sum(source.summary["Discharge capacity [mA.h.cm-2]"])
+    for c in RATES:
+        mine = curves[curves["C-rate"] == c]
+        truth = source.curves[source.curves["C-rate"] == c]
+        assert len(mine) == len(truth)  # every point of the discharge, nothing else
+        np.testing.assert_allclose(
+            mine["Voltage [V]"], truth["Voltage [V]"], rtol=0, atol=voltage_atol
+        )
+        np.testing.assert_allclose(
+            mine["Discharge capacity [mA.h.cm-2]"],
+            truth["Discharge capacity [mA.h.cm-2]"],
+            rtol=0,
+            atol=capacity_rtol * largest,
+        )
+
+
+@pytest.mark.parametrize("suffix", [".csv", ".xlsx"])
+def test_arbin_export_round_trip(source, tmp_path, suffix):
+    if suffix == ".xlsx":
+        pytest.importorskip("openpyxl")
+    cell = load_cell("default")
+    path = tmp_path / f"run{suffix}"
+    write_arbin(path, mpt_rows(source, cell.area_cm2))
+    curves, notes = cycler_curves(path, cell)
+    assert notes == []
+    # the numbers are written in full: voltages exact from the CSV, within a unit in the
+    # last place (4.4e-16 V) from the workbook (openpyxl's text of a float); capacities
+    # the difference of two cumulative sums, to float rounding of the largest
+    atol = 0 if suffix == ".csv" else 1e-15
+    check_curves(curves, source, cell.area_cm2, voltage_atol=atol, capacity_rtol=1e-12)
+
+
+@pytest.mark.parametrize("sign", [-1, 1], ids=["negative", "positive"])
+def test_neware_nda_round_trip(source, tmp_path, sign):
+    pytest.importorskip("NewareNDA")
+    cell = load_cell("default")
+    path = tmp_path / "run.nda"
+    write_nda(path, mpt_rows(source, cell.area_cm2), discharge_sign=sign)
+    # the discharges are found by their step type, whichever sign the file stores
+    curves, notes = cycler_curves(path, cell)
+    assert notes == []
+    # voltages stored in 0.1 mV (half a unit) and read as float32 (6e-8 of 4.2 V);
+    # capacities as float32, 6e-8 of a step's, twice (the difference of two)
+    check_curves(curves, source, cell.area_cm2, voltage_atol=0.5e-4 + 3e-7, capacity_rtol=2e-7)
+
+
+def test_an_arbin_csv_is_told_from_fit_data_by_its_columns(source, tmp_path, capsys):
+    from asslb_sim.fitting.cycler import is_cycler_file
+
+    cell = load_cell("default")
+    arbin = tmp_path / "arbin.csv"
+    write_arbin(arbin, mpt_rows(source, cell.area_cm2))
+    curve = tmp_path / "curve.csv"
+    curve.write_text("Specific capacity [mA.h.g-1],Voltage [V],C-rate\n1,4,1\n2,3.9,1\n3,3,1\n")
+    assert is_cycler_file(arbin) and not is_cycler_file(curve)
+    # the command line reads it as a cycler file: one C-rate given for its two steps
+    argv = ["fit", "--data", str(arbin), "--cycler-c-rates", "1", "--out", str(tmp_path / "o")]
+    status = main([*argv, "--fit", "Separator thickness [m]:1e-5:1e-4"])
+    err = capsys.readouterr().err
+    assert status == 2 and "1 C-rate(s) given for 2 discharge step(s)" in err
+
+
+@pytest.mark.parametrize(
+    ("name", "content", "words"),
+    [
+        ("bad.nda", b"not a neware file", r"not a readable Neware \.nda file"),
+        ("bad.ndax", b"not a zip archive", r"not a readable Neware \.ndax file"),
+        ("bad.xlsx", b"not a workbook", r"not a readable Arbin \.xlsx export file"),
+        ("bad.res", b"\x00\x01\x00\x00Standard Jet DB", r"export the test from MITS Pro"),
+        (
+            "bad.csv",
+            b"Data_Point,Test_Time(s),Step_Index,Current(A)\n1,0,1,-0.001\n",
+            r"no 'Voltage\(V\)' column in the Arbin \.csv export",
+        ),
+        (
+            "bad2.csv",
+            b"Test_Time(s),Step_Index,Current(A),Voltage(V)\n0,1,-0.001,4.1\n1,1,x,4.0\n",
+            r"'Current\(A\)' row 2 is not a number",
+        ),
+    ],
+    ids=["nda", "ndax", "xlsx", "res", "arbin without voltage", "arbin text"],
+)
+def test_unreadable_neware_and_arbin_files(tmp_path, name, content, words, capsys):
+    if name.endswith((".nda", ".ndax")):
+        pytest.importorskip("NewareNDA")
+    if name.endswith(".xlsx"):
+        pytest.importorskip("openpyxl")
+    path = tmp_path / name
+    path.write_bytes(content)
+    with pytest.raises(DataError, match=words):
+        read_cycler(path)
+    status = main(["fit", "--data", str(path), "--fit", "Separator thickness [m]:1e-5:1e-4"])
+    err = capsys.readouterr().err
+    assert status == 2 and len(err.strip().splitlines()) == 1 and name in err
+
+
+def test_an_xlsx_without_arbin_data_sheets(tmp_path):
+    pytest.importorskip("openpyxl")
+    path = tmp_path / "other.xlsx"
+    pd.DataFrame({"a": [1]}).to_excel(path, sheet_name="Sheet1", index=False)
+    with pytest.raises(DataError, match=r"no data sheet named 'Channel\.\.\.'.*\['Sheet1'\]"):
+        read_cycler(path)
+
+
+@pytest.mark.parametrize(("module", "name"), [("NewareNDA", "run.nda"), ("openpyxl", "run.xlsx")])
+def test_missing_neware_or_xlsx_reader_says_how_to_install(tmp_path, monkeypatch, module, name):
+    real_import = builtins.__import__
+
+    def without(imported, *args, **kwargs):
+        if imported == module or imported.startswith(f"{module}."):
+            raise ImportError(f"No module named {module!r}")
+        return real_import(imported, *args, **kwargs)
+
+    monkeypatch.setattr(builtins, "__import__", without)
+    path = tmp_path / name
+    path.write_bytes(b"anything")
+    with pytest.raises(DataError, match=rf"needs the optional reader {module}: pip install"):
+        read_cycler(path)

@@ -117,6 +117,56 @@ def test_progress_bar_ticks_once_per_model_evaluation(tmp_path, capsys):
     assert capsys.readouterr().err == ""
 
 
+@pytest.fixture(scope="module")
+def rate_table(tmp_path_factory):
+    """Specific capacities of the model at 0.5C and 2C with a lower SE conductivity."""
+    truth = from_preset().with_parameters(**{KAPPA: 0.08})
+    summary = rate_capability(truth, [0.5, 2.0]).summary
+    path = tmp_path_factory.mktemp("rates") / "rates.csv"
+    summary[["C-rate", "Specific capacity [mA.h.g-1]"]].to_csv(path, index=False)
+    return load(path)
+
+
+@pytest.fixture
+def evaluations(monkeypatch):
+    """Every model evaluation of a fit, as (parameter values, sum of squared residuals)."""
+    from asslb_sim.fitting import FitProblem
+
+    seen = []
+    evaluate = FitProblem.evaluate
+
+    def counted(self, values):
+        residuals, simulated = evaluate(self, values)
+        seen.append((list(values), float(residuals @ residuals)))
+        return residuals, simulated
+
+    monkeypatch.setattr(FitProblem, "evaluate", counted)
+    return seen
+
+
+@pytest.mark.parametrize("limit", [6, 1])
+def test_fit_stops_at_its_evaluation_limit_with_the_best_point(rate_table, evaluations, limit):
+    # one parameter from 0.18 S/m: least_squares(max_nfev=6) made 11 model evaluations
+    # here and the report a 12th (finite differences and the final solve were not
+    # counted); unlimited, this fit converges in 20 (both measured)
+    start = from_preset().with_parameters(**{KAPPA: 0.18})
+    result = fit(start, rate_table, [f"{KAPPA}:0.01:1"], max_evaluations=limit)
+    assert len(evaluations) == result.evaluations == limit
+    assert not result.success
+    assert f"stopped at the limit of {limit} model evaluation" in result.message
+    values, costs = zip(*evaluations, strict=True)
+    best = values[int(np.argmin(costs))][0]
+    fitted = result.parameters.set_index("Parameter").loc[KAPPA]
+    assert fitted["Fitted"] == best
+    if limit == 1:  # only the start was evaluated: no Jacobian, so no interval
+        assert fitted["Fitted"] == pytest.approx(0.18)
+        assert np.isnan(fitted["95% CI low"]) and np.isnan(fitted["95% CI high"])
+        assert any("evaluation limit" in w for w in result.warnings)
+    else:  # the best point is better than the start
+        assert costs[0] > min(costs)
+        assert fitted["95% CI low"] < fitted["Fitted"] < fitted["95% CI high"]
+
+
 MALFORMED = {
     "missing_voltage.csv": (
         "C-rate,Discharge capacity [mA.h.cm-2],Volts\n1,0.1,4.0\n",

@@ -176,3 +176,108 @@ def test_a_large_grid_is_never_held():
     assert first == [{"a.b": 0.0, "c.d": 1.0}, {"a.b": 0.0, "c.d": 2.0}, {"a.b": step, "c.d": 1.0}]
     # one block of values is a few hundred kB; the whole axis would be 40 MB or more
     assert peak < 5e6
+
+
+class Stop(Exception):
+    """Stops a study after its first part, as Ctrl-C would."""
+
+
+def test_a_huge_study_composes_only_its_probes_and_first_chunk(tmp_path, monkeypatch):
+    from asslb_sim import studies
+    from asslb_sim.studies import designs
+    from asslb_sim.studies.evaluation import probe_designs
+
+    study = Study(
+        parameters={
+            "separator.thickness_um": {"min": 10.0, "max": 50.0, "num": 5_000_000},
+            "cathode.thickness_um": [80, 140],
+        },
+        c_rates=(1.0,),
+        asr=False,
+        chunk_size=2,
+        compile=False,
+    )
+    assert study.size == 10_000_000
+    # the study's first chunk and one design per end of each key's range (the first
+    # design's own ends and the chunk's second design are not composed twice)
+    bound = len(probe_designs(study)) + study.chunk_size
+    assert bound == 5
+    counts = {"composed": 0, "ids": 0}
+
+    def counted(name, original):
+        def wrapper(*args, **kwargs):
+            counts[name] += 1
+            # fail at once rather than compose (or walk) ten million designs
+            assert counts[name] <= bound, f"{name}: more than {bound}"
+            return original(*args, **kwargs)
+
+        return wrapper
+
+    monkeypatch.setattr(designs, "from_dict", counted("composed", designs.from_dict))
+    monkeypatch.setattr(studies, "design_id", counted("ids", studies.design_id))
+    written = []
+
+    def write_then_stop(out, rows):
+        written.append(rows)
+        raise Stop
+
+    monkeypatch.setattr(studies, "write_part", write_then_stop)
+    with pytest.raises(Stop):
+        run_study(study, tmp_path / "huge", progress=True)  # a fresh folder: no count of it
+    assert counts["composed"] == bound  # the probes, then the first chunk as it is solved
+    assert counts["ids"] == study.chunk_size
+    (rows,) = written
+    assert [r["separator.thickness_um"] for r in rows] == [10.0, 10.0]
+    assert [r["cathode.thickness_um"] for r in rows] == [80.0, 140.0]
+    assert all(r["Status"] == "ok" for r in rows)
+
+
+# two keys in chunks of two: the first chunk varies only the cathode, so the separator's
+# parameters come from the probes at the ends of its range
+TWO_CHUNKS = Study(
+    parameters={"separator.thickness_um": [20, 60], "cathode.thickness_um": [80, 140]},
+    c_rates=(1.0,),
+    asr=False,
+    chunk_size=2,
+    name="two chunks",
+)
+
+
+def test_probed_inputs_give_the_table_of_composing_every_design_first(tmp_path, monkeypatch):
+    from asslb_sim import studies
+    from asslb_sim.design import load_cell
+    from asslb_sim.studies.evaluation import study_inputs, varying_parameters
+
+    base = load_cell(TWO_CHUNKS.cell)
+
+    def eager(base, study):  # the inputs as run_study found them before: every design
+        designs = ((None, values) for values in study.iter_designs())
+        return varying_parameters(base, designs)
+
+    assert study_inputs(base, TWO_CHUNKS) == eager(base, TWO_CHUNKS)
+    assert "Separator thickness [m]" in study_inputs(base, TWO_CHUNKS)
+    lazy = ordered(run_study(TWO_CHUNKS, tmp_path / "lazy", progress=False))
+    monkeypatch.setattr(studies, "study_inputs", eager)
+    composed_first = ordered(run_study(TWO_CHUNKS, tmp_path / "eager", progress=False))
+    assert len(lazy) == 4 and (lazy["Status"] == "ok").all()
+    # exactly equal: the same inputs make the same builds, solved the same way
+    pd.testing.assert_frame_equal(lazy, composed_first, check_exact=True)
+
+
+def test_a_chunk_adds_the_parameters_it_varies_to_its_build(monkeypatch):
+    from asslb_sim.design import load_cell
+    from asslb_sim.studies import evaluation
+
+    seen = []
+
+    def runner(study, input_names, threads=1):
+        seen.append(set(input_names))
+        raise Stop
+
+    monkeypatch.setattr(evaluation, "study_runner", runner)
+    chunk = [(str(i), {"separator.thickness_um": t}) for i, t in enumerate((20.0, 60.0))]
+    with pytest.raises(Stop):
+        # no study inputs given, as if the probes had missed the separator
+        evaluation.evaluate_chunk(load_cell("default"), TWO_CHUNKS, chunk, set())
+    assert "Separator thickness [m]" in seen[0]
+    assert "Positive electrode thickness [m]" not in seen[0]  # not varied in this chunk

@@ -3,6 +3,31 @@
 from __future__ import annotations
 
 
+def add_pulse_arguments(parser):
+    """The resistance pulse's ``--soc`` and ``--duration`` (``asr`` and ``compare``
+    alike; each command checks them with :class:`~asslb_sim.simulation.Pulse` before any
+    solve)."""
+    parser.add_argument(
+        "--soc", type=float, default=0.5, help="state of charge of the pulse (0-1, default 0.5)"
+    )
+    parser.add_argument(
+        "--duration", type=float, default=10.0, help="pulse duration [s] (default 10)"
+    )
+
+
+def check_pulse_arguments(args):
+    """Refuse the pulse's flags out of range, naming the flag, before any output or solve
+    (:class:`~asslb_sim.simulation.Pulse` holds the ranges)."""
+    from ..errors import CellDefinitionError
+    from ..simulation import Pulse
+
+    try:
+        Pulse(getattr(args, "current_density", None), args.duration, args.soc)
+    except CellDefinitionError as exc:
+        name, _, rest = str(exc).partition(":")
+        raise CellDefinitionError(f"--{name.replace('_', '-')}:{rest}") from None
+
+
 def add_parser(sub):
     parser = sub.add_parser(
         "asr", help="areal resistance: DC pulse, charge/discharge, and its breakdown"
@@ -12,14 +37,13 @@ def add_parser(sub):
         default="default",
         help="built-in preset name or TOML cell file (default: the default cell)",
     )
-    parser.add_argument("--soc", type=float, default=0.5, help="state of charge of the pulse (0-1)")
+    add_pulse_arguments(parser)
     parser.add_argument(
         "--current-density",
         type=float,
         default=None,
         help="pulse current density [mA/cm2] (default: 1C)",
     )
-    parser.add_argument("--duration", type=float, default=10.0, help="pulse duration [s]")
     parser.add_argument("--out", default="asslb-out", help="output folder for the plot and CSV")
     parser.set_defaults(run=run)
 
@@ -29,6 +53,7 @@ def run(args):
     from ..plotting import plot_resistance_breakdown
     from .outputs import prepare_out, wrote_line
 
+    check_pulse_arguments(args)
     out, overwrote = prepare_out(args.out)
     result = areal_resistance(args.cell, args.soc, args.current_density, args.duration)
     s = result.settings

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from .asr import add_pulse_arguments, check_pulse_arguments
 from .rate_capability import add_rate_test_arguments
 
 
@@ -27,9 +28,7 @@ def add_parser(sub):
         metavar="C_RATE[,CV_CUTOFF_C_RATE]",
         help="as in rate-capability (default 'auto')",
     )
-    parser.add_argument(
-        "--soc", type=float, default=0.5, help="state of charge of the resistance pulse (0-1)"
-    )
+    add_pulse_arguments(parser)
     parser.add_argument("--out", default="asslb-compare", help="output folder")
     parser.add_argument("--no-progress", action="store_true", help="hide the progress bar")
     parser.set_defaults(run=run)
@@ -56,11 +55,15 @@ def run(args):
         load_cell(cell)
     charge = parse_charge(args.charge, "--charge")
     check_c_rates(args.c_rates, "--c-rates")
-    if not 0 <= args.soc <= 1:
-        raise CellDefinitionError(f"--soc: {args.soc!r} is out of range; valid range [0, 1]")
+    check_pulse_arguments(args)
     out, overwrote = prepare_out(args.out)
     comparison = compare_cells(
-        args.cells, args.c_rates, charge=charge, soc=args.soc, progress=not args.no_progress
+        args.cells,
+        args.c_rates,
+        charge=charge,
+        soc=args.soc,
+        duration=args.duration,
+        progress=not args.no_progress,
     )
 
     def stacked(tables):

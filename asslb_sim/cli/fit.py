@@ -20,8 +20,9 @@ def add_parser(sub):
         "--data",
         nargs="+",
         required=True,
-        help="CSV data file(s), or cycler files (BioLogic .mpr or .mpt: their constant-current "
-        "discharge steps; needs pip install 'asslb-sim[cycler]')",
+        help="CSV data file(s), or cycler files (BioLogic .mpr or .mpt, Neware .nda or .ndax, an "
+        "Arbin CSV or XLSX export: their constant-current discharge steps; the binary formats "
+        "need pip install 'asslb-sim[cycler]')",
     )
     parser.add_argument(
         "--fit",
@@ -106,7 +107,10 @@ def read_cycler_files(args):
     paths = [p for p in args.data if is_cycler_file(p)]
     if not paths:
         if args.cycler_c_rates is not None:
-            raise CellDefinitionError("--cycler-c-rates: no cycler file (.mpr, .mpt) in --data")
+            raise CellDefinitionError(
+                "--cycler-c-rates: no cycler file (BioLogic .mpr/.mpt, Neware .nda/.ndax, Arbin "
+                "export) in --data"
+            )
         return {}, []
     if len(paths) > 1 and args.cycler_c_rates is not None:
         raise CellDefinitionError("--cycler-c-rates: give one cycler file with it, not several")

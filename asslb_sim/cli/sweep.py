@@ -34,35 +34,6 @@ def add_parser(sub):
     parser.set_defaults(run=run)
 
 
-def check_scheduler(address, timeout=5.0):
-    """Refuse a Dask scheduler address that does not answer, within ``timeout`` seconds
-    (Dask itself waits 30 s and then raises a bare OSError)."""
-    import socket
-    from urllib.parse import urlsplit
-
-    from ..errors import CellDefinitionError
-
-    parts = urlsplit(address if "://" in address else f"tcp://{address}")
-    if parts.scheme not in ("tcp", "tls"):
-        return  # other transports (inproc, ucx) are left to Dask
-    try:
-        host, port = parts.hostname, parts.port
-    except ValueError:
-        host, port = None, None
-    if not host or port is None:
-        raise CellDefinitionError(
-            f"--scheduler: {address!r} is not an address; valid: tcp://HOST:PORT"
-        )
-    try:
-        socket.create_connection((host, port), timeout=timeout).close()
-    except OSError as exc:
-        reason = exc.strerror or type(exc).__name__
-        raise CellDefinitionError(
-            f"--scheduler: no Dask scheduler answers at {address!r} ({reason}); start one "
-            "(dask scheduler) or give its address as tcp://HOST:PORT"
-        ) from None
-
-
 def check_map(study, keys, c_rate):
     """Refuse a map that the study cannot draw, before it runs."""
     from ..errors import CellDefinitionError
@@ -87,7 +58,7 @@ def check_map(study, keys, c_rate):
 
 def run(args):
     from ..errors import CellDefinitionError
-    from ..studies import best_design, load_study, run_study
+    from ..studies import best_design, check_scheduler, load_study, run_study
 
     study = load_study(args.study)
     if args.workers < 1:
@@ -100,7 +71,7 @@ def run(args):
             "of this study to resume)"
         )
     if args.scheduler is not None:
-        check_scheduler(args.scheduler)
+        check_scheduler(args.scheduler, field="--scheduler")
     try:
         results = run_study(
             study,

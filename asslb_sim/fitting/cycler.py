@@ -1,12 +1,13 @@
 """Discharge curves straight from cycler files, for fits.
 
-BioLogic files (``.mpr``, EC-Lab's binary format, and ``.mpt``, its text export)
-are read with galvani, an optional dependency (``pip install asslb-sim[cycler]``).
-The discharge steps are picked from the current (negative in BioLogic's
-convention: a reduction at the working electrode, the cathode against Li) and
-the step number ``Ns`` where the file has it; only constant-current steps are
-kept. Each step's capacity counts from its start (from the file's ``(Q-Qo)``
-column, else the current integrated over time); its C-rate is its current over
+BioLogic (``.mpr``, ``.mpt``), Neware (``.nda``, ``.ndax``) and Arbin (its CSV
+or XLSX export) files are read by :mod:`.cycler_readers` (the binary formats
+with optional readers: ``pip install 'asslb-sim[cycler]'``) into one time
+series. The discharge steps are picked from the current (negative on
+discharge: a reduction at the working electrode, the cathode against Li) and
+the file's step numbers where it has them; only constant-current steps are
+kept. Each step's capacity counts from its start (from the file's charge
+counter, else the current integrated over time); its C-rate is its current over
 the cell's electrode area and 1C, rounded to 3 significant figures, unless
 given. The result is a table in the fit's curve format: "C-rate", the capacity
 column and "Voltage [V]".
@@ -20,81 +21,42 @@ import numpy as np
 import pandas as pd
 
 from ..design import load_cell
+from .cycler_readers import BIOLOGIC, biologic_records, cycler_kind, read_time_series
 from .data import RATE, UNITS, VOLTAGE, DataError
 
-SUFFIXES = (".mpr", ".mpt")
-INSTALL = "pip install 'asslb-sim[cycler]'"
 # a constant-current step's current varies by less than this, relative to its mean
 # (a cycler's current control holds well within 0.1 %; a CV step falls by far more)
 CC_SPREAD = 0.02
-# column names galvani gives (first found wins)
-TIME = ("time/s",)
-EWE = ("Ewe/V", "Ecell/V")
-CURRENT = ("I/mA", "<I>/mA", "control/mA")
-CHARGE = ("(Q-Qo)/mA.h",)
-STEP = ("Ns",)
+FORMATS = "BioLogic .mpr/.mpt, Neware .nda/.ndax, Arbin .csv/.xlsx export"
 
 
 def is_cycler_file(path):
-    """Whether ``path`` is a cycler file this module reads (by its suffix)."""
-    return Path(path).suffix.lower() in SUFFIXES
-
-
-def _galvani(path):
-    try:
-        import galvani
-        from galvani import BioLogic
-    except ImportError:
-        raise DataError(
-            f"{path}: reading cycler files needs the optional reader galvani: {INSTALL}"
-        ) from None
-    return galvani, BioLogic
+    """Whether ``path`` is a cycler file this module reads: by its suffix, and for a
+    CSV file by its columns (an Arbin export names its test time and step index)."""
+    return cycler_kind(path) is not None
 
 
 def read_biologic(path):
-    """The records of a BioLogic ``.mpr`` or ``.mpt`` file as galvani reads them.
-
-    The one place that opens cycler files: :func:`read_cycler` takes the time series
-    of cycling from it, :mod:`asslb_sim.impedance.spectra` the impedance columns.
-
-    Parameters
-    ----------
-    path : str or Path
-        The file.
-
-    Returns
-    -------
-    numpy.ndarray
-        A structured array, one field per column under galvani's names (e.g.
-        ``"time/s"``, ``"Ewe/V"``, ``"freq/Hz"``, ``"Re(Z)/Ohm"``).
+    """The records of a BioLogic ``.mpr`` or ``.mpt`` file as galvani reads them (a
+    structured array under galvani's column names), after checking the file: what
+    :mod:`asslb_sim.impedance.spectra` reads spectra from.
 
     Raises
     ------
     DataError
-        If the file is missing, has another suffix, galvani is missing, or galvani
+        If the file is missing, is not a BioLogic file, galvani is missing, or galvani
         cannot read it.
     """
     path = Path(path)
     if not path.is_file():
         raise DataError(f"{path}: file does not exist")
-    if not is_cycler_file(path):
-        raise DataError(f"{path}: not a cycler file; valid suffixes: {list(SUFFIXES)}")
-    galvani, biologic = _galvani(path)
-    kind = "BioLogic .mpr" if path.suffix.lower() == ".mpr" else "BioLogic .mpt (text export)"
-    try:
-        if path.suffix.lower() == ".mpr":
-            records = galvani.MPRfile(str(path)).data
-        else:
-            with open(path, "rb") as handle:
-                records, _ = biologic.MPTfile(handle)
-    except Exception as exc:  # galvani raises what its parser meets: say which file
-        text = " ".join(str(exc).split())[:200] or type(exc).__name__
-        raise DataError(f"{path}: not a readable {kind} file: {text}") from None
-    return records
+    if path.suffix.lower() not in BIOLOGIC:
+        raise DataError(f"{path}: not a BioLogic file; valid suffixes: {list(BIOLOGIC)}")
+    return biologic_records(path)
 
 
 def read_cycler(path):
-    """The time series of a BioLogic ``.mpr`` or ``.mpt`` file.
+    """The time series of a cycler file (:mod:`.cycler_readers`).
 
     Parameters
     ----------
@@ -104,36 +66,21 @@ def read_cycler(path):
     Returns
     -------
     pandas.DataFrame
-        "Time [s]", "Voltage [V]", "Current [mA]", and "Step" and "Charge [mA.h]"
-        where the file has them (``Ns`` and ``(Q-Qo)/mA.h``).
+        "Time [s]", "Voltage [V]", "Current [mA]" (negative on discharge), and
+        "Step" and "Charge [mA.h]" where the file has them.
 
     Raises
     ------
     DataError
-        If galvani is missing, the file cannot be read, or it lacks time, voltage
+        If the reader is missing, the file cannot be read, or it lacks time, voltage
         or current.
     """
     path = Path(path)
-    records = read_biologic(path)
-    names = list(records.dtype.names or ())
-
-    def column(options, required=True):
-        found = next((n for n in options if n in names), None)
-        if found is None and required:
-            raise DataError(f"{path}: no {options[0]!r} column in the file; found {names}")
-        return None if found is None else np.asarray(records[found], dtype=float)
-
-    table = pd.DataFrame(
-        {
-            "Time [s]": column(TIME),
-            "Voltage [V]": column(EWE),
-            "Current [mA]": column(CURRENT),
-        }
-    )
-    for name, options in (("Step", STEP), ("Charge [mA.h]", CHARGE)):
-        values = column(options, required=False)
-        if values is not None:
-            table[name] = values
+    if not path.is_file():
+        raise DataError(f"{path}: file does not exist")
+    if not is_cycler_file(path):
+        raise DataError(f"{path}: not a cycler file; valid: {FORMATS}")
+    table = read_time_series(path)
     if table.empty:
         raise DataError(f"{path}: the file has no data rows")
     return table
@@ -179,7 +126,7 @@ def cycler_curves(path, cell, unit="mA.h.cm-2", c_rates=None):
     Parameters
     ----------
     path : str or Path
-        A BioLogic ``.mpr`` or ``.mpt`` file.
+        A cycler file (:func:`is_cycler_file`).
     cell : str, Path or Cell
         The measured cell: its electrode area converts capacities, its 1C the
         currents to C-rates.

@@ -175,6 +175,12 @@ class FitProblem:
         return model, data
 
     def residuals(self, values):
+        """The residuals at ``values``: voltage errors [V] on the curves' capacity
+        points, then the weighted relative capacity errors of the rate-table points."""
+        return self.evaluate(values)[0]
+
+    def evaluate(self, values):
+        """The residuals at ``values`` and the simulated discharges they come from."""
         simulated = self.simulate(values)
         res = []
         comparison = self.model_on_data(simulated)
@@ -186,4 +192,4 @@ class FitProblem:
         if len(model):
             # 1 % of capacity counts like capacity_weight x 10 mV
             res.append(self.capacity_weight * (model - data) / data)
-        return np.concatenate(res)
+        return np.concatenate(res), simulated

@@ -41,7 +41,8 @@ class FitResult:
     cell : Cell
         The cell with the fitted values.
     evaluations : int
-        Model evaluations (each solves every data C-rate).
+        Model evaluations (each solves every data C-rate), at most the fit's
+        ``max_evaluations``.
     comparison : pandas.DataFrame
         Data and model on the curves' capacity points, for plots.
     rates : pandas.DataFrame
@@ -137,15 +138,16 @@ def fit(
         Weight of rate-table points: 1 % of capacity error counts like
         ``capacity_weight`` x 10 mV.
     max_evaluations : int
-        Budget of model evaluations for the optimiser.
+        Most model evaluations the fit makes, the optimiser's finite differences
+        included; at the limit it stops with the best point so far (``success`` is
+        False and ``message`` says so).
     backend : str
         ``"scipy"`` (``scipy.optimize.least_squares``, the default) or ``"pybop"``
         (PyBOP's XNES on the same residuals, if PyBOP is installed). The report's
         intervals come from the Jacobian at the optimum either way.
     progress : bool
         Show a progress bar with one tick per model evaluation (each solves
-        every data C-rate; the optimiser's finite differences count too, so the
-        evaluations can exceed ``max_evaluations``).
+        every data C-rate; the optimiser's finite differences count too).
 
     Returns
     -------
@@ -176,8 +178,8 @@ def fit(
     def to_values(u):
         return [p.from_unit(float(x)) for p, x in zip(params, u, strict=True)]
 
-    def residual_u(u):
-        return problem.residuals(to_values(u))
+    def evaluate(u):
+        return problem.evaluate(to_values(u))
 
     u0 = np.array([p.to_unit(v) for p, v in zip(params, initial, strict=True)])
     if progress:
@@ -185,10 +187,10 @@ def fit(
 
         problem.progress = tqdm(desc="fit", unit="evaluation")
     try:
-        optimum = minimise(backend, residual_u, u0, params, problem, max_evaluations)
+        optimum = minimise(backend, evaluate, u0, params, max_evaluations)
         values = to_values(optimum.x)
         table, correlation, warnings = fit_statistics(params, initial, values, optimum)
-        comparison, rmse, rates = _errors(problem, problem.simulate(values))
+        comparison, rmse, rates = _errors(problem, optimum.simulated)
     finally:
         if problem.progress is not None:
             problem.progress.close()

@@ -27,19 +27,26 @@ def fit_statistics(params, initial, values, optimum):
     dof = max(m - n, 1)
     s2 = float(optimum.fun @ optimum.fun) / dof
     warnings = []
-    try:
-        cov_u = s2 * np.linalg.inv(J.T @ J)
-        if not np.all(np.isfinite(cov_u)):
-            raise np.linalg.LinAlgError
-    except np.linalg.LinAlgError:
-        cov_u = np.full((n, n), np.inf)
+    if J is None:  # the fit's evaluation limit came before any Jacobian
+        cov_u = np.full((n, n), np.nan)
         warnings.append(
-            "The data do not constrain the parameters jointly (singular Jacobian): "
-            "at least one parameter or combination is not identifiable."
+            "No intervals or correlations: the evaluation limit came before the Jacobian "
+            "could be computed (raise max_evaluations)."
         )
+    else:
+        try:
+            cov_u = s2 * np.linalg.inv(J.T @ J)
+            if not np.all(np.isfinite(cov_u)):
+                raise np.linalg.LinAlgError
+        except np.linalg.LinAlgError:
+            cov_u = np.full((n, n), np.inf)
+            warnings.append(
+                "The data do not constrain the parameters jointly (singular Jacobian): "
+                "at least one parameter or combination is not identifiable."
+            )
     spans = np.array([p.span for p in params])
     cov = cov_u * np.outer(spans, spans)  # in each parameter's own scale (ln or linear)
-    sd = np.sqrt(np.clip(np.diag(cov), 0, None))
+    sd = np.sqrt(np.clip(np.diag(cov), 0, None))  # NaN stays NaN: no interval
     tq = student_t.ppf(0.975, dof)
     rows = []
     for p, v0, v, s in zip(params, initial, values, sd, strict=True):
@@ -53,7 +60,8 @@ def fit_statistics(params, initial, values, optimum):
     names = [p.name for p in params]
     with np.errstate(invalid="ignore", divide="ignore"):
         corr = cov / np.outer(sd, sd)
-    warnings += _identifiability(params, values, sd, tq, corr)
+    if J is not None:
+        warnings += _identifiability(params, values, sd, tq, corr)
     return table, pd.DataFrame(corr, index=names, columns=names), warnings
 
 

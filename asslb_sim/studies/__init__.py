@@ -9,7 +9,10 @@ one; every PyBaMM parameter that varies between them becomes an input of one
 built model (thicknesses too, on PyBaMM's symbolic mesh), so a group of designs
 is solved in one solver call per C-rate without rebuilding. Only parameters
 that shape the mesh or are functions (particle radius, materials) split the
-designs into build groups.
+designs into build groups. Which parameters vary is found from a few probe
+designs (:func:`~asslb_sim.studies.evaluation.study_inputs`), and each design
+is composed only when its chunk is solved: a study of ten million designs
+starts solving after composing its first chunk.
 
 Results stream, one Parquet file per finished chunk of designs, into a dataset
 folder; a study that is run again skips the designs already there. A design
@@ -26,8 +29,8 @@ from ..errors import CellDefinitionError
 from .analysis import best_design
 from .definition import SAMPLINGS, Study, load_study
 from .designs import check_study_keys, design_cell, design_id
-from .evaluation import evaluate_chunk, varying_parameters
-from .executors import DaskExecutor, LocalExecutor
+from .evaluation import evaluate_chunk, study_inputs
+from .executors import DaskExecutor, LocalExecutor, check_scheduler
 from .storage import (
     check_fingerprint,
     finished_designs,
@@ -42,6 +45,7 @@ __all__ = [
     "LocalExecutor",
     "Study",
     "best_design",
+    "check_scheduler",
     "design_cell",
     "design_id",
     "evaluate_chunk",
@@ -73,7 +77,9 @@ def run_study(study, out, workers=1, scheduler=None, client=None, progress=True,
     workers : int
         Local worker processes (Dask LocalCluster); 1 runs in this process.
     scheduler : str, optional
-        Address of a running Dask scheduler (``tcp://host:8786``).
+        Address of a running Dask scheduler (``tcp://host:8786``); one that does not
+        answer within 5 s is an error before anything runs
+        (:func:`~asslb_sim.studies.executors.check_scheduler`).
     client : dask.distributed.Client, optional
         An existing Dask client.
     progress : bool
@@ -93,6 +99,8 @@ def run_study(study, out, workers=1, scheduler=None, client=None, progress=True,
         study = load_study(study)
     if not (isinstance(workers, int) and workers >= 1):
         raise CellDefinitionError(f"workers: {workers!r}; valid range [1, inf)")
+    if scheduler is not None and client is None:
+        check_scheduler(scheduler)
     out = Path(out)
     out.mkdir(parents=True, exist_ok=True)
     base = load_cell(study.cell)
@@ -105,13 +113,16 @@ def run_study(study, out, workers=1, scheduler=None, client=None, progress=True,
             (i, v) for i, v in ((design_id(v), v) for v in study.iter_designs()) if i not in done
         )
 
-    # the inputs of the one build: every parameter that varies between valid designs
-    input_names = varying_parameters(base, todo())
+    # the inputs of the builds, from a few probe designs: every design itself is composed
+    # only when its chunk is solved, so the first results come after one chunk's work
+    input_names = study_inputs(base, study)
     bar = None
     if progress:
         from tqdm import tqdm
 
-        remaining = sum(1 for _ in todo())
+        # counting the designs left walks the study's ids (about 5 us a design, no
+        # composition): needed only when a results folder already holds some
+        remaining = sum(1 for _ in todo()) if done else study.size
         bar = tqdm(total=study.size, initial=study.size - remaining, unit="design", desc=study.name)
 
     def write(rows, designs):

@@ -9,6 +9,7 @@ resistance. A design that fails is a row with its status and reason.
 
 from __future__ import annotations
 
+import itertools
 import numbers
 from dataclasses import dataclass
 
@@ -33,17 +34,14 @@ OUTPUTS = ["Discharge capacity [A.h]", "Discharge energy [W.h]", "Voltage [V]"]
 ASR_PULSE = Pulse(None, 10.0, 0.5)  # 10 s at 1C from rest at half the usable window
 
 
-def varying_parameters(base, designs):
-    """Names of the numeric parameters that differ between the valid ``designs``
-    (``(id, values)`` pairs), compared one design at a time so that memory does not
-    grow with the study. Parameters in :data:`~asslb_sim.simulation.REBUILD` are
-    left out: designs that differ in them get builds of their own."""
+def _differing(parameter_values):
+    """Names of the numeric parameters that differ between the parameter sets
+    ``parameter_values`` (an iterable of dicts, compared one at a time with the first,
+    so that memory does not grow with their number). Parameters in
+    :data:`~asslb_sim.simulation.REBUILD` are left out: designs that differ in them
+    get builds of their own."""
     names, first = set(), None
-    for _, values in designs:
-        try:
-            current = design_cell(base, values).parameter_values
-        except (CellDefinitionError, ValueError):
-            continue
+    for current in parameter_values:
         if first is None:
             first = dict(current)
             continue
@@ -56,6 +54,55 @@ def varying_parameters(base, designs):
             ):
                 names.add(name)
     return names
+
+
+def _valid_cells(base, designs):
+    """The cells of the valid ``designs`` (``(id, values)`` pairs), one at a time."""
+    for _, values in designs:
+        try:
+            yield design_cell(base, values)
+        except (CellDefinitionError, ValueError):
+            continue
+
+
+def varying_parameters(base, designs):
+    """Names of the numeric parameters that differ between the valid ``designs``
+    (``(id, values)`` pairs). Every design is composed: for a chunk, or a study small
+    enough to compose whole; :func:`study_inputs` is the bounded version."""
+    return _differing(cell.parameter_values for cell in _valid_cells(base, designs))
+
+
+def probe_designs(study):
+    """The designs :func:`study_inputs` composes: the study's first chunk, and for each
+    varied key the study's first design with the key at each end of its range (the
+    lowest and highest value of a list). At most ``chunk_size + 2 k`` designs for ``k``
+    keys, whatever the size of the study."""
+    probes = list(itertools.islice(study.iter_designs(), study.chunk_size))
+    first = probes[0]
+    for key, spec in study.parameters.items():
+        ends = (spec["min"], spec["max"]) if isinstance(spec, dict) else (min(spec), max(spec))
+        for end in ends:
+            probe = {**first, key: float(end)}
+            if probe not in probes:
+                probes.append(probe)
+    return probes
+
+
+def study_inputs(base, study):
+    """The inputs of a study's builds, from a bounded number of compositions.
+
+    Every numeric PyBaMM parameter that differs between the designs of the study's
+    first chunk, or changes when one varied key moves from the study's first design
+    to an end of its range (:func:`probe_designs`): at most ``chunk_size + 2 k``
+    compositions for ``k`` keys, where composing every design first (ten million at
+    the size limit) would take hours before the first solve. The set depends on the
+    study only, not on which designs a results folder already holds, so a resumed
+    study solves its designs on the same builds as an uninterrupted one. A chunk
+    whose designs differ in a parameter the probes missed (a dependence on two keys
+    at once, say) adds it to the inputs of its own build (:func:`evaluate_chunk`):
+    the probes decide how builds are shared, never what a design's parameters are.
+    """
+    return varying_parameters(base, ((None, values) for values in probe_designs(study)))
 
 
 def study_runner(study, input_names, threads=1):
@@ -82,23 +129,27 @@ class _Design:
     bom: object
 
 
-def _prepare(base, study, runner, did, values):
-    """A design ready to discharge, or ``(termination, message)`` when it fails."""
-    head = {"Design": did, **values}
+def _compose(base, study, values):
+    """The cell of a design and its charge protocol, or ``(None, message)`` when the
+    design is invalid."""
     try:
         cell = design_cell(base, values)
-        charge = resolve_charge(study.charge, cell)
+        return cell, resolve_charge(study.charge, cell)
     except (CellDefinitionError, ValueError) as exc:
-        return head, ("invalid design", str(exc))
+        return None, str(exc)
+
+
+def _prepare(runner, head, cell, charge):
+    """A design ready to discharge, or ``(termination, message)`` when its charge fails."""
     if charge is None:
         state, capacity = cell.anode.charged(cell), float("nan")
     else:
         result = runner.charge(cell, charge)
         if not result.outcome.ok:
-            return head, ("charge failure", f"the charge failed: {result.outcome.message}")
+            return ("charge failure", f"the charge failed: {result.outcome.message}")
         state, capacity = result.state, result.capacity
     bom = bill_of_materials(cell, charge_capacity=capacity)
-    return head, _Design(head, cell, state, capacity, bom)
+    return _Design(head, cell, state, capacity, bom)
 
 
 def _pulse_resistances(runner, items):
@@ -125,10 +176,16 @@ def evaluate_chunk(base_cell, study, chunk, input_names, threads=1):
     charged state relaxed to equilibrium, as single runs' do.
     """
     base = load_cell(base_cell)
-    runner = study_runner(study, input_names, threads)
+    # each design is composed here, as its chunk is solved, and only here
+    composed = [(did, values, *_compose(base, study, values)) for did, values in chunk]
+    cells = [cell for _, _, cell, _ in composed if cell is not None]
+    # the study's inputs, and any parameter its probes missed that varies in this chunk
+    names = set(input_names) | _differing(cell.parameter_values for cell in cells)
+    runner = study_runner(study, names, threads)
     rows, items = [], []
-    for did, values in chunk:
-        head, item = _prepare(base, study, runner, did, values)
+    for did, values, cell, charge in composed:
+        head = {"Design": did, **values}
+        item = ("invalid design", charge) if cell is None else _prepare(runner, head, cell, charge)
         if isinstance(item, tuple):
             termination, message = item
             rows.extend(

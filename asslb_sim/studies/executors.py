@@ -7,9 +7,48 @@ finished chunk's rows; a new back end is a new class with :meth:`run`.
 from __future__ import annotations
 
 import gc
+import socket
+from urllib.parse import urlsplit
 
+from ..errors import CellDefinitionError
 from ..simulation import available_cores
 from .evaluation import evaluate_chunk
+
+SCHEDULER_TIMEOUT = 5.0  # seconds; Dask's own connect timeout is 30 s
+
+
+def check_scheduler(address, timeout=SCHEDULER_TIMEOUT, field="scheduler"):
+    """Refuse a Dask scheduler address that does not answer a TCP connection within
+    ``timeout`` seconds, before anything is run (Dask itself waits 30 s and then raises
+    a bare OSError). ``field`` names the setting in the message (``"--scheduler"`` for
+    the command line). Transports other than TCP and TLS (inproc, ucx) are left to Dask.
+
+    Raises
+    ------
+    CellDefinitionError
+        One line naming ``field`` and the address.
+    """
+    if not isinstance(address, str):
+        raise CellDefinitionError(
+            f"{field}: {address!r} is not an address; valid: text such as tcp://HOST:PORT"
+        )
+    parts = urlsplit(address if "://" in address else f"tcp://{address}")
+    if parts.scheme not in ("tcp", "tls"):
+        return
+    try:
+        host, port = parts.hostname, parts.port
+    except ValueError:  # a port that is not a number in [0, 65535]
+        host, port = None, None
+    if not host or port is None:
+        raise CellDefinitionError(f"{field}: {address!r} is not an address; valid: tcp://HOST:PORT")
+    try:
+        socket.create_connection((host, port), timeout=timeout).close()
+    except OSError as exc:
+        reason = exc.strerror or type(exc).__name__
+        raise CellDefinitionError(
+            f"{field}: no Dask scheduler answers at {address!r} ({reason}); start one "
+            "(dask scheduler) or give its address as tcp://HOST:PORT"
+        ) from None
 
 
 class LocalExecutor:
