@@ -111,10 +111,15 @@ class CurrentCheck:
         """The flag's reason, or "" when the current is at or below the CCD."""
         if not self.exceeded:
             return ""
+        failure = (
+            "may short by dendrites"
+            if self.direction == "plating"
+            else "may leave voids at the Li|SE interface, and dendrites on the next charge"
+        )
         return (
             f"{self.direction} at {self.current_density:.3g} mA.cm-2 exceeds the Li|SE "
-            f"critical current density {self.limit:.3g} mA.cm-2: a real cell may short by "
-            "dendrites; the model has no dendrite short and ran on"
+            f"critical current density {self.limit:.3g} mA.cm-2: a real cell {failure}; the "
+            "model has no dendrite short and ran on"
         )
 
 
