@@ -13,6 +13,12 @@ import numpy as np
 import pandas as pd
 
 from .design import CellState, load_cell
+from .design.critical_current import (
+    check_current,
+    critical_current_density,
+    join_flags,
+    maximum_charge_c_rate,
+)
 from .errors import CellDefinitionError
 from .metrics.bom import bill_of_materials
 from .metrics.energy import headline_energy
@@ -85,11 +91,16 @@ class RateCapabilityResult:
     voltage_reference: str = "Li"
 
 
-def discharge_row(case, outcome, c_rate, bom):
+def discharge_row(case, outcome, c_rate, bom, charge_flag=""):
     """The summary row of one discharge: capacity and energy counted from its start,
-    mean voltage, duration, termination, and the headline energy figures from the
-    bill of materials ``bom`` (None: leave them out)."""
+    mean voltage, duration, termination, the headline energy figures from the
+    bill of materials ``bom`` (None: leave them out), and the Li|SE critical current
+    densities: the highest charge C-rate they allow, and a flag with the reason when
+    this discharge strips Li above the stripping CCD or ``charge_flag`` (the reason
+    of the charge before it, plating above the plating CCD) is given.
+    """
     cell = case.cell
+    stripping = check_current(cell, case.current / cell.area_cm2 * 1e3, "stripping")
     row = {
         "C-rate": c_rate,
         "Current density [mA.cm-2]": case.current / cell.area_cm2 * 1e3,
@@ -103,6 +114,10 @@ def discharge_row(case, outcome, c_rate, bom):
         "Message": outcome.message,
         "Nominal capacity [mA.h.cm-2]": cell.basis.nominal_capacity,
         "C-rate basis": "user" if cell.nominal_capacity is not None else "computed",
+        "Plating critical current density [mA.cm-2]": critical_current_density(cell, "plating"),
+        "Stripping critical current density [mA.cm-2]": stripping.limit,
+        "Maximum charge C-rate": maximum_charge_c_rate(cell),
+        "Critical current flag": join_flags(charge_flag, stripping.message),
     }
     sol = outcome.solution
     if sol is not None:
@@ -150,12 +165,13 @@ def discharge_curve(case, outcome, c_rate):
 def start_state(cell, charge, runner):
     """The state every discharge of a rate test starts from, and how it was reached.
 
-    Returns ``(state, description, charge capacity [mA.h.cm-2])``: the charged
+    Returns ``(state, description, charge capacity [mA.h.cm-2], flag)``: the charged
     equilibrium of the design (no ``charge``), or the end of a simulated charge
-    from as built, relaxed to equilibrium.
+    from as built, relaxed to equilibrium; ``flag`` is the reason when the charge
+    plated Li above the plating critical current density ("" otherwise).
     """
     if charge is None:
-        return cell.anode.charged(cell), EQUILIBRIUM, float("nan")
+        return cell.anode.charged(cell), EQUILIBRIUM, float("nan"), ""
     result = runner.charge(cell, charge)
     if not result.outcome.ok:
         raise CellDefinitionError(f"charge: the charge failed: {result.outcome.message}")
@@ -164,7 +180,8 @@ def start_state(cell, charge, runner):
         f"after a simulated charge ({'; '.join(charge.steps(upper))}): "
         f"{result.capacity:.4g} mA.h.cm-2 charged, relaxed to equilibrium"
     )
-    return result.state, description, result.capacity
+    flag = result.critical_current.message
+    return result.state, description, result.capacity, f"charge: {flag}" if flag else ""
 
 
 def rate_capability(
@@ -210,9 +227,10 @@ def rate_capability(
         if not isinstance(start, CellState):
             raise CellDefinitionError(f"start: {start!r} is not a CellState")
         state, description, charge_capacity = start, f"the given state {start}", float("nan")
+        charge_flag = ""
     else:
         charge = resolve_charge(charge, cell)
-        state, description, charge_capacity = start_state(cell, charge, runner)
+        state, description, charge_capacity, charge_flag = start_state(cell, charge, runner)
     bom = bill_of_materials(cell, charge_capacity=charge_capacity)
     cases = []
     for c in rates:
@@ -228,7 +246,7 @@ def rate_capability(
     rows, curves = [], []
     for c, case in iterator:
         (outcome,), (points,), (error,) = solve_resolved(runner, [case])
-        row = discharge_row(case, outcome, c, bom)
+        row = discharge_row(case, outcome, c, bom, charge_flag)
         row["Radial points"] = points
         row["Radial error estimate [%]"] = 100 * error
         row["Charge capacity [mA.h.cm-2]"] = charge_capacity

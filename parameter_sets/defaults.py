@@ -11,6 +11,9 @@ from .materials import S
 # --- operation --------------------------------------------------------------------
 REFERENCE_TEMPERATURE = S(298.15, "25 C: the library's values are given there (definition)")
 TEMPERATURE = S(298.15, "assumed: room temperature, 25 C")
+STACK_PRESSURE = S(
+    2e6, "assumed: 2 MPa, the operating pressure of Lee et al. Nat. Energy 5, 299 (2020) [Pd]"
+)
 LOWER_CUTOFF = S(3.0, "assumed: usual lower cut-off of layered oxides vs Li")
 UPPER_CUTOFF = S(4.25, "Lee et al. Nat. Energy 5, 299 (2020) cycling window [Pd]")
 

@@ -24,6 +24,7 @@ from pybamm.input.parameters.lithium_ion.NCA_Kim2011 import nca_ocp_Kim2011
 
 F = 96485.33212  # C/mol
 EV = F  # J/mol per eV per ion
+R_GAS = 8.314462618  # J/(mol K), CODATA 2018
 
 
 class Sourced(float):
@@ -249,6 +250,62 @@ class Interlayer:
     # m of Li (as metal) per m of interlayer stored reversibly before Li plates
     lithiation_capacity: Sourced
     lithiation_potential: Sourced  # V vs Li of the empty interlayer; 0 V when full
+
+
+@dataclass(frozen=True)
+class CriticalCurrentPoint:
+    """A published critical current density of a Li|SE interface: at a temperature
+    [K] and stack pressure [Pa], a value [A/m2] that is measured (``"="``), an upper
+    bound (``"<"``: the interface failed at the lowest current tried) or a lower bound
+    (``">="``: it cycled stably at that current)."""
+
+    temperature: float
+    pressure: float
+    value: float
+    relation: str
+    source: str
+
+
+@dataclass(frozen=True)
+class CriticalCurrent:
+    """The critical current densities of a Li|SE interface and their law.
+
+    Above the critical current density (CCD) a Li|SE interface fails: stripping
+    faster than Li creeps back leaves voids (Spencer-Jolly et al. 2021, Kasemchainan
+    et al. 2019), and plating then focuses on the remaining contact and grows
+    dendrites that short the cell. Both directions follow one law, fitted to the
+    published points of :attr:`points`:
+
+    .. math::
+        j_{crit}(T, P) = j_{ref}\\,\\exp\\left(-\\frac{E_a}{R}\\left(\\frac{1}{T}
+            - \\frac{1}{T_{ref}}\\right)\\right)\\left(\\frac{\\min(P, P_{max})}{P_{ref}}
+            \\right)^{n}
+
+    with ``j_ref`` = :attr:`plating` or :attr:`stripping` [A/m2] at ``T_ref``
+    (:attr:`temperature`) and ``P_ref`` (:attr:`pressure`); above ``P_max``
+    (:attr:`pressure_limit`, the highest pressure measured) no further credit is
+    given. ``n = 0`` and ``E_a = 0`` where no dependence is published.
+    """
+
+    interface: str
+    plating: Sourced  # A/m2 at the reference temperature and pressure
+    stripping: Sourced  # A/m2 at the reference temperature and pressure
+    temperature: Sourced  # K
+    pressure: Sourced  # Pa
+    activation_energy: Sourced  # J/mol
+    pressure_exponent: Sourced
+    pressure_limit: Sourced  # Pa
+    points: tuple = ()  # CriticalCurrentPoint, the published data
+
+    def at(self, direction, temperature, pressure):
+        """The critical current density [A/m2] of ``direction`` ("plating" or
+        "stripping") at ``temperature`` [K] and stack ``pressure`` [Pa]."""
+        reference = {"plating": self.plating, "stripping": self.stripping}[direction]
+        arrhenius = np.exp(
+            -float(self.activation_energy) / R_GAS * (1 / temperature - 1 / float(self.temperature))
+        )
+        squeeze = min(pressure, float(self.pressure_limit)) / float(self.pressure)
+        return float(reference) * arrhenius * squeeze ** float(self.pressure_exponent)
 
 
 _LEE = "Lee et al. Nat. Energy 5, 299 (2020)"
@@ -812,6 +869,106 @@ INTERLAYERS = {
         S(0.0, "bare collector: no interlayer (definition)"),
         S(0.0, "bare collector: no interlayer (definition)"),
         S(0.0, "bare collector: Li plates at 0 V vs Li (definition)"),
+    ),
+}
+
+_SPENCER_JOLLY_2021 = (
+    "Spencer-Jolly et al. ACS Appl. Mater. Interfaces 13, 22708 (2021), abstract "
+    "(peeref.com/works/21950094) [P]"
+)
+_MPA = 1e6
+_LI_LPSCL_POINTS = (
+    CriticalCurrentPoint(
+        298.15, 1 * _MPA, 2.5, "<", f"< 0.25 mA/cm2 at 25 C, 1 MPa, {_SPENCER_JOLLY_2021}"
+    ),
+    CriticalCurrentPoint(
+        333.15, 1 * _MPA, 2.5, "=", f"0.25 mA/cm2 at 60 C, 1 MPa, {_SPENCER_JOLLY_2021}"
+    ),
+    CriticalCurrentPoint(
+        353.15, 1 * _MPA, 5.0, "=", f"0.5 mA/cm2 at 80 C, 1 MPa, {_SPENCER_JOLLY_2021}"
+    ),
+    CriticalCurrentPoint(
+        353.15,
+        5 * _MPA,
+        25.0,
+        ">=",
+        f"stable cycling at 2.5 mA/cm2, 80 C, 5 MPa, {_SPENCER_JOLLY_2021}",
+    ),
+)
+_AGC_POINTS = (
+    CriticalCurrentPoint(
+        333.15,
+        2 * _MPA,
+        32.0,
+        ">=",
+        "plating: more than 1000 cycles at 3.2 mA/cm2, 60 C, 2 MPa, Lee et al. Nat. Energy 5, 299 "
+        "(2020), as cited by Spencer-Jolly et al. Joule 7, 503 (2023) (digest "
+        "spencerjolly2023 of Yonghoon-DEM-DFT wiki/raw/papers@41198055) [Pd]",
+    ),
+    CriticalCurrentPoint(
+        333.15,
+        2 * _MPA,
+        136.0,
+        ">=",
+        "stripping: a 2C discharge (13.6 mA/cm2, 1C = 6.8 mA/cm2) delivers about 85 % of 0.2C, "
+        "60 C, 2 MPa, Lee et al. (2020) [Fd in digest]",
+    ),
+)
+
+# Li|SE critical current densities by (Li side, solid electrolyte). The Li side is
+# "Li metal" (a foil, or Li plated on a bare collector) or an interlayer. No value is
+# published for other pairs (In/InLi, halides, oxides): the cell then carries none
+# unless its file gives one.
+CRITICAL_CURRENTS = {
+    ("Li metal", "Li6PS5Cl"): CriticalCurrent(
+        "Li|Li6PS5Cl",
+        S(
+            2.5,
+            f"0.25 mA/cm2 at 60 C and 1 MPa in Li|Li6PS5Cl|Li cells, {_SPENCER_JOLLY_2021}; "
+            "symmetric cells strip and plate at once, so the one value bounds both "
+            "directions (the failure starts with voids on stripping: Kasemchainan et al. "
+            "Nat. Mater. 18, 1105 (2019), title)",
+        ),
+        S(2.5, f"as plating: 0.25 mA/cm2 at 60 C and 1 MPa, {_SPENCER_JOLLY_2021}"),
+        S(333.15, "60 C, the reference point of the fit (definition)"),
+        S(1 * _MPA, f"1 MPa, {_SPENCER_JOLLY_2021}"),
+        S(
+            33902.0,
+            "33.9 kJ/mol [D]: Arrhenius through 0.25 mA/cm2 at 60 C and 0.5 at 80 C (1 MPa), "
+            f"Ea = R ln(0.5/0.25) / (1/333.15 K - 1/353.15 K), {_SPENCER_JOLLY_2021}; it gives "
+            "0.059 mA/cm2 at 25 C, below the < 0.25 printed there",
+        ),
+        S(
+            1.0,
+            "1 [D]: the 2.5 mA/cm2 at 5 MPa and 80 C against 0.5 at 1 MPa and 80 C, "
+            f"ln(2.5/0.5) / ln(5/1), {_SPENCER_JOLLY_2021}; 2.5 mA/cm2 was cycled stably, not "
+            "a failure, so the law is a lower bound there. Higher pressures short Li|Li6PS5Cl "
+            "cells by Li creep (75 MPa before any current, Doux et al. Adv. Energy Mater. 10, "
+            "1903253 (2020) [Pd])",
+        ),
+        S(5 * _MPA, f"5 MPa, the highest pressure measured, {_SPENCER_JOLLY_2021}"),
+        _LI_LPSCL_POINTS,
+    ),
+    ("Ag-C", "Li6PS5Cl"): CriticalCurrent(
+        "Ag-C|Li6PS5Cl",
+        S(
+            32.0,
+            "3.2 mA/cm2, a lower bound: Lee's Ag-C (carbon black) cells cycled more than 1000 "
+            "times at 3.2 mA/cm2, 60 C, 2 MPa [Pd] (see the points); an Ag-graphite interlayer "
+            "does not suppress dendrites at and above 2.5 mA/cm2 (60 C, 2 MPa, Spencer-Jolly et "
+            "al. Joule 7, 503 (2023) abstract [Pd]), a different carbon",
+        ),
+        S(
+            136.0,
+            "13.6 mA/cm2, a lower bound: Lee's 2C discharge strips the plated Li at 13.6 mA/cm2, "
+            "60 C [Fd in digest]",
+        ),
+        S(333.15, "60 C, Lee et al. (2020) [Pd]"),
+        S(2 * _MPA, "2 MPa, Lee et al. (2020) [Pd]"),
+        S(0.0, "assumed: no temperature dependence published for Ag-C; held at Lee's 60 C"),
+        S(0.0, "assumed: no pressure dependence published for Ag-C; held at Lee's 2 MPa"),
+        S(2 * _MPA, "Lee et al. (2020) [Pd]: the only pressure (no dependence, above)"),
+        _AGC_POINTS,
     ),
 }
 

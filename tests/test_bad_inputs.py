@@ -144,6 +144,31 @@ CELL_FILES = [
         ["cathode.mass_fractions", "glue"],
     ),
     ("unknown parameter", '[parameters]\n"Nope [m]" = 1\n', ["Nope [m]"]),
+    (
+        "critical current zero",
+        "[anode]\ncritical_current_density_mA_cm2 = 0\n",
+        ["anode.critical_current_density_mA_cm2", "valid range (0, 1000] mA/cm2"],
+    ),
+    (
+        "stripping critical current as text",
+        '[anode]\nstripping_critical_current_density_mA_cm2 = "2"\n',
+        ["anode.stripping_critical_current_density_mA_cm2", "(0, 1000] mA/cm2"],
+    ),
+    (
+        "critical current by PyBaMM name, negative",
+        '[parameters]\n"Critical current density [A.m-2]" = -5\n',
+        ["anode.critical_current_density_mA_cm2", "valid range"],
+    ),
+    (
+        "stack pressure negative",
+        "[operation]\nstack_pressure_MPa = -2\n",
+        ["operation.stack_pressure_MPa", "valid range (0, 1000] MPa"],
+    ),
+    (
+        "critical current for an anode-free cell, too high",
+        '[anode]\nmaterial = "anode-free"\ncritical_current_density_mA_cm2 = 5000\n',
+        ["anode.critical_current_density_mA_cm2", "valid range"],
+    ),
     ("parameter text", f'[parameters]\n"{DIFFUSIVITY}" = "x"\n', [DIFFUSIVITY]),
 ]
 
@@ -893,6 +918,96 @@ def test_an_unexpected_error_is_one_line_pointing_to_debug(monkeypatch, capsys):
     monkeypatch.setattr(info, "run_describe", broken)
     line = one_line_error(capsys, main(["describe"]), ["RuntimeError", "--debug"])
     assert "something inside broke" in line
+
+
+def test_bad_critical_current_by_python_before_any_solve(no_solve):
+    from asslb_sim.simulate import rate_capability
+
+    cell = from_dict({})
+    with pytest.raises(CellDefinitionError) as info:
+        rate_capability(
+            cell.with_parameters(**{"Stripping critical current density [A.m-2]": math.nan})
+        )
+    text = str(info.value)
+    assert "Stripping critical current density" in text and "\n" not in text, text
+
+
+# --- retention tables (cycling.retention): one line naming the problem -----------------
+
+RETENTION_TABLES = [
+    ("missing column", {"Cycle": [1, 2], "Capacity retention [%]": [99, 98]}, ["Cycle number"]),
+    ("text", {"Cycle number": [1, 2], "Capacity retention [%]": [99, "x"]}, ["row 2", "'x'"]),
+    ("NaN", {"Cycle number": [1, math.nan], "Capacity retention [%]": [99, 98]}, ["row 2"]),
+    ("one row", {"Cycle number": [1], "Capacity retention [%]": [99]}, ["at least 2"]),
+    ("cycle zero", {"Cycle number": [0, 2], "Capacity retention [%]": [99, 98]}, ["above 0"]),
+    ("cycles repeat", {"Cycle number": [5, 5], "Capacity retention [%]": [99, 98]}, ["increase"]),
+    (
+        "fraction not percent",
+        {"Cycle number": [1, 2], "Capacity retention [%]": [0.99, 180.0]},
+        ["row 2", "valid range (0, 150] %"],
+    ),
+    (
+        "negative retention",
+        {"Cycle number": [1, 2], "Capacity retention [%]": [99, -1]},
+        ["valid range (0, 150] %"],
+    ),
+    ("no fade", {"Cycle number": [1, 2], "Capacity retention [%]": [100, 100]}, ["100 %"]),
+]
+
+
+@pytest.mark.parametrize(
+    ("columns", "words"), [p[1:] for p in RETENTION_TABLES], ids=[p[0] for p in RETENTION_TABLES]
+)
+def test_bad_retention_table(columns, words):
+    import pandas as pd
+
+    from asslb_sim.cycling import implied_coulombic_efficiency
+
+    with pytest.raises(CellDefinitionError) as info:
+        implied_coulombic_efficiency(pd.DataFrame(columns))
+    text = str(info.value)
+    assert "\n" not in text, text
+    for word in words:
+        assert word in text, text
+
+
+@pytest.mark.parametrize(
+    ("content", "words"),
+    [(None, ["no such file"]), ("", ["not a readable CSV"]), ("a,b\n1,2\n", ["missing column"])],
+    ids=["missing file", "empty file", "wrong columns"],
+)
+def test_bad_retention_file(tmp_path, content, words):
+    from asslb_sim.cycling import implied_coulombic_efficiency
+
+    path = tmp_path / "retention.csv"
+    if content is not None:
+        path.write_text(content)
+    with pytest.raises(CellDefinitionError) as info:
+        implied_coulombic_efficiency(path)
+    text = str(info.value)
+    assert "\n" not in text and str(path) in text, text
+    for word in words:
+        assert word in text, text
+
+
+@pytest.mark.parametrize(
+    ("kwargs", "words"),
+    [
+        ({"excess": -1.0}, ["excess", "[0, inf)"]),
+        ({"excess": 1.0}, ["capacity", "needed with a Li excess"]),
+        ({"excess": 1.0, "capacity": 0.0}, ["capacity", "(0, inf)"]),
+    ],
+    ids=["negative excess", "excess without capacity", "zero capacity"],
+)
+def test_bad_retention_excess(kwargs, words):
+    from asslb_sim.cycling import LEE_2020, check_printed_efficiency
+
+    with pytest.raises(CellDefinitionError) as info:
+        check_printed_efficiency(0.998, LEE_2020, **kwargs)
+    for word in words:
+        assert word in str(info.value), str(info.value)
+    with pytest.raises(CellDefinitionError, match=r"printed coulombic efficiency: 1\.2"):
+        check_printed_efficiency(1.2, LEE_2020)
 
 
 # --- extreme physics: a flagged result with a short reason -----------------------------

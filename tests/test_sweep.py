@@ -395,6 +395,15 @@ def test_charge_protocol_in_a_temperature_study(tmp_path):
     # a CC charge without hold ends earlier in a colder, more resistive cell
     assert 0 < q[0] < q[1]
     assert (results["Discharge capacity [mA.h.cm-2]"] > 0).all()
+    # the Li|SE critical current follows temperature (Arrhenius, 33.9 kJ/mol): the
+    # highest charge C-rate rises; the 0.5C charge (2.8 mA.cm-2) plates and the 1C
+    # discharge strips above it in both designs, flagged, and both run on
+    c_max = results["Maximum charge C-rate"].to_numpy()
+    ratio = np.exp(33902 / 8.314462618 * (1 / 298.15 - 1 / 318.15))
+    # 1e-9: the same law evaluated in the composition, per design
+    assert c_max[1] / c_max[0] == pytest.approx(ratio, rel=1e-9)
+    for flag in results["Critical current flag"]:
+        assert flag.startswith("charge: plating at") and "; stripping at" in flag
 
 
 def test_anode_free_cell_needs_a_charge(tmp_path):

@@ -99,6 +99,9 @@ def run(args):
         "Current density [mA.cm-2]",
         "Charge capacity [mA.h.cm-2]",
         "Duration [h]",
+        "Plating critical current density [mA.cm-2]",
+        "Stripping critical current density [mA.cm-2]",
+        "Critical current flag",
     ]
     shown = result.summary.drop(columns=hidden)
     with pd.option_context("display.width", 250, "display.max_columns", 20):
@@ -115,6 +118,8 @@ def run(args):
         print(shown.to_string(index=False, float_format=lambda x: f"{x:.4g}"))
     for _, row in result.summary[result.summary["Message"] != ""].iterrows():
         print(f"note: {row['C-rate']:g}C: {row['Termination']}: {row['Message']}")
+    for _, row in result.summary[result.summary["Critical current flag"] != ""].iterrows():
+        print(f"critical current: {row['C-rate']:g}C: {row['Critical current flag']}")
     if not plotted:
         for name in plots:  # not an earlier run's plots
             (out / name).unlink(missing_ok=True)

@@ -21,6 +21,7 @@ from ..parameter_sets import materials as lib
 from .anodes import anode_kind_of_design, check_anode_keys
 from .basis import REFERENCE_POTENTIAL, usable_window
 from .cathode import compose_cathode
+from .critical_current import compose_critical_current
 from .formulation import separator_fractions
 from .layers import (
     arrhenius_phase,
@@ -236,6 +237,7 @@ def compose(design, overrides=None, source="cell definition"):
     _packaging(design, values)
     kind.compose_materials(anode, values)
     _operation(design, values)
+    compose_critical_current(design, values)
     _apply_overrides(values, overrides, source)
     refresh_default_tortuosity(values, defaulted - set(overrides or {}))
     # derived from all of the above: the charged state and the Li inventory

@@ -338,6 +338,14 @@ SCHEMA = {
             False,
             False,
         ),
+        # the Li|SE interface's critical current densities at the cell's temperature and
+        # stack pressure (a measured value for this cell; default: the library's law)
+        "critical_current_density_mA_cm2": Quantity(
+            "mA/cm2", 10.0, 0, 1000, "Critical current density [A.m-2]"
+        ),
+        "stripping_critical_current_density_mA_cm2": Quantity(
+            "mA/cm2", 10.0, 0, 1000, "Stripping critical current density [A.m-2]"
+        ),
     },
     "collectors": {
         "cathode": Choice("collector"),
@@ -366,6 +374,8 @@ SCHEMA = {
         # electrode, as a cycler measures), or vs Li (converted by the counter electrode's
         # potential; the same for Li-metal and anode-free cells)
         "cutoffs_vs": Choice("cut-off reference", ("counter electrode", "Li")),
+        # the pressure the cell is held at while it cycles (sets the Li|SE critical current)
+        "stack_pressure_MPa": Quantity("MPa", 1e6, 0, 1000, "Stack pressure [Pa]"),
     },
 }
 

@@ -30,6 +30,7 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from ..design.anodes import INACTIVE_AT_START, INACTIVE_VARIABLE, LITHIUM_AT_START
+from ..design.critical_current import check_current
 from ..design.state import CellState
 from ..errors import CellDefinitionError
 from .meshes import resolve_mesh
@@ -350,10 +351,15 @@ class Runner:
         -------
         ExperimentResult
             The outcome, the charged state relaxed to equilibrium (uniform CAM
-            concentration, the plated Li) and the charge capacity [mA.h.cm-2].
+            concentration, the plated Li), the charge capacity [mA.h.cm-2] and the
+            check of its constant current (the highest of a CC-CV charge) against the
+            Li|SE plating critical current density (flagged, not stopped: the model
+            has no dendrite short).
         """
         sim, inputs = self.charge_simulation(cell, charge)
         result = self._run_experiment(cell, sim, inputs, state)
+        density = charge.c_rate * cell.basis.nominal_capacity  # mA.cm-2
+        result.critical_current = check_current(cell, density, "plating")
         if result.outcome.ok:
             result.outcome.termination = "charged"
         else:
@@ -419,12 +425,14 @@ EXPERIMENT_OUTPUTS = (
 @dataclass
 class ExperimentResult:
     """Result of :meth:`Runner.experiment` and :meth:`Runner.charge`: the outcome, the end
-    state relaxed to equilibrium (None if it failed) and the net charge passed
-    [mA.h.cm-2], positive on charge."""
+    state relaxed to equilibrium (None if it failed), the net charge passed
+    [mA.h.cm-2], positive on charge, and (a charge) its plating current checked
+    against the critical current density."""
 
     outcome: Outcome
     state: CellState | None
     capacity: float
+    critical_current: object = None  # CurrentCheck of a charge's plating current
 
 
 def _solve_batch(sim, t_end, inputs_list, t_eval=None):

@@ -127,6 +127,7 @@ class _Design:
     state: object  # the relaxed state its discharges start from
     charge_capacity: float
     bom: object
+    charge_flag: str = ""  # the charge plated Li above the critical current density
 
 
 def _compose(base, study, values):
@@ -141,6 +142,7 @@ def _compose(base, study, values):
 
 def _prepare(runner, head, cell, charge):
     """A design ready to discharge, or ``(termination, message)`` when its charge fails."""
+    flag = ""
     if charge is None:
         state, capacity = cell.anode.charged(cell), float("nan")
     else:
@@ -148,8 +150,10 @@ def _prepare(runner, head, cell, charge):
         if not result.outcome.ok:
             return ("charge failure", f"the charge failed: {result.outcome.message}")
         state, capacity = result.state, result.capacity
+        if result.critical_current.exceeded:
+            flag = f"charge: {result.critical_current.message}"
     bom = bill_of_materials(cell, charge_capacity=capacity)
-    return _Design(head, cell, state, capacity, bom)
+    return _Design(head, cell, state, capacity, bom, flag)
 
 
 def _pulse_resistances(runner, items):
@@ -212,7 +216,7 @@ def evaluate_chunk(base_cell, study, chunk, input_names, threads=1):
             items, cases, outcomes, points, errors, strict=True
         ):
             pulse = resistance.get(item.head["Design"], (float("nan"), ""))
-            row = discharge_row(case, outcome, c, item.bom)
+            row = discharge_row(case, outcome, c, item.bom, item.charge_flag)
             row["Radial points"] = n_r
             row["Radial error estimate [%]"] = 100 * error
             row["Message"] = "; ".join(m for m in (row["Message"], pulse[1]) if m)
