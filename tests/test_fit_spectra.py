@@ -14,15 +14,17 @@ D = "Positive particle diffusivity at reference temperature [m2.s-1]"
 NOISE = 0.01  # relative to |Z|, on each part: a good measured spectrum
 
 
-def noisy_spectrum(cell, soc, frequencies, path, seed=1):
-    """The model's spectrum of ``cell`` with NOISE x |Z| of Gaussian noise on each part,
-    written as a CSV a lab would give (units in the header)."""
+def noisy_spectrum(cell, soc, frequencies, path, seed=1, per_part=False):
+    """The model's spectrum of ``cell`` with NOISE x |Z| of Gaussian noise on each part
+    (``per_part``: NOISE x that part's own magnitude), written as a CSV a lab would give
+    (units in the header)."""
     table = impedance_spectrum(cell, soc, frequencies).spectrum
     table = table[["Frequency [Hz]", "Z' [Ohm.cm2]", "-Z'' [Ohm.cm2]"]].copy()
     modulus = np.hypot(table["Z' [Ohm.cm2]"], table["-Z'' [Ohm.cm2]"])
     rng = np.random.default_rng(seed)
     for column in ("Z' [Ohm.cm2]", "-Z'' [Ohm.cm2]"):
-        table[column] += NOISE * modulus * rng.standard_normal(len(table))
+        scale = np.abs(table[column]) if per_part else modulus
+        table[column] += NOISE * scale * rng.standard_normal(len(table))
     table.to_csv(path, index=False)
     return path
 
@@ -56,6 +58,26 @@ def test_parameters_recovered_from_a_noisy_spectrum(default_cell, truth, tmp_pat
     assert rms == pytest.approx(100 * NOISE * np.sqrt(2), rel=0.3)  # both parts noisy
     assert len(result.spectra) == len(f)
     assert {"Model Z' [Ohm.cm2]", "Model -Z'' [Ohm.cm2]"} <= set(result.spectra.columns)
+
+
+@pytest.mark.parametrize("weighting", ["unit", "proportional"])
+def test_other_weightings_recover_the_parameters(default_cell, truth, tmp_path, weighting):
+    f = np.logspace(4, -1, 20)
+    # each weighting with the noise it is right for: proportional to each part's size
+    # for "proportional" (1/|Z''| would amplify |Z|-sized noise where Z'' is near 0)
+    per_part = weighting == "proportional"
+    path = noisy_spectrum(truth, 0.5, f, tmp_path / "spectrum.csv", seed=2, per_part=per_part)
+    result = fit(
+        default_cell,
+        load([path], soc=0.5),
+        [f"{J0}:0.01:100", f"{CDL}:0.01:1"],
+        max_evaluations=80,
+        spectrum_weighting=weighting,
+    )
+    fitted = result.parameters.set_index("Parameter")["Fitted"]
+    # the same 1 % noise: each weighting lands within a few % of the truth
+    for name in (J0, CDL):
+        assert fitted[name] == pytest.approx(truth.parameter_values[name], rel=0.05)
 
 
 def test_curves_and_spectra_fitted_together(default_cell, tmp_path):
@@ -140,6 +162,7 @@ def test_soc_without_a_spectrum_is_refused(tmp_path):
         (["--soc", "0"], "soc"),
         ([], "state of charge"),
         (["--soc", "0.5", "--spectrum-weight", "-1"], "spectrum_weight"),
+        (["--soc", "0.5", "--spectrum-weighting", "cubic"], "--spectrum-weighting"),
     ],
 )
 def test_fit_command_bad_spectrum_inputs_before_any_solve(

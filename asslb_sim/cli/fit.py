@@ -98,6 +98,13 @@ def add_parser(sub):
         help="weight of the spectra: 1 %% of |Z| counts like this x 10 mV (default 1)",
     )
     parser.add_argument(
+        "--spectrum-weighting",
+        default="modulus",
+        choices=["modulus", "unit", "proportional"],
+        help="weights of a spectrum's frequencies: 1/|Z| (default, every decade alike), the "
+        "spectrum's mean |Z| (the large arcs dominate), or each part its own magnitude",
+    )
+    parser.add_argument(
         "--voltage-vs",
         default=None,
         choices=["Li", "In/InLi"],
@@ -196,6 +203,7 @@ def run(args):
         backend=args.backend,
         progress=not args.no_progress,
         spectrum_weight=args.spectrum_weight,
+        spectrum_weighting=args.spectrum_weighting,
     )
     import pandas as pd
 

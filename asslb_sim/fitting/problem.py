@@ -8,11 +8,12 @@ or a current density) enter as relative capacity errors, weighted so that 1 % of
 capacity counts like ``capacity_weight`` x 10 mV. Impedance spectra enter as
 complex relative errors, the real and imaginary parts of
 ``(Z_model - Z_data) / |Z_data|`` at each frequency (modulus weighting, so every
-decade counts), weighted so that 1 % of ``|Z|`` counts like ``spectrum_weight`` x
-10 mV; the model's spectrum is the cell linearised at rest at the spectrum's state
-of charge, with its double layers (``Runner.impedance``). Every discharge and
-spectrum of one evaluation goes through one :class:`~asslb_sim.simulation.Runner`
-whose builds have the fitted parameters as inputs.
+decade counts; or unit or proportional weighting), weighted so that 1 % of ``|Z|``
+counts like ``spectrum_weight`` x 10 mV; the model's spectrum is the cell
+linearised at rest at the spectrum's state of charge, with its double layers
+(``Runner.impedance``). Every discharge and spectrum of one evaluation goes through
+one :class:`~asslb_sim.simulation.Runner` whose builds have the fitted parameters as
+inputs.
 """
 
 from __future__ import annotations
@@ -42,7 +43,15 @@ FIT_RTOL = 1e-5
 class FitProblem:
     """One built model and the residuals of a parameter vector against the data."""
 
-    def __init__(self, cell, data, parameters, capacity_weight, spectrum_weight=1.0):
+    def __init__(
+        self,
+        cell,
+        data,
+        parameters,
+        capacity_weight,
+        spectrum_weight=1.0,
+        spectrum_weighting="modulus",
+    ):
         if cell.anode.charged(cell) is None:
             raise CellDefinitionError(
                 "fit: anode-free cells are not supported yet (every evaluation would need the "
@@ -76,6 +85,7 @@ class FitProblem:
         self.cell_at([cell.parameter_values[p.name] for p in parameters])
         self.capacity_weight = capacity_weight
         self.spectrum_weight = spectrum_weight
+        self.spectrum_weighting = spectrum_weighting
         # the discharges of one evaluation are solved in parallel, one per core
         self.runner = Runner(
             inputs=names,
@@ -236,10 +246,20 @@ class FitProblem:
         return np.concatenate(res), simulated
 
     def spectrum_errors(self, simulated):
-        """State of charge -> (Z_model - Z_data) / |Z_data| at each frequency (complex)."""
+        """State of charge -> the weighted errors of its spectrum at each frequency
+        (complex: the real part's error + j the imaginary part's), relative:
+        ``(Z_model - Z_data) / |Z_data|`` with the default ``"modulus"`` weighting;
+        ``"unit"`` divides by the spectrum's mean ``|Z|`` instead, ``"proportional"`` each
+        part by its own magnitude (:func:`~asslb_sim.impedance.extraction.residual_weights`)."""
+        from ..impedance.extraction import residual_weights
+
         errors = {}
         for (kind, key), z_model in zip(self.points, simulated, strict=True):
             if kind == "spectrum":
                 _, z_data = self.spectrum(key)
-                errors[key] = (z_model - z_data) / np.abs(z_data)
+                w_re, w_im = residual_weights(z_data, self.spectrum_weighting)
+                if self.spectrum_weighting == "unit":
+                    w_re = w_im = w_re / np.mean(np.abs(z_data))
+                diff = z_model - z_data
+                errors[key] = w_re * diff.real + 1j * w_im * diff.imag
         return errors

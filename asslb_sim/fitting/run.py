@@ -104,11 +104,12 @@ def _spectra(problem, simulated):
     """Rows of the error table for the spectra (RMS of |Z_model - Z_data| / |Z_data|,
     in %), and the spectra with the model beside the data."""
     rows, tables = [], []
-    errors = problem.spectrum_errors(simulated)
     for (kind, soc), z_model in zip(problem.points, simulated, strict=True):
         if kind != "spectrum":
             continue
-        rms = float(np.sqrt(np.mean(np.abs(errors[soc]) ** 2)) * 100)
+        _, z_data = problem.spectrum(soc)
+        relative = (z_model - z_data) / np.abs(z_data)  # whatever the fit's weighting
+        rms = float(np.sqrt(np.mean(np.abs(relative) ** 2)) * 100)
         rows.append((f"spectrum at SOC {soc:.0%}", np.nan, rms))
         table = problem.data.spectra[problem.data.spectra[SOC] == soc].copy()
         table["Model Z' [Ohm.cm2]"] = z_model.real
@@ -148,6 +149,7 @@ def fit(
     backend="scipy",
     progress=False,
     spectrum_weight=1.0,
+    spectrum_weighting="modulus",
 ):
     """Fit ``parameters`` of ``cell`` to ``data``.
 
@@ -176,6 +178,10 @@ def fit(
     spectrum_weight : float
         Weight of impedance spectra: 1 % of ``|Z|`` at a frequency, in its real or
         imaginary part, counts like ``spectrum_weight`` x 10 mV.
+    spectrum_weighting : {"modulus", "unit", "proportional"}
+        How the frequencies of a spectrum are weighted: relative to ``|Z|`` (every
+        decade alike), to the spectrum's mean ``|Z|`` (the large arcs dominate), or
+        each part to its own magnitude.
 
     Returns
     -------
@@ -194,6 +200,12 @@ def fit(
         isinstance(spectrum_weight, (int, float)) and 0 <= spectrum_weight < float("inf")
     ):
         raise CellDefinitionError(f"spectrum_weight: {spectrum_weight!r}; valid range [0, inf)")
+    from ..impedance.extraction import WEIGHTINGS
+
+    if spectrum_weighting not in WEIGHTINGS:
+        raise CellDefinitionError(
+            f"spectrum_weighting: {spectrum_weighting!r} is not known; valid: {list(WEIGHTINGS)}"
+        )
     cell = load_cell(cell)
     if not isinstance(data, Dataset):
         data = load(data)
@@ -203,7 +215,7 @@ def fit(
     names = [p.name for p in params]
     if len(set(names)) != len(names):
         raise CellDefinitionError(f"fit: a parameter is listed twice: {names}")
-    problem = FitProblem(cell, data, params, capacity_weight, spectrum_weight)
+    problem = FitProblem(cell, data, params, capacity_weight, spectrum_weight, spectrum_weighting)
     _check_bounds(problem, params)
     initial = _initial_values(cell, params)
 
