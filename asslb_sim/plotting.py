@@ -295,18 +295,42 @@ def plot_study_map(results, x, y, c_rate=1.0, quantities=None, targets=None, pat
     return fig
 
 
+def _plot_fit_spectra(spectra, ax):
+    """Nyquist overlay of the fitted spectra: data as points, the model as lines."""
+    for soc, g in spectra.groupby("State of charge", sort=False):
+        (line,) = ax.plot(
+            g["Z' [Ohm.cm2]"], g["-Z'' [Ohm.cm2]"], "o", ms=3, label=f"data SOC {soc:.0%}"
+        )
+        ax.plot(
+            g["Model Z' [Ohm.cm2]"],
+            g["Model -Z'' [Ohm.cm2]"],
+            "-",
+            color=line.get_color(),
+            label=f"fit SOC {soc:.0%}",
+        )
+    ax.set_xlabel("Z' [Ohm.cm2]")
+    ax.set_ylabel("-Z'' [Ohm.cm2]")
+    ax.set_aspect("equal", adjustable="datalim")
+    ax.legend(fontsize=7)
+    ax.grid(alpha=0.3)
+
+
 def plot_fit(result, path=None):
-    """Overlay of data and fitted model: curves (voltage vs capacity) per C-rate, and
-    the rate table (capacity vs C-rate or current density), each in a panel of its own
-    when the fit has it."""
+    """Overlay of data and fitted model: curves (voltage vs capacity) per C-rate, the
+    rate table (capacity vs C-rate or current density) and the impedance spectra
+    (Nyquist), each in a panel of its own when the fit has it."""
     from matplotlib import colormaps
     from matplotlib.figure import Figure
 
     comparison = result.comparison
-    panels = int(not comparison.empty) + int(not result.rates.empty)
+    spectra = getattr(result, "spectra", None)
+    has_spectra = spectra is not None and not spectra.empty
+    panels = int(not comparison.empty) + int(not result.rates.empty) + int(has_spectra)
     fig = Figure(figsize=(6.4 * max(panels, 1), 4.4), layout="constrained")
     axes = list(fig.subplots(1, max(panels, 1), squeeze=False)[0])
     ax = axes[0]
+    if has_spectra:
+        _plot_fit_spectra(spectra, axes.pop())
     if not result.rates.empty:
         _plot_fit_rates(result, axes[-1])
     if not comparison.empty:

@@ -7,9 +7,24 @@ from pathlib import Path
 from .rate_capability import c_rates
 
 
+def states_of_charge(text):
+    """``--soc``: comma-separated states of charge (their range is checked with the data)."""
+    import argparse
+
+    try:
+        values = [float(x) for x in text.split(",") if x.strip()]
+    except ValueError:
+        raise argparse.ArgumentTypeError(
+            f"--soc: {text!r} is not a comma-separated list of numbers, e.g. 0.5 or 0.2,0.8"
+        ) from None
+    if not values:
+        raise argparse.ArgumentTypeError("--soc: give at least one state of charge")
+    return values
+
+
 def add_parser(sub):
     parser = sub.add_parser(
-        "fit", help="fit parameters to published discharge curves or rate tables"
+        "fit", help="fit parameters to discharge curves, rate tables or impedance spectra"
     )
     parser.add_argument(
         "--cell",
@@ -22,7 +37,8 @@ def add_parser(sub):
         required=True,
         help="CSV data file(s), or cycler files (BioLogic .mpr or .mpt, Neware .nda or .ndax, an "
         "Arbin CSV or XLSX export: their constant-current discharge steps; the binary formats "
-        "need pip install 'asslb-sim[cycler]')",
+        "need pip install 'asslb-sim[cycler]'); a CSV whose header has 'Frequency [Hz]' is "
+        "an impedance spectrum (with --soc)",
     )
     parser.add_argument(
         "--fit",
@@ -55,10 +71,38 @@ def add_parser(sub):
     parser.add_argument(
         "--kind",
         default=None,
-        choices=["curves", "rates"],
-        help="what every data file is: voltage curves (need a 'Voltage [V]' column) or rate "
-        "tables (one capacity per C-rate or current density); default: curves if a file has "
-        "a 'Voltage [V]' column, else a rate table",
+        choices=["curves", "rates", "spectra"],
+        help="what every data file is: voltage curves (need a 'Voltage [V]' column), rate "
+        "tables (one capacity per C-rate or current density) or impedance spectra (CSV, or "
+        "BioLogic impedance files); default: a spectrum if a file's header has a frequency "
+        "column, curves if it has a 'Voltage [V]' column, else a rate table",
+    )
+    parser.add_argument(
+        "--soc",
+        type=states_of_charge,
+        default=None,
+        metavar="S1,S2,...",
+        help="state of charge (0-1] each impedance spectrum was measured at: one value, or "
+        "one per spectrum file in order; the model's spectrum is the cell at rest there",
+    )
+    parser.add_argument(
+        "--area-cm2",
+        type=float,
+        default=None,
+        help="electrode area [cm2] of spectra given in Ohm (not Ohm.cm2)",
+    )
+    parser.add_argument(
+        "--spectrum-weight",
+        type=float,
+        default=1.0,
+        help="weight of the spectra: 1 %% of |Z| counts like this x 10 mV (default 1)",
+    )
+    parser.add_argument(
+        "--spectrum-weighting",
+        default="modulus",
+        choices=["modulus", "unit", "proportional"],
+        help="weights of a spectrum's frequencies: 1/|Z| (default, every decade alike), the "
+        "spectrum's mean |Z| (the large arcs dominate), or each part its own magnitude",
     )
     parser.add_argument(
         "--voltage-vs",
@@ -137,8 +181,15 @@ def run(args):
         for path, curves in cycler.items():  # the curves fitted, kept beside the results
             curves.to_csv(out / f"{Path(path).stem}-discharges.csv", index=False)
     paths = [str(out / f"{Path(p).stem}-discharges.csv") if p in cycler else p for p in args.data]
+    soc = None if args.soc is None else (args.soc[0] if len(args.soc) == 1 else args.soc)
     data = load(
-        paths, unit=args.unit, c_rate=args.c_rate, kind=args.kind, voltage_vs=args.voltage_vs
+        paths,
+        unit=args.unit,
+        c_rate=args.c_rate,
+        kind=args.kind,
+        voltage_vs=args.voltage_vs,
+        soc=soc,
+        area_cm2=args.area_cm2,
     )
     if not cycler:
         out, overwrote = prepare_out(args.out)
@@ -151,6 +202,8 @@ def run(args):
         max_evaluations=args.max_evaluations,
         backend=args.backend,
         progress=not args.no_progress,
+        spectrum_weight=args.spectrum_weight,
+        spectrum_weighting=args.spectrum_weighting,
     )
     import pandas as pd
 
@@ -175,6 +228,8 @@ def run(args):
     for row in result.rmse.to_dict("records"):
         if pd.notna(row["RMSE [mV]"]):
             print(f"{row['Data']}: RMSE {row['RMSE [mV]']:.3g} mV")
+        elif row["Data"].startswith("spectrum"):
+            print(f"{row['Data']}: RMS relative impedance error {row['RMS error [%]']:.3g} %")
         else:
             print(f"{row['Data']}: RMS relative capacity error {row['RMS error [%]']:.3g} %")
     for warning in result.warnings:
@@ -189,5 +244,8 @@ def run(args):
     write_cell_file(result.cell, out / "fitted_cell.toml", header=header)
     plot_fit(result, out / "fit_overlay.png")
     written = ["fitted_parameters.csv", "correlation.csv", "comparison.csv", "fitted_cell.toml"]
+    if not result.spectra.empty:
+        result.spectra.to_csv(out / "spectra.csv", index=False)
+        written.append("spectra.csv")
     print(wrote_line([out / name for name in [*written, "fit_overlay.png"]], overwrote))
     return 0

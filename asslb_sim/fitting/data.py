@@ -75,6 +75,9 @@ class Dataset:
     voltage_vs : str
         What the curves' voltages are against: ``"Li"``, ``"In/InLi"``, or ``""``
         for the cell's own scale (its counter electrode).
+    spectra : pandas.DataFrame
+        Impedance spectra: "State of charge", "Frequency [Hz]", "Z' [Ohm.cm2]" and
+        "-Z'' [Ohm.cm2]"; one spectrum per state of charge (empty: none).
     """
 
     curves: pd.DataFrame
@@ -83,10 +86,18 @@ class Dataset:
     sources: list
     rate_capacity: str = ""
     voltage_vs: str = ""
+    spectra: pd.DataFrame = None
 
     def __post_init__(self):
         if not self.rate_capacity:
             object.__setattr__(self, "rate_capacity", self.capacity)
+        if self.spectra is None:
+            object.__setattr__(self, "spectra", pd.DataFrame())
+
+    @property
+    def states_of_charge(self):
+        """States of charge of the spectra, in their order."""
+        return list(dict.fromkeys(self.spectra[SOC])) if not self.spectra.empty else []
 
     @property
     def c_rates(self):
@@ -216,7 +227,8 @@ def _rate_table(frame, column, q, path):
     return table
 
 
-KINDS = ("curves", "rates")
+KINDS = ("curves", "rates", "spectra")
+SOC = "State of charge"
 
 
 def _check_no_repeats(curves, rates, path):
@@ -262,7 +274,47 @@ def _voltage_scale(frame, path, voltage_vs):
     return "Li", frame.rename(columns={VOLTAGE_VS_LI: VOLTAGE})
 
 
-def load(paths, unit=None, c_rate=None, kind=None, voltage_vs=None):
+def _is_spectrum(path, kind):
+    """Whether the file ``path`` is an impedance spectrum: stated by ``kind``, or a CSV
+    file whose header names a frequency column."""
+    from ..impedance.spectra import is_spectrum_header
+
+    if kind == "spectra":
+        return True
+    if kind is not None or Path(path).suffix.lower() != ".csv":
+        return False
+    frame, has_header = _read(path)
+    return has_header and is_spectrum_header([str(c).strip() for c in frame.columns])
+
+
+def _spectra(paths, soc, area_cm2):
+    """The spectra of ``paths`` at the states of charge ``soc`` (one, or one per file),
+    as one table."""
+    from ..impedance.spectra import read_spectrum
+
+    if soc is None:
+        raise DataError(
+            f"{paths[0]}: an impedance spectrum needs the state of charge it was measured "
+            "at: soc (--soc), one value or one per spectrum file, each in (0, 1]"
+        )
+    socs = [soc] * len(paths) if isinstance(soc, (int, float)) else list(soc)
+    if len(socs) != len(paths):
+        raise DataError(
+            f"soc: {len(socs)} values for {len(paths)} spectrum files; give one, or one per file"
+        )
+    tables = []
+    for path, s in zip(paths, socs, strict=True):
+        if isinstance(s, bool) or not (isinstance(s, (int, float)) and 0 < s <= 1):
+            raise DataError(f"soc: {s!r} is out of range; valid range (0, 1]")
+        table = read_spectrum(path, area_cm2=area_cm2)
+        table.insert(0, SOC, float(s))
+        tables.append(table)
+    if len(set(map(float, socs))) != len(socs):
+        raise DataError(f"soc: two spectra at one state of charge ({socs}); one per state")
+    return pd.concat(tables, ignore_index=True)
+
+
+def load(paths, unit=None, c_rate=None, kind=None, voltage_vs=None, soc=None, area_cm2=None):
     """Load and validate curve files and rate tables.
 
     Parameters
@@ -282,6 +334,14 @@ def load(paths, unit=None, c_rate=None, kind=None, voltage_vs=None):
         What the "Voltage [V]" columns are against (default: the cell's own scale, its
         counter electrode). A "Voltage vs Li [V]" column is against Li whatever this says
         (and may not be combined with ``"In/InLi"``).
+    soc : float or list of float, optional
+        The state of charge (0-1] each impedance spectrum was measured at: one for all,
+        or one per spectrum file in order. A file is a spectrum by its header (a
+        "Frequency [Hz]" column, units in every header: see
+        :mod:`asslb_sim.impedance.spectra`) or by ``kind = "spectra"`` (BioLogic
+        impedance files).
+    area_cm2 : float, optional
+        The electrode area of spectra given in Ohm (not Ohm.cm2).
 
     Returns
     -------
@@ -303,8 +363,14 @@ def load(paths, unit=None, c_rate=None, kind=None, voltage_vs=None):
         raise DataError(f"c_rate: {c_rate!r} is out of range; valid range (0, 100]")
     if not paths:
         raise DataError("data: give at least one data file")
+    spectrum_paths = [p for p in paths if _is_spectrum(p, kind)]
+    spectra = _spectra(spectrum_paths, soc, area_cm2) if spectrum_paths else pd.DataFrame()
+    if soc is not None and not spectrum_paths:
+        raise DataError("soc: no impedance spectrum among the data files (soc is for spectra)")
     curves, rates, capacity, rate_capacity, scale = [], [], None, None, None
     for path in paths:
+        if path in spectrum_paths:
+            continue
         frame, has_header = _read(path)
         if not has_header:
             if frame.shape[1] != 2:
@@ -363,4 +429,5 @@ def load(paths, unit=None, c_rate=None, kind=None, voltage_vs=None):
         sources=[str(p) for p in paths],
         rate_capacity=rate_capacity or capacity,
         voltage_vs=scale or "",
+        spectra=spectra,
     )

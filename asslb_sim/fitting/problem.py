@@ -5,9 +5,15 @@ time); a simulated discharge that ends before the data does is extended past
 its end, falling 1 V per data capacity, so it is penalised in proportion to the
 missing capacity rather than truncated. Rate-table points (capacity at a C-rate
 or a current density) enter as relative capacity errors, weighted so that 1 % of
-capacity counts like ``capacity_weight`` x 10 mV. Every discharge of one
-evaluation goes through one :class:`~asslb_sim.simulation.Runner` whose build
-has the fitted parameters as inputs.
+capacity counts like ``capacity_weight`` x 10 mV. Impedance spectra enter as
+complex relative errors, the real and imaginary parts of
+``(Z_model - Z_data) / |Z_data|`` at each frequency (modulus weighting, so every
+decade counts; or unit or proportional weighting), weighted so that 1 % of ``|Z|``
+counts like ``spectrum_weight`` x 10 mV; the model's spectrum is the cell
+linearised at rest at the spectrum's state of charge, with its double layers
+(``Runner.impedance``). Every discharge and spectrum of one evaluation goes through
+one :class:`~asslb_sim.simulation.Runner` whose builds have the fitted parameters as
+inputs.
 """
 
 from __future__ import annotations
@@ -17,7 +23,9 @@ import pandas as pd
 
 from ..errors import CellDefinitionError
 from ..simulation import REBUILD, Case, Runner, available_cores, discharge_end_time
-from .data import CURRENT, RATE, RETENTION, VOLTAGE, VOLTAGE_VS_LI
+from .data import CURRENT, RATE, RETENTION, SOC, VOLTAGE, VOLTAGE_VS_LI
+
+FREQUENCY, REAL, MINUS_IMAG = "Frequency [Hz]", "Z' [Ohm.cm2]", "-Z'' [Ohm.cm2]"
 
 # output points per simulated discharge, interpolated by the solver itself: smooth in
 # the parameters, unlike the adaptive steps (their placement adds mV-level noise to
@@ -35,7 +43,15 @@ FIT_RTOL = 1e-5
 class FitProblem:
     """One built model and the residuals of a parameter vector against the data."""
 
-    def __init__(self, cell, data, parameters, capacity_weight):
+    def __init__(
+        self,
+        cell,
+        data,
+        parameters,
+        capacity_weight,
+        spectrum_weight=1.0,
+        spectrum_weighting="modulus",
+    ):
         if cell.anode.charged(cell) is None:
             raise CellDefinitionError(
                 "fit: anode-free cells are not supported yet (every evaluation would need the "
@@ -68,6 +84,8 @@ class FitProblem:
         # a parameter composed from several design keys is refused here, before any solve
         self.cell_at([cell.parameter_values[p.name] for p in parameters])
         self.capacity_weight = capacity_weight
+        self.spectrum_weight = spectrum_weight
+        self.spectrum_weighting = spectrum_weighting
         # the discharges of one evaluation are solved in parallel, one per core
         self.runner = Runner(
             inputs=names,
@@ -82,6 +100,7 @@ class FitProblem:
         self.relative = data.rate_capacity == RETENTION
         self.points = [("curve", c) for c in data.c_rates]  # (kind, key) per discharge
         self.points += [("rate", row) for _, row in data.rates.iterrows()]
+        self.points += [("spectrum", soc) for soc in data.states_of_charge]
 
     def cell_at(self, values):
         """The cell with the fitted parameters at ``values`` (recomposed)."""
@@ -100,6 +119,8 @@ class FitProblem:
         state = self.start(cell)
         cases = []
         for kind, key in self.points:
+            if kind == "spectrum":
+                continue
             if kind == "curve":
                 density = key * cell.basis.nominal_capacity
             elif CURRENT in key and not pd.isna(key.get(CURRENT)):
@@ -111,14 +132,38 @@ class FitProblem:
             cases.append(Case(cell, state, cell.current(density), t_end, t_eval=t_eval))
         return cell, cases
 
+    def spectrum(self, soc):
+        """The measured spectrum at ``soc``: frequencies [Hz] and Z [Ohm.cm2] (complex)."""
+        table = self.data.spectra[self.data.spectra[SOC] == soc]
+        return table[FREQUENCY].to_numpy(), table[REAL].to_numpy() - 1j * table[
+            MINUS_IMAG
+        ].to_numpy()
+
+    def _impedance(self, cell, soc):
+        """The model's spectrum [Ohm.cm2] at the data's frequencies at ``soc`` (NaN where
+        the linearised model has no finite value)."""
+        frequencies, _ = self.spectrum(soc)
+        try:
+            state = cell.anode.at_state_of_charge(cell, soc)
+            z = self.runner.impedance(cell, state, frequencies) * cell.area_cm2
+        except CellDefinitionError:
+            return np.full(frequencies.shape, np.nan + 0j)
+        return np.where(np.isfinite(z), z, np.nan + 0j)
+
     def simulate(self, values):
-        """Solve every discharge of the data; returns [(capacity, voltage) arrays]."""
+        """Solve every discharge and spectrum of the data; returns, per point,
+        (capacity, voltage) arrays of a discharge or the complex impedance of a spectrum."""
         cell, cases = self.cases(values)
         self.evaluations += 1
         if self.progress is not None:
             self.progress.update(1)
+        outcomes = iter(self.runner.solve(cases))
         out = []
-        for (kind, _), outcome in zip(self.points, self.runner.solve(cases), strict=True):
+        for kind, key in self.points:
+            if kind == "spectrum":
+                out.append(self._impedance(cell, key))
+                continue
+            outcome = next(outcomes)
             specific = self.specific if kind == "curve" else self.rate_specific
             scale = 1 / cell.cam_loading if specific else 1.0
             sol = outcome.solution
@@ -135,9 +180,10 @@ class FitProblem:
     def model_on_data(self, simulated):
         """Model voltage on each curve's capacity points, extended past an early end."""
         rows = []
-        for (kind, key), (q, V) in zip(self.points, simulated, strict=True):
+        for (kind, key), result in zip(self.points, simulated, strict=True):
             if kind != "curve":
                 continue
+            q, V = result
             data = self.data.curves[self.data.curves[RATE] == key]
             qd = data[self.data.capacity].to_numpy()
             inside = qd <= q[-1]
@@ -163,8 +209,8 @@ class FitProblem:
     def rate_capacities(self, simulated):
         """Model and data capacities of the rate-table points (retention in %)."""
         pairs = [
-            (q[-1], key)
-            for (kind, key), (q, _) in zip(self.points, simulated, strict=True)
+            (result[0][-1], key)
+            for (kind, key), result in zip(self.points, simulated, strict=True)
             if kind == "rate"
         ]
         model = np.array([q for q, _ in pairs])
@@ -192,4 +238,28 @@ class FitProblem:
         if len(model):
             # 1 % of capacity counts like capacity_weight x 10 mV
             res.append(self.capacity_weight * (model - data) / data)
+        for error in self.spectrum_errors(simulated).values():
+            # 1 % of |Z| counts like spectrum_weight x 10 mV; a failed spectrum costs
+            # 100 % at every frequency (finite, so the optimiser can leave it)
+            error = np.where(np.isfinite(error), error, 1.0)
+            res += [self.spectrum_weight * error.real, self.spectrum_weight * error.imag]
         return np.concatenate(res), simulated
+
+    def spectrum_errors(self, simulated):
+        """State of charge -> the weighted errors of its spectrum at each frequency
+        (complex: the real part's error + j the imaginary part's), relative:
+        ``(Z_model - Z_data) / |Z_data|`` with the default ``"modulus"`` weighting;
+        ``"unit"`` divides by the spectrum's mean ``|Z|`` instead, ``"proportional"`` each
+        part by its own magnitude (:func:`~asslb_sim.impedance.extraction.residual_weights`)."""
+        from ..impedance.extraction import residual_weights
+
+        errors = {}
+        for (kind, key), z_model in zip(self.points, simulated, strict=True):
+            if kind == "spectrum":
+                _, z_data = self.spectrum(key)
+                w_re, w_im = residual_weights(z_data, self.spectrum_weighting)
+                if self.spectrum_weighting == "unit":
+                    w_re = w_im = w_re / np.mean(np.abs(z_data))
+                diff = z_model - z_data
+                errors[key] = w_re * diff.real + 1j * w_im * diff.imag
+        return errors

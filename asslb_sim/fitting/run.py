@@ -17,7 +17,7 @@ import pandas as pd
 
 from ..design import load_cell
 from ..errors import CellDefinitionError
-from .data import RATE, Dataset, load
+from .data import RATE, SOC, Dataset, load
 from .optimisers import check_backend, minimise
 from .parameters import FitParameter
 from .problem import FitProblem
@@ -47,6 +47,10 @@ class FitResult:
         Data and model on the curves' capacity points, for plots.
     rates : pandas.DataFrame
         The rate table with the model's capacities beside the data.
+    spectra : pandas.DataFrame
+        The impedance spectra with the model beside the data: "State of charge",
+        "Frequency [Hz]", "Z' [Ohm.cm2]", "-Z'' [Ohm.cm2]", "Model Z' [Ohm.cm2]",
+        "Model -Z'' [Ohm.cm2]".
     success : bool
         Whether the optimiser converged.
     message : str
@@ -64,6 +68,7 @@ class FitResult:
     message: str
     capacity: str = field(default="")
     rates: pd.DataFrame = field(default_factory=pd.DataFrame)
+    spectra: pd.DataFrame = field(default_factory=pd.DataFrame)
 
 
 def _initial_values(cell, params):
@@ -95,9 +100,27 @@ def _check_bounds(problem, params):
                 ) from None
 
 
+def _spectra(problem, simulated):
+    """Rows of the error table for the spectra (RMS of |Z_model - Z_data| / |Z_data|,
+    in %), and the spectra with the model beside the data."""
+    rows, tables = [], []
+    for (kind, soc), z_model in zip(problem.points, simulated, strict=True):
+        if kind != "spectrum":
+            continue
+        _, z_data = problem.spectrum(soc)
+        relative = (z_model - z_data) / np.abs(z_data)  # whatever the fit's weighting
+        rms = float(np.sqrt(np.mean(np.abs(relative) ** 2)) * 100)
+        rows.append((f"spectrum at SOC {soc:.0%}", np.nan, rms))
+        table = problem.data.spectra[problem.data.spectra[SOC] == soc].copy()
+        table["Model Z' [Ohm.cm2]"] = z_model.real
+        table["Model -Z'' [Ohm.cm2]"] = -z_model.imag
+        tables.append(table)
+    return rows, pd.concat(tables, ignore_index=True) if tables else pd.DataFrame()
+
+
 def _errors(problem, simulated):
-    """RMSE per curve [mV], RMS relative error of the rate table [%], and the rate
-    table with the model beside the data."""
+    """RMSE per curve [mV], RMS relative error of the rate table and of each spectrum
+    [%], the rate table with the model beside the data, and the spectra likewise."""
     comparison = problem.model_on_data(simulated)
     rows = []
     if not comparison.empty:
@@ -112,7 +135,9 @@ def _errors(problem, simulated):
         column = problem.data.rate_capacity
         rates = problem.data.rates.copy()
         rates[f"Model {column[0].lower()}{column[1:]}"] = model_q
-    return comparison, pd.DataFrame(rows, columns=["Data", "RMSE [mV]", "RMS error [%]"]), rates
+    spectrum_rows, spectra = _spectra(problem, simulated)
+    rmse = pd.DataFrame(rows + spectrum_rows, columns=["Data", "RMSE [mV]", "RMS error [%]"])
+    return comparison, rmse, rates, spectra
 
 
 def fit(
@@ -123,6 +148,8 @@ def fit(
     max_evaluations=200,
     backend="scipy",
     progress=False,
+    spectrum_weight=1.0,
+    spectrum_weighting="modulus",
 ):
     """Fit ``parameters`` of ``cell`` to ``data``.
 
@@ -131,7 +158,7 @@ def fit(
     cell : str, Path or Cell
         The cell (preset, TOML file or Cell) whose other parameters stay fixed.
     data : Dataset, or path(s) for :func:`asslb_sim.fitting.data.load`
-        Curves and/or rate tables.
+        Curves, rate tables and/or impedance spectra (with their states of charge).
     parameters : list of FitParameter or "NAME:LOW:HIGH" strings
         What to fit.
     capacity_weight : float
@@ -148,6 +175,13 @@ def fit(
     progress : bool
         Show a progress bar with one tick per model evaluation (each solves
         every data C-rate; the optimiser's finite differences count too).
+    spectrum_weight : float
+        Weight of impedance spectra: 1 % of ``|Z|`` at a frequency, in its real or
+        imaginary part, counts like ``spectrum_weight`` x 10 mV.
+    spectrum_weighting : {"modulus", "unit", "proportional"}
+        How the frequencies of a spectrum are weighted: relative to ``|Z|`` (every
+        decade alike), to the spectrum's mean ``|Z|`` (the large arcs dominate), or
+        each part to its own magnitude.
 
     Returns
     -------
@@ -162,6 +196,16 @@ def fit(
         )
     if not (isinstance(capacity_weight, (int, float)) and 0 <= capacity_weight < float("inf")):
         raise CellDefinitionError(f"capacity_weight: {capacity_weight!r}; valid range [0, inf)")
+    if isinstance(spectrum_weight, bool) or not (
+        isinstance(spectrum_weight, (int, float)) and 0 <= spectrum_weight < float("inf")
+    ):
+        raise CellDefinitionError(f"spectrum_weight: {spectrum_weight!r}; valid range [0, inf)")
+    from ..impedance.extraction import WEIGHTINGS
+
+    if spectrum_weighting not in WEIGHTINGS:
+        raise CellDefinitionError(
+            f"spectrum_weighting: {spectrum_weighting!r} is not known; valid: {list(WEIGHTINGS)}"
+        )
     cell = load_cell(cell)
     if not isinstance(data, Dataset):
         data = load(data)
@@ -171,7 +215,7 @@ def fit(
     names = [p.name for p in params]
     if len(set(names)) != len(names):
         raise CellDefinitionError(f"fit: a parameter is listed twice: {names}")
-    problem = FitProblem(cell, data, params, capacity_weight)
+    problem = FitProblem(cell, data, params, capacity_weight, spectrum_weight, spectrum_weighting)
     _check_bounds(problem, params)
     initial = _initial_values(cell, params)
 
@@ -190,7 +234,7 @@ def fit(
         optimum = minimise(backend, evaluate, u0, params, max_evaluations)
         values = to_values(optimum.x)
         table, correlation, warnings = fit_statistics(params, initial, values, optimum)
-        comparison, rmse, rates = _errors(problem, optimum.simulated)
+        comparison, rmse, rates, spectra = _errors(problem, optimum.simulated)
     finally:
         if problem.progress is not None:
             problem.progress.close()
@@ -207,4 +251,5 @@ def fit(
         success=optimum.success,
         message=optimum.message,
         capacity=data.capacity,
+        spectra=spectra,
     )

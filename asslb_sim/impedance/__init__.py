@@ -12,9 +12,11 @@ files, through :mod:`asslb_sim.fitting.cycler`) imports PyBaMM, when it simulate
 """
 
 from .cell_spectrum import (
+    BLOCKING_CONFIGURATIONS,
     DEFAULT_FREQUENCIES,
     SPECTRUM_COLUMNS,
     ImpedanceResult,
+    blocking_spectrum,
     circuit_elements,
     equivalent_circuit_impedance,
     frequencies_from,
@@ -26,6 +28,7 @@ from .spectra import SpectrumError, read_spectrum, spectrum
 from .transmission_line import SeriesElements, TransmissionLine, layer_impedance
 
 __all__ = [
+    "BLOCKING_CONFIGURATIONS",
     "DEFAULT_FREQUENCIES",
     "SPECTRUM_COLUMNS",
     "ExtractionResult",
@@ -34,6 +37,7 @@ __all__ = [
     "SeriesElements",
     "SpectrumError",
     "TransmissionLine",
+    "blocking_spectrum",
     "circuit_elements",
     "equivalent_circuit_impedance",
     "extract_conductivities",

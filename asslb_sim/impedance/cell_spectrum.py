@@ -25,11 +25,23 @@ cell gives them, and the last the transmission line of the composite (ionic rail
 current entering them at opposite ends; Bisquert, Phys. Chem. Chem. Phys. 2,
 4185 (2000); with :math:`r_2 = 0` de Levie's result), whose rails are coupled
 by the CAM|SE contacts, :math:`\zeta = z_c / (a\,\theta)` with the contact's
-impedance :math:`z_c = (R_{ct} \parallel C_{dl}) + (R_f \parallel C_f)` per unit
-contact area (:math:`R_{ct} = RT/(F\,j_0)`; a film or coating adds its
-:math:`R_f \parallel C_f`). At high frequency :math:`Z_{TL} \to L/(\kappa_{eff} + \sigma_{eff})`; at
-low frequency :math:`Z_{TL} \to (R_{ct} + R_f)/(a\theta L) + (r_1 + r_2) L / 3` when
-the interface dominates.
+impedance :math:`z_c = ((R_{ct} + 1/(i\omega C_{chem})) \parallel C_{dl}) +
+(R_f \parallel C_f)` per unit contact area (:math:`R_{ct} = RT/(F\,j_0)`;
+:math:`C_{chem} = F c_{max} |dx/dU| R / (3\theta)`, the Li the particles take per volt,
+uniform in each particle; a film or coating adds its :math:`R_f \parallel C_f`).
+At high frequency :math:`Z_{TL} \to L/(\kappa_{eff} + \sigma_{eff})`; below the
+double layers' frequencies (and above the chemical capacitance's)
+:math:`Z_{TL} \to (R_{ct} + R_f)/(a\theta L) + (r_1 + r_2) L / 3` when the interface
+dominates.
+
+:func:`blocking_spectrum` puts the same composite between blocking electrodes, as labs
+measure sigma_ion,eff and sigma_el,eff (Minnmann et al. JES 168, 040537 (2021)): the
+``"electron-blocking"`` cell (counter electrode | SE | composite | SE | counter
+electrode: ions in and out, the electronic rail blocked at both faces) and the
+``"ion-blocking"`` cell (steel | composite | steel), each the closed form of
+:func:`~asslb_sim.impedance.transmission_line.layer_impedance` with the composite's
+rails and contacts at the state, plus, for the electron-blocking cell, the two SE
+layers (each the separator's) and two counter-electrode interfaces in series.
 """
 
 from __future__ import annotations
@@ -209,6 +221,8 @@ def circuit_elements(cell, state, runner):
         "Positive electrode double-layer capacity [F.m-2]": float(
             v["Positive electrode double-layer capacity [F.m-2]"]
         ),
+        # Li stored in the CAM per volt, per contact area: F c_max |dx/dU| R / (3 theta)
+        "Positive electrode chemical capacity [F.m-2]": _chemical_capacity(v, state),
         # a film (coating): R_f || C_f in series with the charge transfer's R_ct || C_dl
         "Positive electrode film resistance [Ohm.m2]": float(
             v["Positive electrode film resistance [Ohm.m2]"]
@@ -221,11 +235,38 @@ def circuit_elements(cell, state, runner):
     }
 
 
+def _chemical_capacity(values, state):
+    """The CAM's chemical (intercalation) capacitance per CAM|SE contact area [F.m-2]:
+    ``F c_max |dx/dU| R / (3 theta)``, the Li a particle takes per volt of its OCP at
+    the state's stoichiometry (a central difference of the OCP, step 1e-4)."""
+    from ..design.basis import ocp_as_float
+
+    ocp, x, h = ocp_as_float(values), state.stoichiometry, 1e-4
+    x = min(max(x, 2 * h), 1 - 2 * h)
+    slope = abs(ocp(x + h) - ocp(x - h)) / (2 * h)  # V per unit stoichiometry
+    c_max = float(values["Maximum concentration in positive electrode [mol.m-3]"])
+    radius = float(values["Positive particle radius [m]"])
+    theta = float(values["Positive electrode active material contact coverage"])
+    return F * c_max / slope * radius / (3 * theta)
+
+
 def _interphase(values):
     """Series resistance at the Li side: the interphase, and an interlayer's contact."""
     return float(values["Lithium metal interphase resistance [Ohm.m2]"]) + float(
         values.get("Interlayer interface resistance [Ohm.m2]", 0.0)
     )
+
+
+def contact_impedance(elements, frequencies):
+    """The impedance of the CAM|SE contacts per unit contact area [Ohm.m2]: the charge
+    transfer in series with the CAM's chemical capacitance, in parallel with the
+    double layer, and a film's R_f || C_f in series,
+    ``((R_ct + 1/(j w C_chem)) || C_dl) + (R_f || C_f)``."""
+    *_, R_ct, _, C_dl, R_f, C_f = _parts(elements)
+    C_chem = elements["Positive electrode chemical capacity [F.m-2]"]
+    w = 2j * np.pi * np.asarray(frequencies, dtype=float)
+    faradaic = R_ct + 1 / (w * C_chem)
+    return 1 / (1 / faradaic + w * C_dl) + R_f / (1 + w * R_f * C_f)
 
 
 def _parts(e):
@@ -271,12 +312,14 @@ def transmission_line(L, r1, r2, zeta):
 def equivalent_circuit_impedance(elements, frequencies):
     """Impedance [Ohm.m2] of the circuit of ``elements`` (as in
     :attr:`ImpedanceResult.settings`) at ``frequencies`` [Hz]; see the module
-    docstring. It leaves out solid diffusion, so it holds above its frequencies."""
-    R_sep, C_g, R_int, R_li, C_li, L, r1, r2, R_ct, a_theta, C_dl, R_f, C_f = _parts(elements)
+    docstring. Solid diffusion is left out (the CAM's chemical capacitance is taken as
+    uniform in each particle), so it holds above its frequencies."""
+    parts = _parts(elements)
+    R_sep, C_g, R_int, R_li, C_li, L, r1, r2 = parts[:8]
+    a_theta = parts[9]
     R_gb, C_gb = _grain_boundaries(elements)
     w = 2j * np.pi * np.asarray(frequencies, dtype=float)
-    contact = R_ct / (1 + w * R_ct * C_dl) + R_f / (1 + w * R_f * C_f)
-    zeta = contact / a_theta
+    zeta = contact_impedance(elements, frequencies) / a_theta
     return (
         R_sep / (1 + w * R_sep * C_g)
         + R_gb / (1 + w * R_gb * C_gb)
@@ -336,3 +379,88 @@ def process_table(elements):
     total = table["Resistance [Ohm.cm2]"].sum()
     table.loc[len(table)] = ["Total (above solid diffusion)", "", total, np.nan, np.nan]
     return table
+
+
+BLOCKING_CONFIGURATIONS = ("electron-blocking", "ion-blocking")
+
+
+def blocking_spectrum(
+    cell="default", configuration="electron-blocking", soc=0.5, frequencies=None, mesh=None
+):
+    """The spectrum of ``cell``'s composite between blocking electrodes (module docstring).
+
+    Parameters
+    ----------
+    cell : Cell, str or path
+        A cell, preset name or TOML cell file: its composite, separator and counter
+        electrode make the blocking cell.
+    configuration : {"electron-blocking", "ion-blocking"}
+        Which rail the contacts block.
+    soc : float
+        The composite's state of charge (0-1], as in :func:`impedance_spectrum`.
+    frequencies : array-like, optional
+        Frequencies [Hz]; default 60 log-spaced from 1 MHz to 10 mHz.
+    mesh : Mesh, str or dict, optional
+        The mesh of the 1 ms rest that reads the composite's values at the state.
+
+    Returns
+    -------
+    ImpedanceResult
+        Its settings carry the configuration, the composite's "Positive electrode
+        effective ionic conductivity [S.m-1]" and "... electronic ..." (what a fit of the
+        spectrum should give back) and "Series resistance [Ohm.cm2]", the resistance
+        in series at low frequency that a lab measures without the composite.
+    """
+    from ..design import load_cell
+    from ..errors import CellDefinitionError
+    from ..simulation import Runner
+
+    if configuration not in BLOCKING_CONFIGURATIONS:
+        raise CellDefinitionError(
+            f"configuration: {configuration!r} is not known; valid: {list(BLOCKING_CONFIGURATIONS)}"
+        )
+    cell = load_cell(cell)
+    if not (isinstance(soc, (int, float)) and 0 < soc <= 1):
+        raise CellDefinitionError(f"soc: {soc!r} is out of range; valid range (0, 1]")
+    f = frequencies_from() if frequencies is None else np.asarray(frequencies, dtype=float)
+    if f.ndim != 1 or f.size < 1 or not np.all(np.isfinite(f) & (f > 0)):
+        raise CellDefinitionError("frequencies: must be finite and positive [Hz]")
+    state = cell.anode.at_state_of_charge(cell, soc)
+    e = circuit_elements(cell, state, Runner(mesh=mesh))
+    R_sep, C_g, R_int, R_li, C_li, L, r1, r2, _, a_theta = _parts(e)[:10]
+    w = 2j * np.pi * f
+    z_int = contact_impedance(e, f) / (a_theta * L)  # the whole layer's, Ohm m2
+    z = layer_impedance(r1 * L, r2 * L, z_int, configuration)
+    rows = [
+        ("Composite ionic rail", "R_ion = L / kappa_eff", r1 * L),
+        ("Composite electronic rail", "R_el = L / sigma_eff", r2 * L),
+    ]
+    series = 0.0
+    if configuration == "electron-blocking":
+        # two SE layers and two counter-electrode interfaces, one on each side
+        z = z + 2 * (R_sep / (1 + w * R_sep * C_g) + R_int + R_li / (1 + w * R_li * C_li))
+        series = 2 * (R_sep + R_int + R_li)
+        rows += [
+            ("SE layers (two separators)", "2 R_sep || C_geometric", 2 * R_sep),
+            ("Counter-electrode interfaces (two)", "2 (R_int + R_ct || C_dl)", 2 * (R_int + R_li)),
+        ]
+    z_cm2 = z * 1e4
+    spectrum = pd.DataFrame(
+        {
+            "Frequency [Hz]": f,
+            "Z' [Ohm.cm2]": z_cm2.real,
+            "-Z'' [Ohm.cm2]": -z_cm2.imag,
+            "|Z| [Ohm.cm2]": np.abs(z_cm2),
+            "Phase [deg]": np.degrees(np.angle(z_cm2)),
+        }
+    )
+    processes = pd.DataFrame(rows, columns=["Process", "Element", "Resistance [Ohm.cm2]"])
+    processes["Resistance [Ohm.cm2]"] *= 1e4
+    settings = {
+        "Cell": cell.name,
+        "Configuration": configuration,
+        "State of charge": soc,
+        "Series resistance [Ohm.cm2]": series * 1e4,
+        **e,
+    }
+    return ImpedanceResult(spectrum, processes, settings)

@@ -173,8 +173,10 @@ def build_line(values, configuration):
     return TransmissionLine(configuration=configuration, series=SeriesElements(**series), **line)
 
 
-def _weights(z, weighting):
-    """``(w_re, w_im)``: the residual weights of each frequency (module docstring)."""
+def residual_weights(z, weighting):
+    """``(w_re, w_im)``: the residual weights of each frequency of the spectrum ``z``
+    (module docstring): ``"unit"`` 1, ``"modulus"`` 1/|Z|, ``"proportional"`` 1/|Z'|
+    and 1/|Z''| (floored at 1 % of |Z|)."""
     modulus = np.abs(z)
     if weighting == "unit":
         ones = np.ones_like(modulus)
@@ -435,7 +437,7 @@ def extract_conductivities(table, thickness_um, options=None, source="spectrum")
         raise CellDefinitionError(f"thickness_um: {thickness_um!r}; valid range (0, inf) um")
     data = _window(table, options, source)
     frequency, z_data = complex_impedance(data)
-    w_re, w_im = _weights(z_data, options.weighting)
+    w_re, w_im = residual_weights(z_data, options.weighting)
     names = options.elements()
     fixed = dict(options.fixed)
     lower = np.array([ELEMENTS[n][3][0] for n in names])

@@ -175,6 +175,16 @@ def _classify_header(columns, source):
     return found
 
 
+def is_spectrum_header(columns):
+    """Whether a CSV header (its column names) is a spectrum's: it names a frequency
+    column with a unit ("Frequency [Hz]", "[kHz]", "[MHz]")."""
+    for column in columns:
+        match = _HEADER.match(str(column))
+        if match is not None and match.group("name") == "Frequency":
+            return True
+    return False
+
+
 def read_csv_spectrum(path, area_cm2=None):
     """A spectrum from a CSV file with units in its header (see the module docstring).
 
