@@ -433,3 +433,20 @@ def test_bad_impedance_keys_are_clear_errors(default_cell, design, words):
 
     with pytest.raises(CellDefinitionError, match=words):
         default_cell.with_design(**design)
+
+
+@pytest.mark.parametrize("model_name", ["LithiumMetalCell", "AnodeFreeCell"])
+def test_stock_eis_simulation_runs_on_the_named_models(model_name):
+    """``pybamm.EISSimulation`` accepts the named models with the surface-form option
+    (and refuses them without it, as it refuses any model without double layers)."""
+    import pybamm
+
+    from asslb_sim import models
+
+    model_class = getattr(models, model_name)
+    f = np.logspace(3, -1, 5)
+    z = pybamm.EISSimulation(model_class({"surface_form": "differential"})).solve(f).impedance
+    assert np.all(np.isfinite(z)) and np.all(np.real(z) > 0)
+    assert np.all(np.imag(z) < 0)  # capacitive arcs at every frequency here
+    with pytest.raises(ValueError, match="surface form"):
+        pybamm.EISSimulation(model_class())
