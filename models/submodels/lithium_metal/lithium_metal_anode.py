@@ -45,8 +45,9 @@ class LithiumMetalAnode(pybamm.BaseSubModel):
     steeply as its Li runs out). The event is inactive while charging or resting,
     so a cell may start charging with no Li.
 
-    Parameters read: ``"Lithium plating Coulombic efficiency"``, ``"Exchange-current density for lithium metal electrode
-    [A.m-2]"`` (a function of temperature only: the SE's Li+ concentration is
+    Parameters read: ``"Lithium plating Coulombic efficiency"``, ``"Exchange-current
+    density for lithium metal electrode [A.m-2]"`` (a function of temperature only: the
+    SE's Li+ concentration is
     fixed), ``"Lithium metal interphase resistance [Ohm.m2]"``,
     ``"Lithium counter electrode thickness [m]"`` (PyBaMM's name: the Li thickness
     at the start),
