@@ -240,6 +240,10 @@ SCHEMA = {
             "", 1.0, 0, 1, f"{_P} isolated active material fraction", True, False
         ),
         "film_resistance_ohm_cm2": _ohm_cm2(f"{_P} film resistance [Ohm.m2]"),
+        # cycling: the fraction of the connected CAM isolated per cycle (capacity loss)
+        "active_material_loss_per_cycle": Quantity(
+            "", 1.0, 0, 0.5, f"{_P} active material loss per cycle", True, False
+        ),
         # measured effective conductivities of the composite (they select the "measured"
         # transport law of their phase), a value or a table against the CAM fraction
         "se_effective_conductivity_mS_cm": Quantity(

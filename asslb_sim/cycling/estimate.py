@@ -1,0 +1,4 @@
+"""placeholder"""
+
+CycleLifeEstimate = None
+estimate_cycle_life = None
