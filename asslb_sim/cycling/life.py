@@ -147,7 +147,7 @@ class CycleSeries:
         )
         self._beta = v[ACTIVE_MATERIAL_LOSS]
         self._per_mol = F / 3.6 / cell.area_cm2  # mA.h.cm-2 per mol
-        self._m_per_capacity = 3.6e4 / (
+        self.m_per_capacity = 3.6e4 / (
             F * v["Lithium metal density [kg.m-3]"] / v["Lithium metal molar mass [kg.mol-1]"]
         )
         self.isolated = v[ISOLATED]
@@ -229,7 +229,7 @@ class CycleSeries:
             "Thickness swing [um]": (stack_charged - stack_discharged) * 1e6,
             "Isolated active material fraction": self.isolated,
             "Lithium lost to inactive [mA.h.cm-2]": (inactive - inactive_start)
-            / self._m_per_capacity,
+            / self.m_per_capacity,
             "Lithium isolated in the cathode [mA.h.cm-2]": self.isolated_lithium,
             "Total lithium [mA.h.cm-2]": total,
             "Termination": outcome.termination,

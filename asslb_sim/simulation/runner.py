@@ -418,7 +418,12 @@ class Runner:
                 outcome = Outcome(this, last, "failed", f"the discharge ended with {last}")
             else:
                 outcome = Outcome(this, termination, "ok")
-        return CycleStep(outcome, solution.last_state, values.get(ISOLATED))
+        end = solution.last_state
+        # PyBaMM steps on from a solution only if it did not end on a model event; a
+        # discharge that ran out of Li did, and the next cycle's first step (a rest or a
+        # charge, where that event is inactive) may go on from it
+        end.termination = "final time"
+        return CycleStep(outcome, end, values.get(ISOLATED))
 
     def _run_experiment(self, cell, sim, inputs, state):
         import pybamm
