@@ -67,7 +67,7 @@ def test_li_excess_delays_the_fade_by_excess_over_loss_per_cycle(thin_foil):
     Catches: a reserve not drawn on, drawn on at CE instead of 1 - CE, or per cycle
     at a rate other than the plating loss of the charge.
     """
-    cell, result = thin_foil
+    _, result = thin_foil
     table = result.table
     ce = 0.8
     per_um = 96485.33212 * 534 / 6.941e-3 / 3.6e4 * 1e-6  # mA.h.cm-2 per um of Li
@@ -179,7 +179,7 @@ def test_table_thickness_swing_and_energy_density(thin_foil):
     Catches: the swing with the wrong sign or from the wrong states, Wh/L from the
     discharged thickness.
     """
-    cell, result = thin_foil
+    _, result = thin_foil
     t = result.table
     swing = t["Stack thickness charged [um]"] - t["Stack thickness discharged [um]"]
     np.testing.assert_allclose(t["Thickness swing [um]"], swing, rtol=1e-12)
