@@ -248,3 +248,27 @@ def test_li_balance_closes_over_100_cycles():
 def test_bad_cycling_inputs_are_refused_before_any_solve(call, match):
     with pytest.raises(CellDefinitionError, match=match):
         call()
+
+
+def test_cycle_command_writes_the_table_plot_and_summary(tmp_path, capsys):
+    """``asslb-sim cycle`` with two cells: one table with a "Cell" column, a summary row
+    per cell and the retention plot.
+
+    Catches: a cell dropped, the table not written, the summary's columns missing.
+    """
+    import pandas as pd
+
+    from asslb_sim.cli import main
+
+    cell = tmp_path / "thin.toml"
+    cell.write_text('[cell]\nname = "thin"\n[cathode]\nthickness_um = 60\n')
+    out = tmp_path / "out"
+    argv = ["cycle", "--cell", "default", "--cell", str(cell), "--cycles", "2"]
+    assert main([*argv, "--rest", "0", "--mesh", "study", "--out", str(out), "--no-progress"]) == 0
+    table = pd.read_csv(out / "cycles.csv")
+    assert sorted(set(table["Cell"])) == sorted({"thin", table["Cell"].iloc[0]})
+    assert len(table) == 4 and (table["Status"] == "ok").all()
+    summary = pd.read_csv(out / "cycle_summary.csv")
+    assert len(summary) == 2 and "Cycles to 80% [-]" in summary
+    assert (out / "retention.png").stat().st_size > 0
+    assert "Specific energy, cycle 1" in capsys.readouterr().out

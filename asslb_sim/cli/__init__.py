@@ -13,7 +13,17 @@ import os
 import sys
 import warnings
 
-from . import asr, compare, fit, fit_conductivity, info, rate_capability, sweep, validate
+from . import (
+    asr,
+    compare,
+    cycle,
+    fit,
+    fit_conductivity,
+    info,
+    rate_capability,
+    sweep,
+    validate,
+)
 
 
 class OneLineParser(argparse.ArgumentParser):
@@ -32,7 +42,7 @@ def build_parser():
     parser.add_argument("--version", action="store_true", help="print the version and exit")
     parser.add_argument("--debug", action="store_true", help="show the full traceback of an error")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
-    for command in (rate_capability, compare, asr, sweep, fit, fit_conductivity, validate):
+    for command in (rate_capability, compare, asr, cycle, sweep, fit, fit_conductivity, validate):
         command.add_parser(sub)
     info.add_parsers(sub)
     return parser
