@@ -87,6 +87,20 @@ class CycleLifeEstimate:
         """``(capacity [mA.h.cm-2], energy [W.h.m-2])`` of cycle ``n`` (1-based)."""
         return float(self.capacity[n - 1]), float(self.energy[n - 1])
 
+    def energy_figures(self, n):
+        """Specific energy [W.h.kg-1] and energy density [W.h.L-1] of cycle ``n``: its
+        energy over the mass and the thickest state of the last simulated cycle (the
+        mass does not change; the charged stack's thickness changes only with the CAM
+        isolated, since the anode side then holds all the Li the charged cathode does
+        not, dead Li included)."""
+        last = self.simulated.iloc[-1]
+        energy = self.energy[n - 1]
+        per = energy / last["Discharge energy [W.h.m-2]"]
+        return (
+            float(per * last["Specific energy [W.h.kg-1]"]),
+            float(per * last["Energy density [W.h.L-1]"]),
+        )
+
 
 def _steady(rows):
     """Whether the last two simulated cycles lose the same share of their charge and
