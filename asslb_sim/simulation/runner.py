@@ -370,7 +370,7 @@ class Runner:
         sim, inputs = self.experiment_simulation(cell, steps)
         return self._run_experiment(cell, sim, inputs, state)
 
-    def cycle(self, cell, cycle, state=None, previous=None, isolated=None):
+    def cycle(self, cell, cycle, state=None, previous=None, isolated=None, tight=False):
         """Run one :class:`~asslb_sim.simulation.protocols.Cycle` of ``cell``.
 
         Parameters
@@ -386,6 +386,9 @@ class Runner:
         isolated : float, optional
             The isolated CAM fraction of this cycle (default: the cell's). Raising it
             between cycles isolates CAM particles, and their Li, where they are.
+        tight : bool
+            Whether this is the retry of a failed cycle at 1/100 of the tolerance (a
+            cycle that fails is solved once more so, on a build of its own).
 
         Returns
         -------
@@ -404,8 +407,17 @@ class Runner:
         try:
             solution = sim.solve(inputs=values, starting_solution=end, callbacks=[_quiet_logging()])
         except (pybamm.SolverError, pybamm.ModelError, TypeError, IndexError, ValueError) as exc:
-            failed = Outcome(None, "cycle failure", "failed", str(exc).splitlines()[0][:240])
-            return CycleStep(failed, None, values.get(ISOLATED))
+            message = str(exc).splitlines()[0][:240]
+            if self.rtol <= 1e-10 or tight:
+                failed = Outcome(None, "cycle failure", "failed", message)
+                return CycleStep(failed, None, values.get(ISOLATED))
+            # once more at 1/100 of the tolerance (its own build), as solve() does
+            retry = copy.copy(self)
+            retry.rtol = max(self.rtol / 100, 1e-10)
+            step = retry.cycle(cell, cycle, state, previous, isolated, tight=True)
+            if step.outcome.ok:
+                step.outcome.message = f"solved at rtol {retry.rtol:g} after: {message}"
+            return step
         this = solution.cycles[-1]
         ends = [step.termination for step in this.steps]
         expected = len(sim.experiment.steps)
