@@ -578,3 +578,38 @@ def plot_bode(spectra, path=None, title=None):
     if path is not None:
         fig.savefig(path, dpi=150)
     return fig
+
+
+def plot_retention(curves, path=None, ax=None, threshold=0.8):
+    """Capacity retention against cycle number, one line per cell.
+
+    Parameters
+    ----------
+    curves : dict
+        Label -> ``(cycles, retention [%])`` (simulated cycles drawn as markers when a
+        third item, the number of simulated cycles, follows: the rest is booked).
+    path : str or Path, optional
+        Save the figure there (PNG) when given.
+    ax : matplotlib.axes.Axes, optional
+        Draw into this axes instead of a new figure.
+    threshold : float
+        The retention threshold, drawn as a dashed line (fraction).
+
+    Returns
+    -------
+    matplotlib.figure.Figure
+    """
+    fig, ax = _new_axes(ax)
+    for label, curve in curves.items():
+        cycles, retention = curve[0], curve[1]
+        (line,) = ax.plot(cycles, retention, label=label)
+        if len(curve) > 2:  # the simulated cycles of an estimate
+            n = curve[2]
+            ax.plot(cycles[:n], retention[:n], "o", color=line.get_color(), ms=3)
+    ax.axhline(100 * threshold, ls="--", color="grey", lw=1)
+    ax.set_xlabel("Cycle")
+    ax.set_ylabel("Capacity retention [%]")
+    ax.legend(fontsize="small")
+    if path is not None:
+        fig.savefig(path, dpi=150, bbox_inches="tight")
+    return fig

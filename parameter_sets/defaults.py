@@ -17,6 +17,17 @@ STACK_PRESSURE = S(
 LOWER_CUTOFF = S(3.0, "assumed: usual lower cut-off of layered oxides vs Li")
 UPPER_CUTOFF = S(4.25, "Lee et al. Nat. Energy 5, 299 (2020) cycling window [Pd]")
 
+# --- cycling -----------------------------------------------------------------------------
+ACTIVE_MATERIAL_LOSS_PER_CYCLE = S(
+    0.0,
+    "assumed: no CAM isolated per cycle unless the design says (the fade is the anode's CE). "
+    "Published whole-cell fade rates bound it from above: Lee et al. Nat. Energy 5, 299 "
+    "(2020) 89 % after 1000 cycles [Pd], 1.2e-4 per cycle if all of it were CAM loss [D]; "
+    "Choi 2024 pouch 85 % after 300 cycles at CE 99.9 % [Pd], 5.4e-4 per cycle [D] "
+    "(impedance survey 6.2); Koerver et al. Chem. Mater. 29, 5574 (2017) attribute NCM811's "
+    "fade to interphase growth and contact loss, without a per-cycle split",
+)
+
 # --- transport closures -----------------------------------------------------------
 SE_BRUGGEMAN_EXPONENT = S(
     3.0,

@@ -114,6 +114,7 @@ EXPLICIT_DESIGN = {
         "li_excess_um": 20,
         "interphase_resistance_ohm_cm2": 10.0,
         "exchange_current_density_mA_cm2": 0.5,
+        "coulombic_efficiency": 0.97,
     },
     "operation": {"temperature_C": T_REF - 273.15, "lower_cutoff_V": 3.0, "upper_cutoff_V": 4.25},
 }
@@ -136,6 +137,8 @@ def explicit_cell(parameters=None, options=None, **sections):
     }
     if design["anode"]["material"] != "Li metal":
         del design["anode"]["li_excess_um"]  # another kind of anode: no as-built foil
+        if design["anode"]["material"] != "anode-free":  # an alloy plates no Li
+            design["anode"].pop("coulombic_efficiency")
     film = design["cathode"]["film_resistance_ohm_cm2"] > 0
     # options first: a design key may need its law (se_tortuosity_factor)
     options = {**ALL_BRUGGEMAN, "film": "resistive" if film else "none", **(options or {})}

@@ -18,23 +18,40 @@ def _c_li(cell):
 
 @pytest.mark.parametrize("sign", [1, -1], ids=["discharge", "charge"])
 def test_li_metal_thickness_follows_the_charge_passed(sign):
-    """dL/dt = -i / (F c_Li): stripped on discharge, plated on charge.
+    """dL/dt = -i / (F c_Li) on discharge (stripping, no loss); on charge the foil keeps
+    CE of the plated Li and the rest, 1 - CE, becomes inactive Li (the explicit
+    cell's CE is 0.97).
 
-    Catches: the rate's sign, its F or c_Li = rho/M changed; the inventory not L c_Li A.
+    Catches: the rate's sign, its F or c_Li = rho/M changed; the inventory not L c_Li A;
+    a foil that plates without loss, loses on discharge, or loses CE instead of 1 - CE.
     """
     cell = explicit_cell()
+    ce = cell.parameter_values["Lithium plating Coulombic efficiency"]
+    assert ce == 0.97
     L0, t_end, density = 30e-6, 20.0, 1.0 * sign
-    sol = solve_from(cell, CellState(X0, L0), density, t_end)
+    sol = solve_from(cell, CellState(X0, L0, 2e-6), density, t_end)
     i = density * 10
     L = sol["Lithium metal thickness [m]"].entries
+    dead = sol["Inactive lithium thickness [m]"].entries
     t = sol.t
     c_li = _c_li(cell)
+    moved = -i * t / (F * c_li)  # Li (as metal) moved to the anode side
+    kept = ce if sign < 0 else 1.0
     # 1e-12 m on changes up to 2.7e-8 m: the thickness ODE is integrated at rtol 1e-6
     # on a state scaled by the cathode thickness (60 um)
-    np.testing.assert_allclose(L - L0, -i * t / (F * c_li), rtol=0, atol=1e-12)
+    np.testing.assert_allclose(L - L0, kept * moved, rtol=0, atol=1e-12)
+    np.testing.assert_allclose(dead - 2e-6, (1 - kept) * moved, rtol=0, atol=1e-12)
     n = sol["Total lithium in lithium metal [mol]"].entries
     np.testing.assert_allclose(n, L * c_li * AREA, rtol=1e-12)
-    np.testing.assert_allclose(sol["Total lithium in anode [mol]"].entries, n, rtol=1e-12)
+    n_dead = sol["Total inactive lithium [mol]"].entries
+    np.testing.assert_allclose(n_dead, dead * c_li * AREA, rtol=1e-12)
+    np.testing.assert_allclose(sol["Total lithium in anode [mol]"].entries, n + n_dead, rtol=1e-12)
+    # bookkeeping of a charge from as built (AnodeKind.after_charge) plates the same way
+    state = cell.anode.after_charge(cell, 1.0)
+    as_built = cell.parameter_values["Lithium metal thickness as built [m]"]
+    per = 3.6e4 / (F * c_li)  # m of Li per mA.h.cm-2
+    assert state.lithium_thickness == pytest.approx(as_built + ce * per, rel=1e-12)
+    assert state.inactive_lithium_thickness == pytest.approx((1 - ce) * per, rel=1e-12)
 
 
 @pytest.mark.parametrize(

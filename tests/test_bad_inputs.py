@@ -41,7 +41,7 @@ def no_solve(monkeypatch):
     def solved(*args, **kwargs):
         raise AssertionError("a solve ran before the bad input was reported")
 
-    for name in ("solve", "charge", "experiment"):
+    for name in ("solve", "charge", "experiment", "cycle"):
         monkeypatch.setattr(Runner, name, solved)
 
 
@@ -835,6 +835,25 @@ FLAGS = [
         ],
         ["--out", "existing file"],
     ),
+    ("cycle --cycles 0", ["cycle", "--cycles", "0"], ["--cycles", "[1, 100000]"]),
+    ("cycle --cycles text", ["cycle", "--cycles", "many"], ["--cycles", "invalid int"]),
+    ("cycle --charge text", ["cycle", "--charge", "0.5,x"], ["--charge", "'0.5,x'"]),
+    ("cycle --charge 0", ["cycle", "--charge", "0"], ["--charge (C-rate)", "(0, 100]"]),
+    (
+        "cycle --charge CV above the charge",
+        ["cycle", "--charge", "0.5,1"],
+        ["--charge (CV cut-off C-rate)", "below the charge C-rate"],
+    ),
+    (
+        "cycle --discharge-c-rate 0",
+        ["cycle", "--discharge-c-rate", "0"],
+        ["--discharge-c-rate", "(0, 100]"],
+    ),
+    ("cycle --rest -1", ["cycle", "--rest", "-1"], ["--rest", "[0, 1440] min"]),
+    ("cycle --threshold 1", ["cycle", "--threshold", "1"], ["--threshold", "(0, 1)"]),
+    ("cycle --mesh unknown", ["cycle", "--mesh", "fine"], ["mesh", "'fine'"]),
+    ("cycle --cell unknown", ["cycle", "--cell", "nope"], ["unknown preset", "'nope'"]),
+    ("cycle --out at a file", ["cycle", "--out", "afile"], ["--out", "existing file"]),
     ("unknown command", ["simulate"], ["invalid choice", "'simulate'"]),
     ("unknown flag", ["rate-capability", "--fast"], ["unrecognized arguments", "--fast"]),
 ]

@@ -16,6 +16,7 @@ import warnings
 from . import (
     asr,
     compare,
+    cycle,
     eis,
     eis_conductivity,
     fit,
@@ -52,6 +53,7 @@ def build_parser():
         fit_conductivity,
         eis,
         eis_conductivity,
+        cycle,
         validate,
     ):
         command.add_parser(sub)

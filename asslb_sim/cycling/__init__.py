@@ -1,9 +1,23 @@
-"""Cycle life: the Li inventory over many cycles.
+"""Cycle life: cycling on one build, Li inventory losses, fast life estimates, and the
+Coulombic efficiency measured retention implies.
 
+:func:`cycle_life` runs N cycles, each from the previous cycle's full end state
+(:mod:`.life`); :func:`estimate_cycle_life` simulates a few cycles until the per-cycle
+losses are steady, then books the Li inventory forward (:mod:`.estimate`);
 :mod:`.retention` goes from a measured retention curve back to the per-cycle
 Coulombic efficiency of plating, and checks a printed efficiency against it.
 """
 
+from .estimate import CycleLifeEstimate, estimate_cycle_life
+from .life import (
+    TABLE_COLUMNS,
+    CycleLifeResult,
+    CycleSeries,
+    check_cycles,
+    check_threshold,
+    cycle_life,
+    first_below,
+)
 from .retention import (
     CYCLE,
     LEE_2020,
@@ -25,10 +39,19 @@ __all__ = [
     "LEE_2020_MEDIAN_CE",
     "LEE_2020_PRINTED_CE",
     "RETENTION",
+    "TABLE_COLUMNS",
+    "CycleLifeEstimate",
+    "CycleLifeResult",
+    "CycleSeries",
     "EfficiencyCheck",
     "RetentionFit",
+    "check_cycles",
     "check_printed_efficiency",
+    "check_threshold",
+    "cycle_life",
+    "estimate_cycle_life",
     "fade_delay",
+    "first_below",
     "implied_coulombic_efficiency",
     "read_retention_table",
     "retention_model",

@@ -151,8 +151,9 @@ class LithiumMetal(AnodeKind):
 
     material = "Li metal"
     model_option = "lithium metal"
-    keys = frozenset({"li_thickness_um", "li_excess_um", "n_p_ratio"})
+    keys = frozenset({"li_thickness_um", "li_excess_um", "n_p_ratio", "coulombic_efficiency"})
     label = "Li metal (charged)"
+    state_variables = (LITHIUM_VARIABLE, INACTIVE_VARIABLE)
     describe_rows = (
         ("Li metal thickness", LITHIUM_AT_START),
         ("Li metal thickness as built", AS_BUILT),
@@ -165,7 +166,12 @@ class LithiumMetal(AnodeKind):
                 "Interlayer thickness [m]": 0.0,
                 "Interlayer density [kg.m-3]": 0.0,
                 "Interlayer interface resistance [Ohm.m2]": 0.0,
-                "Lithium plating Coulombic efficiency": 1.0,
+                # every charge plates Li on the foil: the rest becomes dead Li
+                "Lithium plating Coulombic efficiency": _value(
+                    "coulombic_efficiency",
+                    section,
+                    float(lib.ANODES["Li metal"].coulombic_efficiency),
+                ),
                 FIRST_CHARGE_LOSS: 0.0,
                 INTERLAYER_CAPACITY: 0.0,
                 INTERLAYER_POTENTIAL: 0.0,
@@ -205,13 +211,17 @@ class LithiumMetal(AnodeKind):
             values["Lithium excess capacity ratio"] = _value(key, section)
 
     def charged(self, cell):
+        # the design's charged state: the foil plus all the window plates (its first
+        # charge's plating loss, 1 - CE of it, left out); a simulated charge loses it
         v = cell.parameter_values
         return CellState(cell.basis.stoichiometry_charged, v[LITHIUM_AT_START], 0.0)
 
     def after_charge(self, cell, capacity):
         v = cell.parameter_values
+        ce = v["Lithium plating Coulombic efficiency"]
         x = _stoichiometry_after(cell, capacity)
-        return CellState(x, v[AS_BUILT] + capacity * lithium_thickness_per_capacity(v), 0.0)
+        plated = capacity * lithium_thickness_per_capacity(v)
+        return CellState(x, v[AS_BUILT] + ce * plated, (1 - ce) * plated)
 
     def at_state_of_charge(self, cell, soc):
         # the foil may be thicker or thinner than a full charge plates: strip from the
@@ -338,6 +348,9 @@ class InLiAlloy(LithiumMetal):
         super().compose_materials(section, values)
         values.update(
             {
+                # assumed lossless: the alloy takes Li into its lattice, no Li plates
+                # (no In/InLi efficiency is printed; half cells use it as a reservoir)
+                "Lithium plating Coulombic efficiency": 1.0,
                 COUNTER_POTENTIAL: laws.alloy_counter_electrode_potential(alloy.potential_curve),
                 REFERENCE_POTENTIAL: float(alloy.potential),
                 "Alloy host thickness [m]": _value(

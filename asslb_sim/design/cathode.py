@@ -200,6 +200,9 @@ def _thresholds(design, mats, eps, values):
     return network_thresholds(values[f"{P} void volume fraction"], 2 * radius, se_size)
 
 
+ACTIVE_MATERIAL_LOSS = "Positive electrode active material loss per cycle"
+
+
 def _active_material(design, mats, eps, thresholds, values):
     """The CAM particles: size, diffusion, OCP, kinetics, contact and connectivity."""
     am, coating = mats["active_material"], mats["coating"]
@@ -254,6 +257,10 @@ def _active_material(design, mats, eps, thresholds, values):
             ),
             f"{P} double-layer capacity [F.m-2]": key(
                 "double_layer_capacity_uF_cm2", float(defaults.CAM_SE_DOUBLE_LAYER_CAPACITY)
+            ),
+            # cycling: the connected CAM isolated per cycle (asslb_sim.cycling)
+            ACTIVE_MATERIAL_LOSS: key(
+                "active_material_loss_per_cycle", float(defaults.ACTIVE_MATERIAL_LOSS_PER_CYCLE)
             ),
         }
     )

@@ -245,6 +245,10 @@ SCHEMA = {
         "double_layer_capacity_uF_cm2": Quantity(
             "uF/cm2", 1e-2, 0, 1e5, f"{_P} double-layer capacity [F.m-2]"
         ),
+        # cycling: the fraction of the connected CAM isolated per cycle (capacity loss)
+        "active_material_loss_per_cycle": Quantity(
+            "", 1.0, 0, 0.5, f"{_P} active material loss per cycle", True, False
+        ),
         # measured effective conductivities of the composite (they select the "measured"
         # transport law of their phase), a value or a table against the CAM fraction
         "se_effective_conductivity_mS_cm": Quantity(

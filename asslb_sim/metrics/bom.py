@@ -12,6 +12,7 @@ The energy density uses the largest thickness of the cycle, the charged one.
 
 from __future__ import annotations
 
+import dataclasses
 from dataclasses import dataclass
 
 import numpy as np
@@ -72,6 +73,23 @@ class BillOfMaterials:
     stacking: str
     layer_count: int | None = None
     lithium_moved: float = 0.0
+    anode_lithium: float = 0.0
+    packaging: tuple | None = None
+
+    def with_anode_lithium(self, thickness):
+        """This bill of materials with ``thickness`` [m] of Li (active and inactive) on the
+        anode side instead of the charged state's: the stack's (and the packaged cell's)
+        thickness follow; the masses do not (Li only moves, and inactive Li stays in the
+        cell). Inactive Li is counted as dense Li metal (a lower bound: porous dead Li
+        takes more room)."""
+        stack = self.stack_thickness - self.anode_lithium + thickness
+        volume = self.cell_volume
+        if self.packaging is not None:
+            count, footprint, foil = self.packaging
+            volume = footprint * (count * stack + 2 * foil)
+        return dataclasses.replace(
+            self, stack_thickness=stack, cell_volume=volume, anode_lithium=thickness
+        )
 
 
 def _cathode_rows(cell, moved):
@@ -199,6 +217,11 @@ def bill_of_materials(cell="default", result=None, charge_capacity=None):
         ],
     )
     cell_mass, cell_volume = _packaged(v, stack_mass, stack_thickness)
+    anode_li = cell.anode.charged_anode_lithium(cell, capacity)
+    packaging = None
+    if cell_mass is not None:
+        foil = v.get("Pouch foil thickness [m]", 0.0)
+        packaging = (int(v[LAYERS]), v["Cell footprint area [m2]"], foil)
     return BillOfMaterials(
         layers=layers,
         stack_mass=stack_mass,
@@ -212,4 +235,6 @@ def bill_of_materials(cell="default", result=None, charge_capacity=None):
         stacking=stacking,
         layer_count=int(v[LAYERS]) if cell_mass is not None else None,
         lithium_moved=moved,
+        anode_lithium=anode_li,
+        packaging=packaging,
     )

@@ -10,6 +10,7 @@ from .meshes import MESHES, Mesh, resolve_mesh
 from .outcomes import Outcome, classify, classify_error
 from .protocols import (
     Charge,
+    Cycle,
     Pulse,
     check_c_rates,
     discharge_end_time,
@@ -24,6 +25,7 @@ from .runner import (
     REBUILD,
     STATE_INPUTS,
     Case,
+    CycleStep,
     ExperimentResult,
     Runner,
     clear_cache,
@@ -41,6 +43,8 @@ __all__ = [
     "STATE_INPUTS",
     "Case",
     "Charge",
+    "Cycle",
+    "CycleStep",
     "ExperimentResult",
     "Mesh",
     "Outcome",

@@ -81,6 +81,56 @@ class Charge:
 
 
 @dataclass(frozen=True)
+class Cycle:
+    """One charge-discharge cycle of a cycling test.
+
+    A charge at ``charge_c_rate`` to the upper cut-off, held there until the current
+    falls to ``cv_cutoff_c_rate`` (CC-CV; ``None``: CC only), a rest of
+    ``rest_minutes``, a discharge at ``discharge_c_rate`` to the lower cut-off (or
+    until the anode's Li runs out), and a rest of ``rest_minutes`` (0: no rests).
+    C-rates are against the cell's nominal capacity (its C-rate basis), fixed over
+    the cycles as a cycler's currents are. Defaults: 0.5C/0.5C after Lee et al.
+    (2020)'s long-term cycling [Pd], with their CV hold to 0.05C and 10 min rests.
+    """
+
+    charge_c_rate: float = 0.5
+    discharge_c_rate: float = 0.5
+    cv_cutoff_c_rate: float | None = 0.05
+    rest_minutes: float = 10.0
+
+    def __post_init__(self):
+        for name in ("charge_c_rate", "discharge_c_rate", "cv_cutoff_c_rate"):
+            value = getattr(self, name)
+            if value is None and name == "cv_cutoff_c_rate":
+                continue
+            if not (is_number(value) and math.isfinite(value) and 0 < value <= C_RATE_RANGE[1]):
+                raise CellDefinitionError(
+                    f"cycle.{name}: {value!r} is out of range; valid range (0, 100]"
+                )
+        if self.cv_cutoff_c_rate is not None and self.cv_cutoff_c_rate >= self.charge_c_rate:
+            raise CellDefinitionError(
+                f"cycle.cv_cutoff_c_rate: {self.cv_cutoff_c_rate!r} must be below the charge "
+                f"C-rate {self.charge_c_rate!r}; valid range (0, {self.charge_c_rate!r})"
+            )
+        rest = self.rest_minutes
+        if not (is_number(rest) and math.isfinite(rest) and 0 <= rest <= 1440):
+            raise CellDefinitionError(
+                f"cycle.rest_minutes: {rest!r} is out of range; valid range [0, 1440] min"
+            )
+
+    def steps(self, lower_cutoff, upper_cutoff):
+        """The cycle as PyBaMM experiment strings, the charge first (cells are built
+        discharged)."""
+        rest = [f"Rest for {self.rest_minutes:g} minutes"] if self.rest_minutes > 0 else []
+        steps = [f"Charge at {self.charge_c_rate:g}C until {upper_cutoff:g} V"]
+        if self.cv_cutoff_c_rate is not None:
+            steps.append(f"Hold at {upper_cutoff:g} V until {self.cv_cutoff_c_rate:g}C")
+        steps += rest
+        steps.append(f"Discharge at {self.discharge_c_rate:g}C until {lower_cutoff:g} V")
+        return steps + rest
+
+
+@dataclass(frozen=True)
 class Pulse:
     """A constant-current discharge pulse from rest at a state of charge.
 

@@ -40,6 +40,7 @@ from .solver import make_solver
 CURRENT = "Current function [A]"
 INITIAL_CONCENTRATION = "Initial concentration in positive electrode [mol.m-3]"
 NOMINAL = "Nominal cell capacity [A.h]"
+ISOLATED = "Positive electrode isolated active material fraction"
 STATE_INPUTS = (CURRENT, INITIAL_CONCENTRATION, LITHIUM_AT_START, INACTIVE_AT_START)
 # parameters that shape the particle mesh or the solver's scaling: cells that differ
 # in them are built separately, and they cannot be fitted on one build
@@ -250,6 +251,35 @@ class Runner:
 
         return _cached(key, make)
 
+    def cycle_simulation(self, cell, cycle):
+        """The built one-cycle experiment of the
+        :class:`~asslb_sim.simulation.protocols.Cycle` ``cycle`` on ``cell``'s structure
+        (cached), and its input names (those of :meth:`experiment_simulation` and the
+        isolated CAM fraction, which a cycling test raises between cycles).
+
+        The cycle is ``[rest,] charge, [hold, rest,] discharge``: the rest after a
+        discharge opens the next cycle, so that a discharge that ends when the anode's
+        Li runs out (an event PyBaMM's experiments stop at) still ends its cycle.
+        """
+        import pybamm
+
+        v = cell.parameter_values
+        steps = cycle.steps(v["Lower voltage cut-off [V]"], v["Upper voltage cut-off [V]"])
+        if cycle.rest_minutes > 0:
+            steps = [steps[-1], *steps[:-1]]  # the trailing rest opens the cycle
+        steps = tuple(steps)
+        inputs = (self.inputs - EXPERIMENT_CONTROLLED) | {NOMINAL, ISOLATED}
+        key = ("cycle", structure_key(cell, inputs), tuple(sorted(inputs)), steps)
+        key += self._settings()
+
+        def make():
+            outputs = sorted(set(CYCLE_OUTPUTS) | set(cell.anode.state_variables))
+            solver = make_solver(output_variables=outputs, rtol=self.rtol)
+            experiment = pybamm.Experiment([steps])  # one cycle of these steps
+            return self._pybamm_simulation(cell, inputs, solver, experiment), inputs
+
+        return _cached(key, make)
+
     def charge_simulation(self, cell, charge):
         """The built CC-CV ``charge`` experiment of ``cell``'s structure (cached), and its
         input names."""
@@ -379,6 +409,73 @@ class Runner:
         sim, inputs = self.experiment_simulation(cell, steps)
         return self._run_experiment(cell, sim, inputs, state)
 
+    def cycle(self, cell, cycle, state=None, previous=None, isolated=None, tight=False):
+        """Run one :class:`~asslb_sim.simulation.protocols.Cycle` of ``cell``.
+
+        Parameters
+        ----------
+        cell : Cell
+        cycle : Cycle
+        state : CellState, optional
+            The relaxed state the first cycle starts from (default: as built). Ignored
+            when ``previous`` is given.
+        previous : CycleStep, optional
+            The previous cycle: this one starts from its full end state (every state
+            of the model, not a relaxed approximation).
+        isolated : float, optional
+            The isolated CAM fraction of this cycle (default: the cell's). Raising it
+            between cycles isolates CAM particles, and their Li, where they are.
+        tight : bool
+            Whether this is the retry of a failed cycle at 1/100 of the tolerance (a
+            cycle that fails is solved once more so, on a build of its own).
+
+        Returns
+        -------
+        CycleStep
+            The outcome (its solution: this cycle's steps), the continuation for the
+            next cycle and how the discharge ended.
+        """
+        import pybamm
+
+        sim, inputs = self.cycle_simulation(cell, cycle)
+        start = state if state is not None else cell.anode.as_built(cell)
+        values = self.input_values(cell, start, 0.0, inputs)
+        if isolated is not None:
+            values[ISOLATED] = isolated
+        end = None if previous is None else previous.end
+        try:
+            solution = sim.solve(inputs=values, starting_solution=end, callbacks=[_quiet_logging()])
+        except (pybamm.SolverError, pybamm.ModelError, TypeError, IndexError, ValueError) as exc:
+            message = str(exc).splitlines()[0][:240]
+            if self.rtol <= 1e-10 or tight:
+                failed = Outcome(None, "cycle failure", "failed", message)
+                return CycleStep(failed, None, values.get(ISOLATED))
+            # once more at 1/100 of the tolerance (its own build), as solve() does
+            retry = copy.copy(self)
+            retry.rtol = max(self.rtol / 100, 1e-10)
+            step = retry.cycle(cell, cycle, state, previous, isolated, tight=True)
+            if step.outcome.ok:
+                step.outcome.message = f"solved at rtol {retry.rtol:g} after: {message}"
+            return step
+        this = solution.cycles[-1]
+        ends = [step.termination for step in this.steps]
+        expected = len(sim.experiment.steps)
+        last = ends[-1] if ends else "no step"
+        if len(ends) < expected or any(isinstance(s, pybamm.EmptySolution) for s in this.steps):
+            outcome = Outcome(this, f"stopped: {last}", "failed", f"step {len(ends)}: {last}")
+        else:
+            termination = _discharge_end(last)
+            if termination is None:
+                outcome = Outcome(this, last, "failed", f"the discharge ended with {last}")
+            else:
+                outcome = Outcome(this, termination, "ok")
+        end = solution.last_state
+        # PyBaMM steps on from a solution only if it did not end on a model event; a
+        # discharge that ran out of Li did, and the next cycle's first step (a rest or a
+        # charge, where that event is inactive) may go on from it
+        end.termination = "final time"
+        return CycleStep(outcome, end, values.get(ISOLATED))
+
     def _run_experiment(self, cell, sim, inputs, state):
         import pybamm
 
@@ -420,6 +517,55 @@ EXPERIMENT_OUTPUTS = (
     "Voltage [V]",
     "Current [A]",
 )
+
+
+# the variables a cycling test reads from each cycle
+CYCLE_OUTPUTS = (
+    *EXPERIMENT_OUTPUTS,
+    "Discharge energy [W.h]",
+    "Total lithium [mol]",
+    "Total lithium in positive electrode [mol]",
+    "Total lithium in anode [mol]",
+    "Inactive lithium thickness [m]",
+)
+
+
+def _discharge_end(termination):
+    """How a cycle's discharge (its last step) ended: ``"voltage cut-off"`` (the
+    experiment's cut-off or the model's), ``"Li exhausted"``, or None (anything else)."""
+    if termination == "event: Lithium metal exhausted":
+        return "Li exhausted"
+    if termination == "event: Minimum voltage [V]" or (
+        termination.startswith("event: Voltage <") and termination.endswith("[experiment]")
+    ):
+        return "voltage cut-off"
+    return None
+
+
+def _quiet_logging():
+    import pybamm
+
+    class QuietLogging(pybamm.callbacks.LoggingCallback):
+        """PyBaMM's logging, without the warning that a step ended on a model event:
+        a cycle's discharge may end when the anode's Li runs out, which is a result."""
+
+        def on_experiment_infeasible_event(self, logs):
+            if "Lithium metal exhausted" not in str(logs.get("termination", "")):
+                super().on_experiment_infeasible_event(logs)
+
+    return QuietLogging()
+
+
+@dataclass
+class CycleStep:
+    """One cycle of :meth:`Runner.cycle`: its outcome (``termination``: how the
+    discharge ended, ``"voltage cut-off"`` or ``"Li exhausted"``), the end state
+    to continue from (a PyBaMM solution of the last time point, every state of the
+    model) and the isolated CAM fraction the cycle ran with."""
+
+    outcome: Outcome
+    end: object
+    isolated: float | None
 
 
 @dataclass

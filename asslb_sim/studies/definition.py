@@ -26,7 +26,73 @@ STUDY_KEYS = (
     "charge",
     "compile",
     "mesh",
+    "cycling",
 )
+CYCLING_KEYS = (
+    "at_cycle",
+    "threshold",
+    "charge_c_rate",
+    "discharge_c_rate",
+    "cv_cutoff_c_rate",
+    "rest_minutes",
+)
+
+
+@dataclass(frozen=True)
+class CyclingOutputs:
+    """The cycle-life outputs of a study: every design's cycles to ``threshold`` and
+    its energy at cycle ``at_cycle``, from :func:`~asslb_sim.cycling.estimate_cycle_life`
+    with the protocol ``cycle`` (from the as-built state)."""
+
+    cycle: object
+    at_cycle: int = 500
+    threshold: float = 0.8
+
+    @classmethod
+    def parse(cls, spec):
+        """From a study file's ``[study.cycling]`` table (or a CyclingOutputs)."""
+        from ..cycling import check_cycles, check_threshold
+        from ..simulation import Cycle
+
+        if isinstance(spec, cls):
+            return spec
+        _check(
+            isinstance(spec, dict),
+            f"study.cycling: {spec!r}; give a table with keys {list(CYCLING_KEYS)}",
+        )
+        unknown = set(spec) - set(CYCLING_KEYS)
+        _check(
+            not unknown,
+            f"study.cycling: unknown key(s) {sorted(unknown)}; valid: {sorted(CYCLING_KEYS)}",
+        )
+        defaults = Cycle()
+        cutoff = spec.get("cv_cutoff_c_rate", defaults.cv_cutoff_c_rate)
+        try:
+            cycle = Cycle(
+                spec.get("charge_c_rate", defaults.charge_c_rate),
+                spec.get("discharge_c_rate", defaults.discharge_c_rate),
+                None if cutoff == "none" else cutoff,
+                spec.get("rest_minutes", defaults.rest_minutes),
+            )
+            return cls(
+                cycle,
+                check_cycles(spec.get("at_cycle", 500), "at_cycle"),
+                check_threshold(spec.get("threshold", 0.8), "threshold"),
+            )
+        except CellDefinitionError as exc:
+            raise CellDefinitionError(f"study.cycling.{str(exc).removeprefix('cycle.')}") from None
+
+    @property
+    def columns(self):
+        """The study's output columns, in order."""
+        n = self.at_cycle
+        return (
+            f"Cycles to {100 * self.threshold:g} % [-]",
+            f"Discharge energy at cycle {n} [W.h.m-2]",
+            f"Specific energy at cycle {n} [W.h.kg-1]",
+            f"Energy density at cycle {n} [W.h.L-1]",
+            f"Capacity retention at cycle {n} [%]",
+        )
 
 
 def _check(cond, message):
@@ -157,6 +223,12 @@ class Study:
         where diffusion starves the particles are refined until two meshes agree
         within 1 % (:mod:`asslb_sim.simulation.resolution`). A table of Mesh fields
         (``{r_p = 50}``) replaces those of the study mesh.
+    cycling : dict or CyclingOutputs, optional
+        Cycle-life outputs of every design (``[study.cycling]``: ``at_cycle``,
+        ``threshold``, ``charge_c_rate``, ``discharge_c_rate``, ``cv_cutoff_c_rate``,
+        ``rest_minutes``): "Cycles to 80 % [-]", the discharge energy, specific energy,
+        energy density and retention at cycle ``at_cycle``, estimated from a few
+        simulated cycles from the as-built state (on every row of the design).
     """
 
     parameters: dict
@@ -172,6 +244,7 @@ class Study:
     charge: object = "auto"
     compile: object = "auto"
     mesh: object = "study"
+    cycling: object = None
     _keys: tuple = field(default=(), init=False, repr=False)
 
     def __post_init__(self):
@@ -212,6 +285,8 @@ class Study:
             f"study.rtol: {self.rtol!r}; valid range [1e-8, 1e-3]",
         )
         object.__setattr__(self, "charge", parse_charge(self.charge, "study.charge"))
+        if self.cycling is not None:
+            object.__setattr__(self, "cycling", CyclingOutputs.parse(self.cycling))
         _check(
             self.compile in (True, False, "auto"),
             f"study.compile: {self.compile!r}; valid: true, false or 'auto'",

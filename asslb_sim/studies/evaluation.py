@@ -13,6 +13,7 @@ import itertools
 import numbers
 from dataclasses import dataclass
 
+from ..cycling import estimate_cycle_life
 from ..design import load_cell
 from ..errors import CellDefinitionError
 from ..metrics.bom import bill_of_materials
@@ -170,6 +171,22 @@ def _pulse_resistances(runner, items):
     return resistance
 
 
+def _cycle_life(runner, spec, item):
+    """The cycle-life columns of a design (none without ``spec``), and under the key ""
+    a note when its estimate failed."""
+    if spec is None:
+        return {}
+    n = spec.at_cycle
+    try:
+        est = estimate_cycle_life(item.cell, spec.cycle, spec.threshold, at_cycle=n, runner=runner)
+    except CellDefinitionError as exc:
+        return {**dict.fromkeys(spec.columns, float("nan")), "": f"cycle life: {exc}"}
+    _, energy = est.at(n)
+    specific, density = est.energy_figures(n)
+    values = (est.cycles_to_threshold, energy, specific, density, 100 * est.retention[n - 1])
+    return dict(zip(spec.columns, values, strict=True))
+
+
 def evaluate_chunk(base_cell, study, chunk, input_names, threads=1):
     """Run the rate test (and ASR) of a chunk of designs; return result rows.
 
@@ -205,6 +222,7 @@ def evaluate_chunk(base_cell, study, chunk, input_names, threads=1):
             continue
         items.append(item)
     resistance = _pulse_resistances(runner, items) if study.asr and items else {}
+    life = {item.head["Design"]: _cycle_life(runner, study.cycling, item) for item in items}
     for c in study.c_rates:
         cases = []
         for item in items:
@@ -220,10 +238,13 @@ def evaluate_chunk(base_cell, study, chunk, input_names, threads=1):
             row["Radial points"] = n_r
             row["Radial error estimate [%]"] = 100 * error
             row["Message"] = "; ".join(m for m in (row["Message"], pulse[1]) if m)
+            cycling = life[item.head["Design"]]
+            row["Message"] = "; ".join(m for m in (row["Message"], cycling.pop("", "")) if m)
             rows.append(
                 {
                     **item.head,
                     **row,
+                    **cycling,
                     "Areal resistance [Ohm.cm2]": pulse[0],
                     "Charge capacity [mA.h.cm-2]": item.charge_capacity,
                     "Lithium metal at start [um]": item.state.lithium_thickness * 1e6,

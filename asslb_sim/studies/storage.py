@@ -42,17 +42,18 @@ def write_part(out, rows):
 def study_fingerprint(study, base):
     """What the rows of a results folder depend on besides the varied values: the
     base cell (every parameter and option), the C-rates, the ASR setting, the
-    tolerance, the charge protocol and the mesh."""
-    return structure_key(base, set()) + json.dumps(
-        [
-            list(study.c_rates),
-            study.asr,
-            sorted(study.keys),
-            study.rtol,
-            repr(study.charge),
-            study.mesh.as_dict(),
-        ]
-    )
+    tolerance, the charge protocol, the mesh and the cycle-life outputs."""
+    parts = [
+        list(study.c_rates),
+        study.asr,
+        sorted(study.keys),
+        study.rtol,
+        repr(study.charge),
+        study.mesh.as_dict(),
+    ]
+    if study.cycling is not None:  # (studies without it keep their fingerprints)
+        parts.append(repr(study.cycling))
+    return structure_key(base, set()) + json.dumps(parts)
 
 
 def check_fingerprint(out, fingerprint):

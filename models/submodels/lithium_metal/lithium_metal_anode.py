@@ -16,8 +16,19 @@ class LithiumMetalAnode(pybamm.BaseSubModel):
         \quad \text{(symmetric Butler-Volmer, inverted exactly)}\\
         \eta_{int} &= i\,R_{int,Li}\\
         \phi_e(x_{Li|SE}) &= \phi_{s,cn} - U_{ce} - \eta_{Li} - \eta_{int}\\
-        \frac{dL_{Li}}{dt} &= -\frac{i}{F c_{Li}}, \qquad
-        c_{Li} = \frac{\rho_{Li}}{M_{Li}}, \qquad L_{Li}(0) = L_{Li,0}
+        \frac{dL_{Li}}{dt} &= -\frac{i}{F c_{Li}}\,\left((1 - f)\,H(-i) + H(i)\right),
+        \qquad \frac{dL_{inactive}}{dt} = f\,\frac{\max(-i, 0)}{F c_{Li}}, \qquad
+        f = 1 - CE\\
+        c_{Li} &= \frac{\rho_{Li}}{M_{Li}}, \qquad L_{Li}(0) = L_{Li,0}, \qquad
+        L_{inactive}(0) = L_{inactive,0}
+
+    with :math:`H` the Heaviside step: every charge (plating, ``i < 0``) keeps the
+    fraction ``CE`` (``"Lithium plating Coulombic efficiency"``) of the plated Li
+    active; the rest, ``1 - CE``, becomes inactive Li (SEI, dead Li), tracked as
+    ``"Inactive lithium thickness [m]"`` (from ``"Initial inactive lithium
+    thickness [m]"``). Stripping (``i > 0``) removes active Li only. So a foil of
+    any thickness loses ``(1 - CE) Q`` of Li per charge of ``Q``; ``CE = 1`` is the
+    lossless foil. Li + inactive Li + CAM Li is conserved.
 
     ``U_ce(L_Li)`` is the counter electrode's equilibrium potential vs Li
     (``"Counter electrode potential vs Li [V]"``, a function of the Li inventory
@@ -48,8 +59,9 @@ class LithiumMetalAnode(pybamm.BaseSubModel):
     steeply as its Li runs out). The event is inactive while charging or resting,
     so a cell may start charging with no Li.
 
-    Parameters read: ``"Exchange-current density for lithium metal electrode
-    [A.m-2]"`` (a function of temperature only: the SE's Li+ concentration is
+    Parameters read: ``"Lithium plating Coulombic efficiency"``, ``"Exchange-current
+    density for lithium metal electrode [A.m-2]"`` (a function of temperature only: the
+    SE's Li+ concentration is
     fixed), ``"Lithium metal interphase resistance [Ohm.m2]"``,
     ``"Lithium counter electrode thickness [m]"`` (PyBaMM's name: the Li thickness
     at the start),
@@ -72,9 +84,12 @@ class LithiumMetalAnode(pybamm.BaseSubModel):
         """Ohmic resistance in series with the Li|SE reaction [Ohm.m2]."""
         return pybamm.Parameter("Lithium metal interphase resistance [Ohm.m2]")
 
-    def _thickness_rate(self, i, c_Li):
-        """d(L_Li)/dt for the current density ``i``."""
-        return -i / (self.param.F * c_Li)
+    def _efficiency(self):
+        return pybamm.Parameter("Lithium plating Coulombic efficiency")
+
+    def _loss_fraction(self, L_dead):
+        """The fraction of a charge current that forms inactive Li: 1 - CE."""
+        return 1 - self._efficiency()
 
     def _double_layer(self):
         return self.options["surface form"] == "differential"
@@ -83,7 +98,10 @@ class LithiumMetalAnode(pybamm.BaseSubModel):
         L_Li = pybamm.Variable(
             "Lithium metal thickness [m]", domain="current collector", scale=self._scale()
         )
-        variables = {"Lithium metal thickness [m]": L_Li}
+        L_dead = pybamm.Variable(
+            "Inactive lithium thickness [m]", domain="current collector", scale=self._scale()
+        )
+        variables = {"Lithium metal thickness [m]": L_Li, "Inactive lithium thickness [m]": L_dead}
         if self._double_layer():
             eta = pybamm.Variable(
                 "Lithium metal interface reaction overpotential [V]", domain="current collector"
@@ -119,6 +137,8 @@ class LithiumMetalAnode(pybamm.BaseSubModel):
 
         c_Li = self._molar_concentration()
         n_Li = pybamm.yz_average(L_Li) * c_Li * param.A_cc
+        L_dead = variables["Inactive lithium thickness [m]"]
+        n_dead = pybamm.yz_average(L_dead) * c_Li * param.A_cc
         variables.update(
             {
                 "Lithium metal interface exchange current density [A.m-2]": j0,
@@ -132,7 +152,8 @@ class LithiumMetalAnode(pybamm.BaseSubModel):
                 "Lithium metal interface electrolyte potential [V]": phi_e,
                 "Lithium metal molar concentration [mol.m-3]": c_Li,
                 "Total lithium in lithium metal [mol]": n_Li,
-                "Total lithium in anode [mol]": n_Li,
+                "Total inactive lithium [mol]": n_dead,
+                "Total lithium in anode [mol]": n_Li + n_dead,
             }
         )
         return variables
@@ -144,12 +165,16 @@ class LithiumMetalAnode(pybamm.BaseSubModel):
 
     def set_rhs(self, variables):
         L_Li = variables["Lithium metal thickness [m]"]
-        i_F = variables["Lithium metal interface Faradaic current density [A.m-2]"]
+        L_dead = variables["Inactive lithium thickness [m]"]
+        # the Faradaic current (the applied one without a double layer)
+        i = variables["Lithium metal interface Faradaic current density [A.m-2]"]
         c_Li = variables["Lithium metal molar concentration [mol.m-3]"]
-        self.rhs = {L_Li: self._thickness_rate(i_F, c_Li)}
-        self._set_double_layer_rhs(variables)
-
-    def _set_double_layer_rhs(self, variables):
+        f = self._loss_fraction(L_dead)
+        rate = i / (self.param.F * c_Li)
+        self.rhs = {
+            L_Li: -rate * ((1 - f) * (i < 0) + (i >= 0)),
+            L_dead: f * pybamm.maximum(-i, 0) / (self.param.F * c_Li),
+        }
         if self._double_layer():
             eta = variables["Lithium metal interface reaction overpotential [V]"]
             i_dl = variables["Lithium metal double-layer current density [A.m-2]"]
@@ -158,7 +183,11 @@ class LithiumMetalAnode(pybamm.BaseSubModel):
 
     def set_initial_conditions(self, variables):
         L_Li = variables["Lithium metal thickness [m]"]
-        self.initial_conditions = {L_Li: self._initial_thickness()}
+        L_dead = variables["Inactive lithium thickness [m]"]
+        self.initial_conditions = {
+            L_Li: self._initial_thickness(),
+            L_dead: pybamm.Parameter("Initial inactive lithium thickness [m]"),
+        }
         if self._double_layer():
             eta = variables["Lithium metal interface reaction overpotential [V]"]
             self.initial_conditions[eta] = pybamm.Scalar(0)

@@ -17,8 +17,9 @@ class PlatedLithiumAnode(LithiumMetalAnode):
     with a Coulombic efficiency ``CE`` (``"Lithium plating Coulombic
     efficiency"``), the fraction ``1 - CE`` forming inactive Li (SEI, dead Li).
     Both are tracked as ``"Inactive lithium thickness [m]"``. Discharging strips
-    the active Li (``i`` is the Faradaic current: the applied one, less the double
-    layer's with the ``"surface form"`` option):
+    the active Li (the law of :class:`LithiumMetalAnode`, with the loss fraction
+    ``f`` raised to 1 during the first-charge loss; ``i`` is the Faradaic current:
+    the applied one, less the double layer's with the ``"surface form"`` option):
 
     .. math::
         f &= 1 - CE + CE\,s, \qquad
@@ -53,9 +54,6 @@ class PlatedLithiumAnode(LithiumMetalAnode):
             "Interlayer interface resistance [Ohm.m2]"
         )
 
-    def _efficiency(self):
-        return pybamm.Parameter("Lithium plating Coulombic efficiency")
-
     def _loss_fraction(self, L_dead):
         """The fraction of a charge current that forms inactive Li: all of it while
         the interlayer takes its first-charge loss, then 1 - CE."""
@@ -64,41 +62,3 @@ class PlatedLithiumAnode(LithiumMetalAnode):
         width = 1e-3 * L_irr + 1e-12
         s = pybamm.minimum(pybamm.maximum((L_irr - pybamm.yz_average(L_dead)) / width, 0), 1)
         return 1 - ce + ce * s
-
-    def get_fundamental_variables(self):
-        variables = super().get_fundamental_variables()
-        variables["Inactive lithium thickness [m]"] = pybamm.Variable(
-            "Inactive lithium thickness [m]", domain="current collector", scale=self._scale()
-        )
-        return variables
-
-    def get_coupled_variables(self, variables):
-        variables = super().get_coupled_variables(variables)
-        L_dead = variables["Inactive lithium thickness [m]"]
-        c_Li = variables["Lithium metal molar concentration [mol.m-3]"]
-        n_dead = pybamm.yz_average(L_dead) * c_Li * self.param.A_cc
-        variables["Total inactive lithium [mol]"] = n_dead
-        variables["Total lithium in anode [mol]"] = (
-            variables["Total lithium in lithium metal [mol]"] + n_dead
-        )
-        return variables
-
-    def set_rhs(self, variables):
-        L_Li = variables["Lithium metal thickness [m]"]
-        L_dead = variables["Inactive lithium thickness [m]"]
-        # the Faradaic current (the applied one without a double layer)
-        i = variables["Lithium metal interface Faradaic current density [A.m-2]"]
-        c_Li = variables["Lithium metal molar concentration [mol.m-3]"]
-        f = self._loss_fraction(L_dead)
-        rate = i / (self.param.F * c_Li)
-        self.rhs = {
-            L_Li: -rate * ((1 - f) * (i < 0) + (i >= 0)),
-            L_dead: f * pybamm.maximum(-i, 0) / (self.param.F * c_Li),
-        }
-        self._set_double_layer_rhs(variables)
-
-    def set_initial_conditions(self, variables):
-        super().set_initial_conditions(variables)
-        self.initial_conditions[variables["Inactive lithium thickness [m]"]] = pybamm.Parameter(
-            "Initial inactive lithium thickness [m]"
-        )
