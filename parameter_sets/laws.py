@@ -8,6 +8,7 @@ import numpy as np
 import pybamm
 
 R_GAS = 8.314462618  # J/(mol K), CODATA 2018
+F = 96485.33212  # C/mol, CODATA 2018
 
 
 def _arrhenius(activation_energy_name, T):
@@ -163,6 +164,49 @@ def tabulated_potential(table, name):
         return pybamm.Interpolant(x_data, u_data, x, name=name, interpolator="linear")
 
     return potential
+
+
+def msmr_lithiation(U, reactions, T):
+    """Lithiation ``x(U)`` of a multi-species, multi-reaction (MSMR) host.
+
+    .. math::
+        x(U) = \\sum_j \\frac{X_j}{1 + \\exp\\left(\\frac{F (U - U^0_j)}{\\omega_j R T}\\right)}
+
+    (Verbrugge et al. J. Electrochem. Soc. 164, E3243 (2017); PyBaMM's
+    ``LithiumIonParameters.x_j``), with ``reactions`` the ``(U0_j [V], X_j, omega_j)``
+    of each gallery and ``T`` [K]. ``x`` is the fraction of the host's sites that hold
+    Li (``sum X_j`` = 1 for a complete set); it falls monotonically with ``U``.
+    Evaluated in numpy: ``U`` a number or an array.
+    """
+    U0, X, omega = (np.array(column, dtype=float) for column in zip(*reactions, strict=True))
+    U = np.asarray(U, dtype=float)[..., None]
+    return np.sum(X / (1 + np.exp(F * (U - U0) / (omega * R_GAS * T))), axis=-1)
+
+
+def msmr_ocp_table(reactions, T, lower, upper, step):
+    """(x, U) of an MSMR host on a uniform potential grid from ``upper`` down to
+    ``lower`` [V] in steps of ``step`` [V]: x ascending, U descending, both strictly
+    (:func:`msmr_lithiation`). Linear interpolation of U against x between these points
+    inverts ``x(U)``; its error is below ``step**2 max|x''(U)| / 8`` in x."""
+    U = np.linspace(upper, lower, round((upper - lower) / step) + 1)
+    return msmr_lithiation(U, reactions, T), U
+
+
+def interpolated_ocp(x_data, u_data, name):
+    """``U(sto)`` linear between the points (``x_data`` ascending), constant beyond the
+    ends: a :class:`pybamm.Interpolant` for a PyBaMM expression, ``numpy.interp`` (the same
+    linear law) for numbers and arrays, so that the design layer can evaluate it without
+    building an expression."""
+    x_data = np.asarray(x_data, dtype=float)
+    u_data = np.asarray(u_data, dtype=float)
+    pybamm_curve = tabulated_potential(list(zip(x_data, u_data, strict=True)), name)
+
+    def ocp(sto):
+        if isinstance(sto, pybamm.Symbol):
+            return pybamm_curve(sto)
+        return np.interp(sto, x_data, u_data)
+
+    return ocp
 
 
 def alloy_counter_electrode_potential(table):

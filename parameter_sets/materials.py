@@ -22,6 +22,8 @@ from pybamm.input.parameters.lithium_ion.Marquis2019 import lico2_ocp_Dualfoil19
 from pybamm.input.parameters.lithium_ion.Mohtat2020 import NMC_ocp_PeymanMPM
 from pybamm.input.parameters.lithium_ion.NCA_Kim2011 import nca_ocp_Kim2011
 
+from . import laws
+
 F = 96485.33212  # C/mol
 EV = F  # J/mol per eV per ion
 R_GAS = 8.314462618  # J/(mol K), CODATA 2018
@@ -80,11 +82,42 @@ def nmc811_ocp(sto):
     return nmc_LGM50_ocp_Chen2020(sto) - 0.5623e-4 * np.exp(109.451 * sto - 100.006)
 
 
+# Verbrugge et al. J. Electrochem. Soc. 164, E3243 (2017) Table 1: the MSMR fit to measured
+# NMC (the Chevrolet Bolt's positive electrode material, NMC622 in PyBaMM), (U0_j [V], X_j,
+# omega_j) of its four galleries, as PyBaMM's MSMR_example_set ships them [P]. PyBaMM changed
+# only the 4th reaction's kinetics (j0 = 1e6 A/m2, alpha = 1, "unphysical" otherwise), not these
+# thermodynamic values. sum X_j = 1.00000.
+NMC622_MSMR = (
+    (3.62274, 0.13442, 0.96710),
+    (3.72645, 0.32460, 1.39712),
+    (3.90575, 0.21118, 3.50500),
+    (4.22955, 0.32980, 5.52757),
+)
+NMC622_MSMR_SOURCE = (
+    "Verbrugge et al. J. Electrochem. Soc. 164, E3243 (2017) Table 1, in PyBaMM's "
+    "MSMR_example_set [P]"
+)
+# x(U) at 25 C on 2.5-5.0 V every 0.25 mV: linear interpolation inverts it to 2.4e-7 V / 2.1e-7
+# in x [D] (measured on 20000 random potentials); x(5.0 V) = 0.0014, 1 - x(2.5 V) = 1.7e-6
+_NMC622_X, _NMC622_U = laws.msmr_ocp_table(NMC622_MSMR, 298.15, 2.5, 5.0, 0.25e-3)
+_NMC622_OCP = laws.interpolated_ocp(_NMC622_X, _NMC622_U, "NMC622 MSMR OCP")
+
+
 def nmc622_ocp(sto):
-    """Proxy: the NMC OCP [V] of Mohtat et al. (2020) (NMC532, PyBaMM's
-    ``NMC_ocp_PeymanMPM``) [P], used for NMC622: no NMC622 fit in PyBaMM; both are
-    Ni-poor layered oxides with similar OCPs."""
-    return NMC_ocp_PeymanMPM(sto)
+    """NMC622 OCP [V] vs Li/Li+: the inverse of the MSMR fit of Verbrugge et al.,
+    J. Electrochem. Soc. 164, E3243 (2017) Table 1 to measured NMC data [P] (:data:`NMC622_MSMR`).
+
+    ``x(U) = sum_j X_j / (1 + exp(F (U - U0_j) / (omega_j R T)))`` at 25 C
+    (:func:`~asslb_sim.parameter_sets.laws.msmr_lithiation`), tabulated every 0.25 mV on
+    2.5-5.0 V and interpolated linearly in x (2.4e-7 V from the exact inverse [D]); constant
+    beyond (x < 0.0014: 5.0 V; x > 1 - 1.7e-6: 2.5 V). The fit is monotonic everywhere; the
+    MSMR's 25 C values are used at every temperature (no entropic term, as for the other
+    OCPs). The stoichiometry is the MSMR's site fraction, sum X_j = 1 mapped onto
+    ``max_concentration`` (see its source). Between the default cut-offs x(4.3 V) = 0.1274
+    and x(3.0 V) = 0.99993; the paper's measured potential window could not be read (its
+    four galleries sit at 3.62-4.23 V).
+    """
+    return _NMC622_OCP(sto)
 
 
 def ncm90_ocp(sto):
@@ -535,7 +568,17 @@ ACTIVE_MATERIALS = {
         ActiveMaterial(
             "NMC622",
             S(4650.0, "Minnmann et al. JES 168, 040537 (2021) [Pd]"),
-            S(35380.0, "Mohtat et al. (2020), the scale of its OCP (PyBaMM Mohtat2020) [P]"),
+            S(
+                35380.0,
+                "35.38 kmol/m3, onto which the MSMR OCP's site total (sum X_j = 1, Verbrugge "
+                "2017) is mapped [D]: 204 mA.h/g at 4.65 g/cm3, of which x = 0.127-1.000 between "
+                "4.3 and 3.0 V is 178 mA.h/g, 2 % above NCM622's 200 mA.h/g C-rate basis "
+                "(Minnmann 2021 [Pd]). Not one Li per LiNi0.6Mn0.2Co0.2O2 (rho/M = 47.97 kmol/m3, "
+                "277 mA.h/g): on that scale the fit would take 0.87 Li out by 4.3 V (241 mA.h/g), "
+                "so the MSMR's x counts its fitted galleries, not formula units (the paper's total "
+                "capacity was not read). The value is the earlier proxy's scale, Mohtat et al. "
+                "(2020) NMC532, PyBaMM Mohtat2020 [P]",
+            ),
             nmc622_ocp,
             S(8e-15, "Mohtat et al. (2020), PyBaMM Mohtat2020 [P]"),
             S(42000.0, _PROXY.format(_D_EA)),

@@ -1,8 +1,10 @@
 """Parameter sets are registered with PyBaMM and complete."""
 
+import math
 from dataclasses import fields
 from importlib.metadata import entry_points
 
+import numpy as np
 import pybamm
 import pytest
 
@@ -99,3 +101,61 @@ def test_every_ocp_is_monotonic_over_its_window_and_says_where_it_comes_from(nam
     assert np.all(np.diff(u) < 0), name
     doc = am.ocp.__doc__ or ""
     assert "[P]" in doc or "[Pd]" in doc or doc.lstrip().startswith("Proxy"), doc
+
+
+# Verbrugge et al. JES 164, E3243 (2017) Table 1 (PyBaMM MSMR_example_set), written out here
+# independently of the library so that a wrong constant or law there is caught
+_U0 = (3.62274, 3.72645, 3.90575, 4.22955)
+_X = (0.13442, 0.32460, 0.21118, 0.32980)
+_OMEGA = (0.96710, 1.39712, 3.50500, 5.52757)
+
+
+def _msmr_x(U, T=298.15):
+    f = 96485.33212 / (8.314462618 * T)
+    return sum(
+        X / (1 + math.exp(f * (U - U0) / w)) for U0, X, w in zip(_U0, _X, _OMEGA, strict=True)
+    )
+
+
+@pytest.mark.parametrize("U", [3.0, 3.55, 3.65, 3.75, 3.9, 4.1, 4.3, 4.45])
+def test_nmc622_ocp_is_the_inverse_of_the_msmr_fit(U):
+    """#14: the NMC622 OCP returns the potential at which Verbrugge 2017's MSMR fit holds
+    the stoichiometry x(U), both as numbers (design layer) and as a PyBaMM expression
+    (the model), and the design layer's inversion finds x(U) at U. Catches: a wrong MSMR
+    constant, sign or temperature, the two evaluation paths differing."""
+    from asslb_sim.design import stoichiometry_at_voltage
+
+    ocp = materials.ACTIVE_MATERIALS["NMC622"].ocp
+    x = _msmr_x(U)
+    # 1e-6 V: linear interpolation on the 0.25 mV table is within 2.4e-7 V of the exact
+    # inverse (measured on 20000 random potentials); a 1e-5 V change of one U0 fails it
+    assert float(ocp(x)) == pytest.approx(U, abs=1e-6)
+    assert ocp(pybamm.Scalar(x)).evaluate().item() == pytest.approx(U, abs=1e-6)
+    # 1e-6 in x: the interpolation error in x is below 2.1e-7 (measured, as above)
+    assert stoichiometry_at_voltage(lambda s: float(ocp(s)), U) == pytest.approx(x, abs=1e-6)
+
+
+def test_nmc622_ocp_falls_strictly_over_its_whole_table():
+    """The MSMR inverse is strictly monotonic over its whole table (x 0.0014-0.999998,
+    5.0-2.5 V), not only between the cut-offs, and its capacity between 4.3 and 3.0 V is
+    the MSMR's 0.8725 of c_max. Catches: a table that is not strictly ordered (a flat or
+    reversed step), a window that differs from the fit's."""
+    ocp = materials.ACTIVE_MATERIALS["NMC622"].ocp
+    x = np.linspace(_msmr_x(5.0) + 1e-9, _msmr_x(2.5) - 1e-9, 20001)
+    u = ocp(x)
+    assert np.all(np.diff(u) < 0)
+    assert u[0] == pytest.approx(5.0, abs=1e-3) and u[-1] == pytest.approx(2.5, abs=1e-2)
+    # 1e-5: both ends are hand-computed from the fit; the table inverts to 2e-7
+    assert _msmr_x(3.0) - _msmr_x(4.3) == pytest.approx(0.8725, abs=1e-4)
+
+
+def test_materials_command_names_only_the_remaining_proxies(capsys):
+    """#14: `asslb-sim materials` no longer calls NMC622's OCP a proxy and names its
+    source; the OCPs that stay proxies (NMC111, NCM90) still say so."""
+    from asslb_sim.cli import main
+
+    assert main(["materials", "--kind", "cathode active material", "--full-sources"]) == 0
+    rows = [line for line in capsys.readouterr().out.splitlines() if " ocp " in line]
+    by_name = {line.split()[3]: line for line in rows}
+    assert "Proxy" not in by_name["NMC622"] and "Verbrugge" in by_name["NMC622"]
+    assert "Proxy" in by_name["NMC111"] and "Proxy" in by_name["NCM90"]
