@@ -426,6 +426,8 @@ def test_frequencies_from_spec():
             "grain_boundaries",
         ),
         ({"model": {"surface_form": "algebraic"}}, "surface_form"),
+        # the option without a resistance: a clear error, not a division by zero
+        ({"model": {"grain_boundaries": "separator"}}, "grain_boundary_resistance_ohm_cm2"),
     ],
 )
 def test_bad_impedance_keys_are_clear_errors(default_cell, design, words):

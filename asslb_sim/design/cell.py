@@ -99,10 +99,17 @@ class Cell:
                 "model option film = 'resistive' (cell files select it automatically)"
             )
         gb = values.get("Separator grain-boundary resistance [Ohm.m2]", 0)
-        if is_number(gb) and gb > 0 and options.get("grain_boundaries", "none") == "none":
+        with_boundaries = options.get("grain_boundaries", "none") != "none"
+        if is_number(gb) and gb > 0 and not with_boundaries:
             raise CellDefinitionError(
                 f"Separator grain-boundary resistance [Ohm.m2] = {gb:g} needs the model option "
                 "grain_boundaries = 'separator' (cell files select it automatically)"
+            )
+        if is_number(gb) and gb <= 0 and with_boundaries:
+            raise CellDefinitionError(
+                f"model option grain_boundaries = 'separator' needs a grain-boundary resistance: "
+                f"separator.grain_boundary_resistance_ohm_cm2 = {gb * 1e4:g}; valid range (0, 1e4] "
+                "Ohm.cm2"
             )
         if self.nominal_capacity is not None:
             v = self.nominal_capacity
