@@ -56,8 +56,29 @@ class LithiumMetalCell(pybamm.lithium_ion.BaseModel):
         )
         param, opts = self.param, self.options
         laws = transport_efficiency.LAWS
-        kinetics = {"none": interface.ButlerVolmer, "resistive": interface.ButlerVolmerFilm}
-        double_layers = {"false": interface.NoDoubleLayer, "differential": interface.DoubleLayer}
+        # each behaviour is its own class, chosen here by the options (no flags inside)
+        sf = options.surface_form
+        kinetics = {
+            ("none", "false"): interface.ButlerVolmer,
+            ("none", "differential"): interface.ButlerVolmer,
+            ("resistive", "false"): interface.ButlerVolmerFilm,
+            ("resistive", "differential"): interface.ButlerVolmerCapacitiveFilm,
+        }[(options.film, sf)]
+        double_layer = {"false": interface.NoDoubleLayer, "differential": interface.DoubleLayer}[sf]
+        lithium_interface = {
+            "false": lithium_metal.LithiumInterfaceKinetics,
+            "differential": lithium_metal.LithiumInterfaceDoubleLayer,
+        }[sf]
+        separator = {
+            "false": solid_electrolyte.SeparatorOhm,
+            "differential": solid_electrolyte.CapacitiveSeparatorOhm,
+        }[sf]
+        grain_boundaries = {
+            ("none", "false"): solid_electrolyte.NoGrainBoundaries,
+            ("none", "differential"): solid_electrolyte.NoGrainBoundaries,
+            ("separator", "false"): solid_electrolyte.GrainBoundaries,
+            ("separator", "differential"): solid_electrolyte.CapacitiveGrainBoundaries,
+        }[(options.grain_boundaries, sf)]
         anodes = {
             "lithium metal": lithium_metal.LithiumMetalAnode,
             "anode-free": lithium_metal.PlatedLithiumAnode,
@@ -103,12 +124,12 @@ class LithiumMetalCell(pybamm.lithium_ion.BaseModel):
                     param, "positive", "lithium-ion main", opts, "primary"
                 )
             ),
-            "positive interface kinetics": kinetics[options.film](param, opts),
-            "positive double layer": double_layers[options.surface_form](param, opts),
+            "positive interface kinetics": kinetics(param, opts),
+            "positive double layer": double_layer(param, opts),
+            "lithium metal interface": lithium_interface(param, opts),
             "lithium metal anode": anodes[options.anode](param, opts),
-            "separator ionic conduction": solid_electrolyte.SeparatorOhm(
-                param, opts, grain_boundaries=options.grain_boundaries == "separator"
-            ),
+            "separator grain boundaries": grain_boundaries(param, opts),
+            "separator ionic conduction": separator(param, opts),
             "positive electrode ionic conduction": solid_electrolyte.CompositeIonicOhm(param, opts),
             "positive electrode electronic conduction": (
                 electrode.CompositeElectronicOhm(param, opts)

@@ -6,34 +6,6 @@ TOTAL = "Positive electrode total volumetric interfacial current density [A.m-3]
 FARADAIC = "Positive electrode volumetric interfacial current density [A.m-3]"
 
 
-class NoDoubleLayer(pybamm.BaseSubModel):
-    r"""No charge stored at the CAM|SE contact: the current the SE and the
-    electronic network exchange is the Faradaic one,
-
-    .. math::
-        a\,j_{tot} = a\,j,
-
-    ``"Positive electrode total volumetric interfacial current density [A.m-3]"``
-    equals ``"Positive electrode volumetric interfacial current density [A.m-3]"``.
-    No states.
-    """
-
-    def __init__(self, param, options=None):
-        super().__init__(param, "positive", options=options)
-
-    def get_coupled_variables(self, variables):
-        a_j = variables[FARADAIC]
-        zero = pybamm.zeros_like(a_j)
-        variables.update(
-            {
-                TOTAL: a_j,
-                "Positive electrode volumetric double-layer current density [A.m-3]": zero,
-                "Total lithium in cathode double layer [mol]": pybamm.Scalar(0),
-            }
-        )
-        return variables
-
-
 class DoubleLayer(pybamm.BaseSubModel):
     r"""Double layer at the CAM|SE contact, in parallel with the charge transfer.
 
@@ -60,7 +32,7 @@ class DoubleLayer(pybamm.BaseSubModel):
     [A.m-3]"``) as their source and the particles :math:`a\,j`. The potentials
     stay the algebraic states of the conduction submodels; :math:`a\,j_{tot}` is
     an algebraic state closing :math:`\phi_s - \phi_e = \Delta\phi`, so with
-    :math:`C_{dl} \to 0` the equations are those of :class:`NoDoubleLayer` node
+    :math:`C_{dl} \to 0` the equations are those of :class:`~.no_double_layer.NoDoubleLayer` node
     for node. The cell starts at rest: :math:`\Delta\phi` equals the OCP of the
     uniform starting concentration (the Faradaic current is zero). The Li+ held
     at the contacts, :math:`-\int a\,\theta\,C_{dl}\,(\Delta\phi -

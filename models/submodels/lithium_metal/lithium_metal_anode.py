@@ -4,7 +4,7 @@ import pybamm
 
 
 class LithiumMetalAnode(pybamm.BaseSubModel):
-    r"""Li|SE interface kinetics, Li interphase resistance and Li thickness.
+    r"""Li interphase resistance, the Li inventory and the counter electrode's potential.
 
     The anode current collector is the potential reference
     (:math:`\phi_{s,cn} = 0`); the electronic drop across the Li itself
@@ -12,12 +12,10 @@ class LithiumMetalAnode(pybamm.BaseSubModel):
     ``i`` the applied current density (positive on discharge, Li stripping):
 
     .. math::
-        \eta_{Li} &= \frac{2RT}{F}\,\mathrm{arcsinh}\left(\frac{i}{2 i_{0,Li}(T)}\right)
-        \quad \text{(symmetric Butler-Volmer, inverted exactly)}\\
         \eta_{int} &= i\,R_{int,Li}\\
         \phi_e(x_{Li|SE}) &= \phi_{s,cn} - U_{ce} - \eta_{Li} - \eta_{int}\\
-        \frac{dL_{Li}}{dt} &= -\frac{i}{F c_{Li}}\,\left((1 - f)\,H(-i) + H(i)\right),
-        \qquad \frac{dL_{inactive}}{dt} = f\,\frac{\max(-i, 0)}{F c_{Li}}, \qquad
+        \frac{dL_{Li}}{dt} &= -\frac{i_F}{F c_{Li}}\,\left((1 - f)\,H(-i_F) + H(i_F)\right),
+        \qquad \frac{dL_{inactive}}{dt} = f\,\frac{\max(-i_F, 0)}{F c_{Li}}, \qquad
         f = 1 - CE\\
         c_{Li} &= \frac{\rho_{Li}}{M_{Li}}, \qquad L_{Li}(0) = L_{Li,0}, \qquad
         L_{inactive}(0) = L_{inactive,0}
@@ -38,19 +36,10 @@ class LithiumMetalAnode(pybamm.BaseSubModel):
     it, down to the Li-free host; for an anode-free cell with an interlayer, the
     interlayer's potential while it stores Li, 0 once Li plates on it.
 
-    With the model option ``"surface form"`` set to ``"differential"``, the
-    interface also stores charge in a double layer of capacity ``C_dl,Li`` per
-    unit area (``"Lithium metal double-layer capacity [F.m-2]"``) in parallel with
-    the reaction, and the reaction overpotential becomes a state:
-
-    .. math::
-        C_{dl,Li}\,\frac{d\eta_{Li}}{dt} = i - i_F, \qquad
-        i_F = 2\,i_{0,Li}(T)\,\sinh\left(\frac{F\,\eta_{Li}}{2RT}\right),
-        \qquad \eta_{Li}(0) = 0
-
-    The Li inventory then moves with the Faradaic current ``i_F`` (``i`` without a
-    double layer), and the Li+ held in the double layer, :math:`-C_{dl,Li}\,
-    \eta_{Li} A / F`, is counted in ``"Total lithium in double layers [mol]"``.
+    The reaction overpotential ``eta_Li`` and the Faradaic current ``i_F`` that
+    moves the inventory (``i``, or less a double layer's current with the ``"surface
+    form"`` option) come from the interface submodel
+    (:class:`LithiumInterfaceKinetics`, :class:`LithiumInterfaceDoubleLayer`).
 
     A discharge stops with the event ``"Lithium metal exhausted"`` when
     :math:`L_{Li}` reaches its minimum :math:`L_{min}` (``"Minimum lithium metal
@@ -59,10 +48,8 @@ class LithiumMetalAnode(pybamm.BaseSubModel):
     steeply as its Li runs out). The event is inactive while charging or resting,
     so a cell may start charging with no Li.
 
-    Parameters read: ``"Lithium plating Coulombic efficiency"``, ``"Exchange-current
-    density for lithium metal electrode [A.m-2]"`` (a function of temperature only: the
-    SE's Li+ concentration is
-    fixed), ``"Lithium metal interphase resistance [Ohm.m2]"``,
+    Parameters read: ``"Lithium plating Coulombic efficiency"``, ``"Lithium metal
+    interphase resistance [Ohm.m2]"``,
     ``"Lithium counter electrode thickness [m]"`` (PyBaMM's name: the Li thickness
     at the start),
     ``"Lithium metal density [kg.m-3]"`` and ``"Lithium metal molar mass
@@ -91,9 +78,6 @@ class LithiumMetalAnode(pybamm.BaseSubModel):
         """The fraction of a charge current that forms inactive Li: 1 - CE."""
         return 1 - self._efficiency()
 
-    def _double_layer(self):
-        return self.options["surface form"] == "differential"
-
     def get_fundamental_variables(self):
         L_Li = pybamm.Variable(
             "Lithium metal thickness [m]", domain="current collector", scale=self._scale()
@@ -101,34 +85,15 @@ class LithiumMetalAnode(pybamm.BaseSubModel):
         L_dead = pybamm.Variable(
             "Inactive lithium thickness [m]", domain="current collector", scale=self._scale()
         )
-        variables = {"Lithium metal thickness [m]": L_Li, "Inactive lithium thickness [m]": L_dead}
-        if self._double_layer():
-            eta = pybamm.Variable(
-                "Lithium metal interface reaction overpotential [V]", domain="current collector"
-            )
-            variables["Lithium metal interface reaction overpotential [V]"] = eta
-        return variables
+        return {"Lithium metal thickness [m]": L_Li, "Inactive lithium thickness [m]": L_dead}
 
     def get_coupled_variables(self, variables):
         param = self.param
         i = variables["Current collector current density [A.m-2]"]
-        T = variables["X-averaged negative electrode temperature [K]"]
         phi_s_cn = variables["Negative current collector potential [V]"]
         L_Li = variables["Lithium metal thickness [m]"]
 
-        j0 = pybamm.FunctionParameter(
-            "Exchange-current density for lithium metal electrode [A.m-2]",
-            {"Temperature [K]": T},
-        )
-        if self._double_layer():
-            eta_r = variables["Lithium metal interface reaction overpotential [V]"]
-            i_F = 2 * j0 * pybamm.sinh(param.F * eta_r / (2 * param.R * T))
-            C_dl = pybamm.Parameter("Lithium metal double-layer capacity [F.m-2]")
-            n_dl = -C_dl * eta_r * param.A_cc / param.F
-        else:
-            eta_r = 2 * param.R * T / param.F * pybamm.arcsinh(i / (2 * j0))
-            i_F = i
-            n_dl = pybamm.Scalar(0)
+        eta_r = variables["Lithium metal interface reaction overpotential [V]"]
         eta_int = i * self._series_resistance()
         U_ce = pybamm.FunctionParameter(
             "Counter electrode potential vs Li [V]", {"Lithium metal thickness [m]": L_Li}
@@ -141,12 +106,7 @@ class LithiumMetalAnode(pybamm.BaseSubModel):
         n_dead = pybamm.yz_average(L_dead) * c_Li * param.A_cc
         variables.update(
             {
-                "Lithium metal interface exchange current density [A.m-2]": j0,
                 "Counter electrode potential vs Li [V]": U_ce,
-                "Lithium metal interface reaction overpotential [V]": eta_r,
-                "Lithium metal interface Faradaic current density [A.m-2]": i_F,
-                "Lithium metal double-layer current density [A.m-2]": i - i_F,
-                "Total lithium in lithium metal double layer [mol]": n_dl,
                 "Lithium metal interphase overpotential [V]": eta_int,
                 "Lithium metal interface electrode potential [V]": phi_s_cn,
                 "Lithium metal interface electrolyte potential [V]": phi_e,
@@ -175,11 +135,6 @@ class LithiumMetalAnode(pybamm.BaseSubModel):
             L_Li: -rate * ((1 - f) * (i < 0) + (i >= 0)),
             L_dead: f * pybamm.maximum(-i, 0) / (self.param.F * c_Li),
         }
-        if self._double_layer():
-            eta = variables["Lithium metal interface reaction overpotential [V]"]
-            i_dl = variables["Lithium metal double-layer current density [A.m-2]"]
-            C_dl = pybamm.Parameter("Lithium metal double-layer capacity [F.m-2]")
-            self.rhs[eta] = i_dl / C_dl
 
     def set_initial_conditions(self, variables):
         L_Li = variables["Lithium metal thickness [m]"]
@@ -188,9 +143,6 @@ class LithiumMetalAnode(pybamm.BaseSubModel):
             L_Li: self._initial_thickness(),
             L_dead: pybamm.Parameter("Initial inactive lithium thickness [m]"),
         }
-        if self._double_layer():
-            eta = variables["Lithium metal interface reaction overpotential [V]"]
-            self.initial_conditions[eta] = pybamm.Scalar(0)
 
     def add_events_from(self, variables):
         L_Li = variables["Lithium metal thickness [m]"]
