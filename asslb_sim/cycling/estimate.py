@@ -43,6 +43,7 @@ import numpy as np
 import pandas as pd
 
 from ..design import load_cell
+from ..design.basis import counter_potential_law
 from ..design.cathode import ACTIVE_MATERIAL_LOSS
 from ..errors import CellDefinitionError
 from ..simulation import Cycle, Runner
@@ -106,6 +107,62 @@ class CycleLifeEstimate:
             float(per * last["Specific energy [W.h.kg-1]"]),
             float(per * last["Energy density [W.h.L-1]"]),
         )
+
+
+class _AnodeLimit:
+    """Where a booked discharge ends on the cut-off because the anode side's potential
+    rises as its Li runs low (an interlayer's sloping potential; module docstring).
+
+    The last simulated discharge gives the voltage ``V_m(q)`` and the anode side's Li
+    ``L_m(q)`` at each capacity ``q``; everything in ``V_m`` but the anode's
+    equilibrium potential ``U_ce(L_m)`` (the cathode's OCV at its state at ``q``, and
+    the overpotentials at the discharge current) is kept, on the capacity axis scaled
+    by ``s`` as the connected CAM shrinks, and ``U_ce`` is taken at the booked
+    inventory ``L = A - q`` instead:
+
+    ``V(q) = V_m(q / s) + U_ce(L_m(q / s)) - U_ce(A - q)``.
+    """
+
+    def __init__(self, cell, curve, m_per_capacity):
+        self.law, self.varies = counter_potential_law(cell.parameter_values)
+        self.cut_off = cell.parameter_values["Lower voltage cut-off [V]"]
+        self.curve = curve
+        self.m_per_capacity = m_per_capacity  # m of Li per mA.h.cm-2
+        self.simulated = self.law(curve.anode_lithium) if self.varies else None
+
+    def _shift(self, available, s):
+        """The capacity grid [mA.h.cm-2] and the rise of the anode's potential [V] over
+        the simulated discharge's at each point, for a booked discharge from
+        ``available`` mA.h.cm-2 of Li on the anode side."""
+        q = s * self.curve.capacity
+        lithium = (available - q) * self.m_per_capacity
+        return q, self.law(lithium) - self.simulated
+
+    def capacity(self, available, s):
+        """The capacity [mA.h.cm-2] at which the booked discharge reaches the cut-off
+        because its anode's potential is above the simulated one's (inf if it does not
+        within the simulated discharge)."""
+        q, shift = self._shift(available, s)
+        v = self.curve.voltage - shift
+        ended = np.flatnonzero((v <= self.cut_off) & (shift > 0))
+        if not ended.size:
+            return math.inf
+        i = ended[0]
+        if i == 0:
+            return 0.0
+        # linear between the last point above the cut-off and the first on or below it
+        w = (v[i - 1] - self.cut_off) / (v[i - 1] - v[i])
+        return float(q[i - 1] + w * (q[i] - q[i - 1]))
+
+    def energy_lost(self, available, s, capacity):
+        """The energy [W.h.m-2] the anode's higher potential costs a booked discharge of
+        ``capacity``: the integral of the shift over it (trapezoids on the simulated
+        discharge's points)."""
+        q, shift = self._shift(available, s)
+        inside = q < capacity
+        grid = np.append(q[inside], capacity)
+        shifted = np.interp(grid, q, shift)
+        return 10 * float(np.trapezoid(shifted, grid))  # V mA.h.cm-2 -> W.h.m-2
 
 
 def _steady(rows):
@@ -219,7 +276,8 @@ def estimate_cycle_life(
         )
     per_um = 1 / (series.m_per_capacity * 1e6)  # mA.h.cm-2 per um of Li
     reserve = last["Active lithium discharged [um]"] * per_um
-    q_curve, e_curve = series.curves[-1]
+    curve = series.curves[-1]
+    anode = _AnodeLimit(cell, curve, series.m_per_capacity)
     m = len(rows)
     target = max(at_cycle or 0, m)
     n = m
@@ -229,11 +287,16 @@ def estimate_cycle_life(
         n += 1
         charge = ratio * capacity[-1]
         available = reserve + (1 - loss) * charge
-        q = min(q_cat * decay ** (n - n_cat), available)
-        reserve = available - q
         s = decay ** (n - m)
+        q = min(q_cat * decay ** (n - n_cat), available)
+        if anode.varies:
+            q = min(q, anode.capacity(available, s))
+        reserve = available - q
         capacity.append(q)
-        energy.append(s * float(np.interp(q / s, q_curve, e_curve)))
+        e = s * float(np.interp(q / s, curve.capacity, curve.energy))
+        if anode.varies:
+            e -= anode.energy_lost(available, s, q)
+        energy.append(e)
     capacity = np.array(capacity)
     return CycleLifeEstimate(
         cycles_to_threshold=first_below(capacity / capacity[0], threshold),
