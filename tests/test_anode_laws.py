@@ -236,6 +236,31 @@ def test_ag_c_potential_slopes_from_1_v_to_0_as_it_fills():
     assert bare.parameter_values["Counter electrode potential vs Li [V]"] == 0.0
 
 
+def test_counter_potential_law_on_arrays_is_the_models():
+    """``counter_potential_law`` (what the fast cycle-life estimate books the anode's
+    potential with) gives Ag-C's hand values on an array and a scalar and says that it
+    varies; a Li foil and a bare collector are a constant 0 V that does not (so the
+    estimate's bookkeeping for them is unchanged). Catches: the law evaluated at the
+    wrong inventory or unit, the array's shape lost, a constant flagged as varying."""
+    from asslb_sim.design.basis import counter_potential_law
+
+    cell = _anode_free()
+    Q = cell.parameter_values["Interlayer lithium capacity [m]"]
+    law, varies = counter_potential_law(cell.parameter_values)
+    assert varies
+    inventory = np.array([[0.0, 0.25], [0.5, 2.0]]) * Q
+    u = law(inventory)
+    assert u.shape == (2, 2)
+    # 1e-6 V: as in test_ag_c_potential_slopes_from_1_v_to_0_as_it_fills
+    np.testing.assert_allclose(u, [[1.0, 0.75], [0.5, 0.0]], atol=1e-6)
+    np.testing.assert_allclose(u.ravel(), _counter_potential(cell, inventory.ravel()), atol=1e-15)
+    assert law(0.75 * Q).shape == () and float(law(0.75 * Q)) == pytest.approx(0.25, abs=1e-6)
+    for anode in ({}, {"material": "anode-free", "interlayer": "none"}):
+        law, varies = counter_potential_law(explicit_cell(anode=anode).parameter_values)
+        assert not varies
+        np.testing.assert_array_equal(law(np.array([0.0, 1e-6, 1e-4])), 0.0)
+
+
 @pytest.mark.parametrize("sign", [-1, 1], ids=["charge", "discharge"])
 def test_ag_c_fills_before_li_plates_and_empties_after_it_strips(sign):
     """A charge from an empty Ag-C (its first-charge loss already taken) lithiates it at a

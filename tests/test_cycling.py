@@ -146,6 +146,55 @@ def test_fast_estimate_agrees_with_full_cycling(anode, cathode_loss):
     assert estimate.at(12) == pytest.approx((estimate.capacity[11], estimate.energy[11]))
 
 
+@pytest.mark.parametrize("interlayer_um", [10, 15], ids=["Ag-C 10 um", "Ag-C 15 um"])
+def test_fast_estimate_ends_discharges_where_the_interlayer_potential_meets_the_cut_off(
+    interlayer_um,
+):
+    """Ag-C stores Li at a potential rising to 1 V vs Li as it empties, so an anode-free
+    cell on it cannot strip the last of that Li above the cut-off: its capacity falls
+    before the plated Li is gone (every discharge ends on the cut-off with 1-2 um of Li
+    left). The estimate ends each booked discharge where the last simulated discharge's
+    voltage, with the interlayer's potential at the booked Li in place of the simulated
+    one, meets the cut-off; over 20 cycles (to 56-69 % retention) its capacity and energy
+    follow full cycling and its cycles to 80 % are equal. With 10 um of Ag-C (the
+    library's) the simulated discharges end on plated Li, with 15 um inside the Ag-C.
+
+    Catches: every Li atom on the anode side booked as reserve (10 um: +25 % at cycle 16,
+    20 cycles to 80 % for 16), the interlayer's potential taken instead of its rise over
+    the simulated discharge's (15 um: 4.6 %), the energy the higher anode potential costs
+    left out (3 %).
+    """
+    cell = _cell(
+        material="anode-free",
+        interlayer="Ag-C",
+        coulombic_efficiency=0.95,
+        interlayer_thickness_um=interlayer_um,
+    )
+    capacity_um = cell.parameter_values["Interlayer lithium capacity [m]"] * 1e6
+    estimate = estimate_cycle_life(cell, FAST, mesh=MESH, at_cycle=20)
+    assert len(estimate.simulated) < 8  # booked from before, or early in, the fade
+    last_reserve = estimate.simulated["Active lithium discharged [um]"].iloc[-1]
+    assert (last_reserve < capacity_um) == (interlayer_um == 15)
+    full = cycle_life(cell, 20, FAST, mesh=MESH)
+    table = full.table
+    assert (table["Status"] == "ok").all()
+    assert (table["Termination"] == "voltage cut-off").all()
+    assert table["Active lithium discharged [um]"].iloc[-1] > 1  # stranded in the Ag-C
+    # the charged cell holds more Li than the Ag-C (the estimate's stated range)
+    assert table["Active lithium charged [um]"].min() > capacity_um
+    q = table["Discharge capacity [mA.h.cm-2]"].to_numpy()
+    e = table["Discharge energy [W.h.m-2]"].to_numpy()
+    assert q[-1] / q[0] < 0.7  # the comparison reaches well into the fade
+    # 1e-3: measured 1.6e-4 (10 um) and 3.1e-4 (15 um) at cycle 20, capacity and energy,
+    # growing as the fade goes on (10 um: 4e-4 at 56 %): each Li-limited charge takes
+    # back a little more than the discharge gave (the CV hold's end moves as the window
+    # shrinks), which the booked share of the last simulated cycle misses; the
+    # shortcomings this guards are 3-25 %
+    np.testing.assert_allclose(estimate.capacity[:20], q, rtol=1e-3)
+    np.testing.assert_allclose(estimate.energy[:20], e, rtol=1e-3)
+    assert estimate.cycles_to_threshold == full.cycles_to(0.8)
+
+
 def test_cam_loss_isolates_capacity_and_its_li():
     """With a fraction beta of the connected CAM isolated per cycle, the isolated fraction
     follows 1 - (1 - beta)^(n - 1), the Li it takes is booked, and the balance closes.

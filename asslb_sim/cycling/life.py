@@ -125,12 +125,34 @@ def first_below(retention, threshold):
     return float(below[0] + 1) if below.size else math.inf
 
 
+@dataclass(frozen=True)
+class DischargeCurve:
+    """One cycle's discharge, point by point, from its start.
+
+    Attributes
+    ----------
+    capacity : numpy.ndarray
+        Capacity discharged [mA.h.cm-2].
+    energy : numpy.ndarray
+        Cumulative discharge energy [W.h.m-2].
+    voltage : numpy.ndarray
+        Cell voltage [V].
+    anode_lithium : numpy.ndarray
+        Active Li on the anode side [m] (``"Lithium metal thickness [m]"``).
+    """
+
+    capacity: np.ndarray
+    energy: np.ndarray
+    voltage: np.ndarray
+    anode_lithium: np.ndarray
+
+
 class CycleSeries:
     """Cycles of one cell run one after the other, each from the previous end state.
 
     Iterating yields one row per cycle (:data:`TABLE_COLUMNS`) and keeps each cycle's
-    solution's discharge curve in :attr:`curves` (capacity [mA.h.cm-2] and cumulative
-    energy [W.h.m-2]), for the fast estimate.
+    discharge in :attr:`curves` (a :class:`DischargeCurve`, None for a failed cycle),
+    for the fast estimate.
     """
 
     def __init__(self, cell, cycle, runner):
@@ -192,7 +214,14 @@ class CycleSeries:
         charge_capacity = (q_start - q_charged) * 1e3 / area
         capacity = (q[-1] - q[0]) * 1e3 / area
         energy = (e[-1] - e[0]) * 1e4 / area  # W.h.m-2
-        self.curves.append(((q - q[0]) * 1e3 / area, (e - e[0]) * 1e4 / area))
+        self.curves.append(
+            DischargeCurve(
+                (q - q[0]) * 1e3 / area,
+                (e - e[0]) * 1e4 / area,
+                discharge["Voltage [V]"].entries,
+                discharge[LITHIUM_VARIABLE].entries,
+            )
+        )
         if self.first is None:
             self.first = (capacity, energy)
         active_charged = _first(discharge, LITHIUM_VARIABLE)

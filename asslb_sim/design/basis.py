@@ -70,6 +70,27 @@ def cell_ocv_as_float(values):
     return as_float
 
 
+def counter_potential_law(values):
+    """The counter electrode's equilibrium potential vs Li [V] as the model evaluates
+    it (``"Counter electrode potential vs Li [V]"``), a function of the anode side's
+    active Li inventory [m] that maps a numpy array to an array of the same shape,
+    and whether it varies with the inventory (False for Li metal and a bare
+    collector, whose potential is a constant 0 V).
+    """
+    import pybamm
+
+    inventory = pybamm.StateVector(slice(0, 1))  # evaluated on a row of inventories
+    symbol = pybamm.FunctionParameter(COUNTER_POTENTIAL, {"Lithium metal thickness [m]": inventory})
+    processed = pybamm.ParameterValues(dict(values)).process_symbol(symbol)
+
+    def potential(lithium):
+        lithium = np.asarray(lithium, dtype=float)
+        out = np.asarray(processed.evaluate(y=lithium.reshape(1, -1)), dtype=float).reshape(-1)
+        return np.full(lithium.shape, out[0]) if out.size == 1 else out.reshape(lithium.shape)
+
+    return potential, not processed.is_constant()
+
+
 def usable_window(values):
     """The CAM's usable stoichiometry window and the cyclable Li it holds.
 
