@@ -83,7 +83,14 @@ FLAGS = {
 def run(args):
     import pandas as pd
 
-    from ..cycling import check_cycles, check_threshold, cycle_life, estimate_cycle_life
+    from ..cycling import (
+        check_cycles,
+        check_threshold,
+        critical_current_flag,
+        cycle_life,
+        cycles_to_column,
+        estimate_cycle_life,
+    )
     from ..design import load_cell
     from ..plotting import plot_retention
     from ..simulation import resolve_mesh
@@ -130,12 +137,18 @@ def run(args):
                 "Cell": label,
                 "Specific energy, cycle 1 [W.h.kg-1]": first["Specific energy [W.h.kg-1]"],
                 "Energy density, cycle 1 [W.h.L-1]": first["Energy density [W.h.L-1]"],
-                f"Cycles to {threshold:.0%} [-]": to_threshold,
+                cycles_to_column(threshold): to_threshold,
                 f"Retention at cycle {int(last['Cycle'])} [%]": last["Capacity retention [%]"],
+                "Critical current flag": critical_current_flag(cell, cycle),
             }
         )
     summary = pd.DataFrame(summary)
+    flags = summary.pop("Critical current flag")
     print(summary.to_string(index=False, float_format=lambda x: f"{x:.4g}"))
+    for label, flag in zip(summary["Cell"], flags, strict=True):
+        if flag:
+            print(f"critical current: {label}: {flag}")
+    summary["Critical current flag"] = flags
     if args.estimate:
         print("(estimates: the simulated cycles, then Li inventory bookkeeping)")
     data = pd.concat(tables, ignore_index=True)

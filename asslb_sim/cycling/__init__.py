@@ -16,7 +16,9 @@ from .life import (
     DischargeCurve,
     check_cycles,
     check_threshold,
+    critical_current_flag,
     cycle_life,
+    cycles_to_column,
     first_below,
 )
 from .retention import (
@@ -50,7 +52,9 @@ __all__ = [
     "check_cycles",
     "check_printed_efficiency",
     "check_threshold",
+    "critical_current_flag",
     "cycle_life",
+    "cycles_to_column",
     "estimate_cycle_life",
     "fade_delay",
     "first_below",

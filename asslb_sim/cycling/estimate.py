@@ -9,14 +9,15 @@ is booked in capacities [mA.h.cm-2]:
     gave, } \\rho = C_m / Q_{m-1}\\text{, which includes the CAM isolated per cycle)}\\\\
     A_n &= R_{n-1} + (1 - \\lambda)\\, C_n \\qquad \\text{(Li on the anode side to strip;}
     \\ \\lambda = \\ell_m / C_m\\text{, the plating loss, } 1 - CE\\text{)}\\\\
-    Q_n &= \\min\\left(Q_{cat,m}\\, d^{\\,n - m},\\ A_n,\\ Q_{U,n}\\right), \\qquad
+    Q_n &= \\min\\left(Q_{cat}\\, d^{\\,n - n_{cat}},\\ A_n,\\ Q_{U,n}\\right), \\qquad
     R_n = A_n - Q_n
 
 with ``R`` the active Li left on the anode after a discharge (the reserve: the excess
 foil, or what a slow charge plated and a faster discharge did not strip), ``Q_cat`` the
-cathode-limited discharge capacity of the last simulated cycle that ended on the
-voltage cut-off (infinite when every simulated discharge ran out of Li: the cell is
-Li-limited for good) and ``d`` its fall per cycle: ``1 - beta`` with ``beta`` the CAM
+cathode-limited discharge capacity of the last simulated cycle ``n_cat`` that ended on
+the voltage cut-off by its cathode (its "Termination" is "voltage cut-off", not
+"voltage cut-off (anode-limited)"; infinite when every simulated discharge ran out of Li:
+the cell is Li-limited for good) and ``d`` its fall per cycle: ``1 - beta`` with ``beta`` the CAM
 isolated per cycle, or, when ``beta > 0``, the ratio of the last two cut-off-limited
 simulated capacities (a rate-limited cathode loses more than its CAM share, the same
 current falling on less CAM). While the reserve lasts,
@@ -104,6 +105,9 @@ class CycleLifeEstimate:
         The simulated cycles' table (:data:`~asslb_sim.cycling.life.TABLE_COLUMNS`).
     loss_per_cycle : float
         The booked plating loss, a fraction of each charge (``lambda``).
+    critical_current_flag : str
+        The protocol's currents against the Li|SE critical current density ("" when
+        neither exceeds it; :func:`~asslb_sim.cycling.life.critical_current_flag`).
     """
 
     cycles_to_threshold: float
@@ -112,6 +116,7 @@ class CycleLifeEstimate:
     energy: np.ndarray
     simulated: pd.DataFrame
     loss_per_cycle: float
+    critical_current_flag: str = ""
 
     @property
     def retention(self):
@@ -300,9 +305,11 @@ def estimate_cycle_life(
     m = len(rows)
     target = max(at_cycle or 0, m)
     n = m
-    while n < max_cycles and (
-        n < target or first_below(np.array(capacity) / capacity[0], threshold) == math.inf
-    ):
+    # whether a cycle so far is below the threshold: checked per booked cycle in constant
+    # time (re-scanning the whole history each cycle made booking quadratic)
+    limit = threshold * capacity[0]
+    crossed = first_below(np.array(capacity) / capacity[0], threshold) < math.inf
+    while n < max_cycles and (n < target or not crossed):
         n += 1
         charge = ratio * capacity[-1]
         available = reserve + (1 - loss) * charge
@@ -312,6 +319,7 @@ def estimate_cycle_life(
         if anode.varies:
             q, lost = anode.discharge(available, s, q)
         reserve = available - q
+        crossed = crossed or q < limit
         capacity.append(q)
         energy.append(s * float(np.interp(q / s, curve.capacity, curve.energy)) - lost)
     capacity = np.array(capacity)
@@ -322,4 +330,5 @@ def estimate_cycle_life(
         energy=np.array(energy),
         simulated=table,
         loss_per_cycle=loss,
+        critical_current_flag=series.flag,
     )

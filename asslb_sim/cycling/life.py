@@ -65,9 +65,34 @@ TABLE_COLUMNS = [
     "Lithium isolated in the cathode [mA.h.cm-2]",
     "Total lithium [mA.h.cm-2]",
     "Termination",
+    "Critical current flag",
     "Status",
     "Message",
 ]
+# a discharge that ends on the lower cut-off because the anode's potential rose (an
+# interlayer or alloy giving up its last Li) rather than the cathode's OCP falling: the
+# counter electrode's potential rose by more than this during the discharge [V]
+ANODE_LIMITED_RISE = 0.05
+ANODE_LIMITED = "voltage cut-off (anode-limited)"
+
+
+def cycles_to_column(threshold):
+    """The name of the cycles-to-threshold output, e.g. "Cycles to 80 % [-]" (one
+    spelling for the command, the estimate and studies)."""
+    return f"Cycles to {100 * threshold:g} % [-]"
+
+
+def critical_current_flag(cell, cycle):
+    """The flag of ``cycle``'s currents against ``cell``'s Li|SE critical current
+    density: its charge plating and its discharge stripping, each at its constant
+    current (the CV hold's current is lower); "" when neither exceeds the CCD."""
+    from ..design.critical_current import check_current, join_flags
+
+    one_c = cell.basis.nominal_capacity  # mA.cm-2 at 1C
+    return join_flags(
+        check_current(cell, cycle.charge_c_rate * one_c, "plating").message,
+        check_current(cell, cycle.discharge_c_rate * one_c, "stripping").message,
+    )
 
 
 def check_cycles(cycles, where="cycles"):
@@ -175,6 +200,7 @@ class CycleSeries:
         self.isolated = v[ISOLATED]
         self.isolated_lithium = 0.0  # mA.h.cm-2, cumulative
         self.first = None  # (capacity, energy) of cycle 1
+        self.flag = critical_current_flag(cell, cycle)
         self.curves = []
         self._previous = None
         self.number = 0
@@ -193,6 +219,7 @@ class CycleSeries:
             return {
                 "Cycle": self.number,
                 "Termination": outcome.termination,
+                "Critical current flag": self.flag,
                 "Status": "failed",
                 "Message": outcome.message,
             }
@@ -261,10 +288,21 @@ class CycleSeries:
             / self.m_per_capacity,
             "Lithium isolated in the cathode [mA.h.cm-2]": self.isolated_lithium,
             "Total lithium [mA.h.cm-2]": total,
-            "Termination": outcome.termination,
+            "Termination": _termination(outcome.termination, discharge),
+            "Critical current flag": self.flag,
             "Status": "ok",
             "Message": outcome.message,
         }
+
+
+def _termination(termination, discharge):
+    """How a discharge ended: a lower cut-off reached because the counter electrode's
+    potential rose (:data:`ANODE_LIMITED_RISE`: the anode ran short of Li it can give up
+    above the cut-off) is told from one reached because the cathode's OCP fell."""
+    if termination != "voltage cut-off":
+        return termination
+    u = discharge["Counter electrode potential vs Li [V]"].entries
+    return ANODE_LIMITED if u[-1] - u[0] > ANODE_LIMITED_RISE else termination
 
 
 def _first(solution, name):

@@ -527,6 +527,7 @@ CYCLE_OUTPUTS = (
     "Total lithium in positive electrode [mol]",
     "Total lithium in anode [mol]",
     "Inactive lithium thickness [m]",
+    "Counter electrode potential vs Li [V]",
 )
 
 

@@ -85,13 +85,16 @@ class CyclingOutputs:
     @property
     def columns(self):
         """The study's output columns, in order."""
+        from ..cycling.life import cycles_to_column
+
         n = self.at_cycle
         return (
-            f"Cycles to {100 * self.threshold:g} % [-]",
+            cycles_to_column(self.threshold),
             f"Discharge energy at cycle {n} [W.h.m-2]",
             f"Specific energy at cycle {n} [W.h.kg-1]",
             f"Energy density at cycle {n} [W.h.L-1]",
             f"Capacity retention at cycle {n} [%]",
+            "Cycling critical current flag",
         )
 
 

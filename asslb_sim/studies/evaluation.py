@@ -183,7 +183,14 @@ def _cycle_life(runner, spec, item):
         return {**dict.fromkeys(spec.columns, float("nan")), "": f"cycle life: {exc}"}
     _, energy = est.at(n)
     specific, density = est.energy_figures(n)
-    values = (est.cycles_to_threshold, energy, specific, density, 100 * est.retention[n - 1])
+    values = (
+        est.cycles_to_threshold,
+        energy,
+        specific,
+        density,
+        100 * est.retention[n - 1],
+        est.critical_current_flag,
+    )
     return dict(zip(spec.columns, values, strict=True))
 
 
