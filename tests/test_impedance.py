@@ -386,6 +386,10 @@ def test_eis_command_writes_spectrum_processes_and_plots(tmp_path, capsys):
         (["--frequencies", "1e3", "1", "1"], "count"),
         (["--frequencies", "1e3", "0", "5"], "lowest"),
         (["--frequencies", "1e3", "x", "5"], "three numbers"),
+        (["--frequencies", "1e3", "1", "nan"], "count nan is not a finite number"),
+        (["--frequencies", "1e3", "1", "inf"], "count inf is not a finite number"),
+        (["--frequencies", "inf", "1", "5"], "highest inf is not a finite number"),
+        (["--frequencies", "1e3", "inf", "5"], "lowest inf is not a finite number"),
         (["--cell", "no-such-cell"], "no-such-cell"),
     ],
 )

@@ -106,7 +106,13 @@ def frequencies_from(spec=DEFAULT_FREQUENCIES):
         raise CellDefinitionError(
             f"frequencies: {spec!r} must be three numbers: highest [Hz], lowest [Hz], count"
         ) from None
-    if not (np.isfinite(high) and np.isfinite(low) and 0 < low < high <= 1e9):
+    for name, value in (("highest", high), ("lowest", low), ("count", number)):
+        if not np.isfinite(value):
+            raise CellDefinitionError(
+                f"frequencies: {name} {value:g} is not a finite number; valid: "
+                "0 < lowest < highest <= 1e9 Hz, count an integer in [2, 10000]"
+            )
+    if not 0 < low < high <= 1e9:
         raise CellDefinitionError(
             f"frequencies: highest {high:g} and lowest {low:g} Hz must satisfy "
             "0 < lowest < highest <= 1e9 Hz"
