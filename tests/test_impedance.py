@@ -408,6 +408,31 @@ def test_eis_bad_inputs_are_one_line_errors_before_any_solve(
     assert words in err and len(err.strip().splitlines()) == 1
 
 
+def test_nyquist_plot_draws_each_spectrum_and_its_fit_in_one_colour():
+    from asslb_sim.plotting import plot_nyquist
+
+    f = np.array([1e3, 1e2, 1e1, 1.0])
+    data = pd.DataFrame(
+        {"Frequency [Hz]": f, "Z' [Ohm.cm2]": [1.0, 2, 3, 4], "-Z'' [Ohm.cm2]": 0.5}
+    )
+    model = pd.DataFrame({"Z' [Ohm.cm2]": [1.5, 2.5], "-Z'' [Ohm.cm2]": [0.1, 0.2]})
+    other = data.assign(**{"Z' [Ohm.cm2]": data["Z' [Ohm.cm2]"] + 10})
+    fig = plot_nyquist(
+        {"a": data, "b": other}, fits={"a": model}, points=True, hollow=("b",), decades=False
+    )
+    (ax,) = fig.axes
+    lines = {line.get_label(): line for line in ax.get_lines()}
+    assert set(lines) == {"a", "b", "a fit"}  # no decade marks asked for
+    np.testing.assert_array_equal(lines["a fit"].get_xdata(), [1.5, 2.5])
+    assert lines["a fit"].get_color() == lines["a"].get_color() != lines["b"].get_color()
+    assert lines["a"].get_linestyle() == "None" and lines["a fit"].get_linestyle() == "-"
+    assert lines["b"].get_markerfacecolor() == "none"
+    # with decades, each of the four decades is marked and labelled at its point
+    fig = plot_nyquist({"a": data})
+    labels = [t.get_text() for t in fig.axes[0].texts]
+    assert labels == ["1e0 Hz", "1e1 Hz", "1e2 Hz", "1e3 Hz"]
+
+
 def test_frequencies_from_spec():
     f = frequencies_from((1e6, 1e-2, 9))
     np.testing.assert_allclose(f, np.logspace(6, -2, 9))
