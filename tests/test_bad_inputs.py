@@ -697,6 +697,14 @@ FLAGS = [
         ["--thickness-um", "3 values for 2 spectra"],
     ),
     (
+        "eis-conductivity --separator-arc with a value",
+        [
+            *["eis-conductivity", "ohm.csv", "--area-cm2", "0.8", "--out", "e"],
+            *["--thickness-um", "100", "--separator-arc=yes"],
+        ],
+        ["--separator-arc", "'yes'"],
+    ),
+    (
         "eis-conductivity area 0",
         ["eis-conductivity", "ohm.csv", "--area-cm2", "0", "--thickness-um", "100"],
         ["--area-cm2", "0.0", "(0, inf)"],
