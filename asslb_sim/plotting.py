@@ -296,23 +296,17 @@ def plot_study_map(results, x, y, c_rate=1.0, quantities=None, targets=None, pat
 
 
 def _plot_fit_spectra(spectra, ax):
-    """Nyquist overlay of the fitted spectra: data as points, the model as lines."""
+    """Nyquist overlay of the fitted spectra (:func:`plot_nyquist`): data as points,
+    the model as lines, one colour per state of charge."""
+    from .impedance.spectra import MINUS_IMAG, REAL
+
+    data, fits = {}, {}
+    model_columns = {"Model Z' [Ohm.cm2]": REAL, "Model -Z'' [Ohm.cm2]": MINUS_IMAG}
     for soc, g in spectra.groupby("State of charge", sort=False):
-        (line,) = ax.plot(
-            g["Z' [Ohm.cm2]"], g["-Z'' [Ohm.cm2]"], "o", ms=3, label=f"data SOC {soc:.0%}"
-        )
-        ax.plot(
-            g["Model Z' [Ohm.cm2]"],
-            g["Model -Z'' [Ohm.cm2]"],
-            "-",
-            color=line.get_color(),
-            label=f"fit SOC {soc:.0%}",
-        )
-    ax.set_xlabel("Z' [Ohm.cm2]")
-    ax.set_ylabel("-Z'' [Ohm.cm2]")
-    ax.set_aspect("equal", adjustable="datalim")
-    ax.legend(fontsize=7)
-    ax.grid(alpha=0.3)
+        label = f"SOC {soc:.0%}"
+        data[label] = g[[REAL, MINUS_IMAG]]
+        fits[label] = g[list(model_columns)].rename(columns=model_columns)
+    plot_nyquist(data, ax=ax, fits=fits, points=True, decades=False)
 
 
 def plot_fit(result, path=None):
@@ -490,8 +484,19 @@ def plot_resistance_comparison(resistances, path=None, ax=None):
     return fig
 
 
-def plot_nyquist(spectra, path=None, ax=None, title=None):
-    """Nyquist plot: -Z'' against Z' [Ohm.cm2], equal axes, one line per spectrum.
+def plot_nyquist(
+    spectra,
+    path=None,
+    ax=None,
+    title=None,
+    fits=None,
+    points=False,
+    hollow=(),
+    decades=True,
+    legend_title=None,
+):
+    """Nyquist plot: -Z'' against Z' [Ohm.cm2], equal axes, one series per spectrum,
+    optionally each with its fitted model as a line.
 
     Parameters
     ----------
@@ -504,40 +509,69 @@ def plot_nyquist(spectra, path=None, ax=None, title=None):
         Draw into this axes instead of a new figure.
     title : str, optional
         Title of the plot.
+    fits : dict of str -> pandas.DataFrame, optional
+        Label -> a model's table with the same two columns, drawn as a line labelled
+        "<label> fit", in the colour of the spectrum of the same label when there is
+        one.
+    points : bool
+        Draw the spectra as points (measured data) rather than points joined by lines.
+    hollow : collection of str
+        Labels of spectra drawn with open markers (e.g. points left out of a fit).
+    decades : bool
+        Mark and label each decade of frequency on the spectra.
+    legend_title : str, optional
+        Text above the legend's entries (e.g. the fitted values).
 
     Returns
     -------
     matplotlib.figure.Figure
     """
-    import numpy as np
+    from .impedance.spectra import FREQUENCY, MINUS_IMAG, REAL
 
     fig, ax = _new_axes(ax)
+    fits = fits or {}
+    colours = {}
     for label, table in spectra.items():
-        (line,) = ax.plot(table["Z' [Ohm.cm2]"], table["-Z'' [Ohm.cm2]"], ".-", ms=3, label=label)
-        if "Frequency [Hz]" not in table:
-            continue
-        log_f = np.log10(table["Frequency [Hz]"].to_numpy())
-        # each decade at its nearest point, if one lies within half the grid's step
-        step = np.max(np.abs(np.diff(log_f))) if log_f.size > 1 else 1.0
-        for decade in range(int(np.floor(log_f.min())), int(np.ceil(log_f.max())) + 1):
-            k = int(np.argmin(np.abs(log_f - decade)))
-            if abs(log_f[k] - decade) <= step / 2:
-                x, y = table["Z' [Ohm.cm2]"].iloc[k], table["-Z'' [Ohm.cm2]"].iloc[k]
-                ax.plot(x, y, "o", ms=4, color=line.get_color())
-                ax.annotate(
-                    f"1e{decade} Hz", (x, y), fontsize=7, xytext=(3, 3), textcoords="offset points"
-                )
-    ax.set_xlabel("Z' [Ohm.cm2]")
-    ax.set_ylabel("-Z'' [Ohm.cm2]")
+        style = {"mfc": "none"} if label in hollow else {}
+        (line,) = ax.plot(
+            table[REAL], table[MINUS_IMAG], "o" if points else ".-", ms=3, label=label, **style
+        )
+        colours[label] = line.get_color()
+        if decades and FREQUENCY in table:
+            _mark_decades(ax, table, line.get_color())
+    for label, table in fits.items():
+        colour = {"color": colours[label]} if label in colours else {}
+        ax.plot(table[REAL], table[MINUS_IMAG], "-", label=f"{label} fit", **colour)
+    ax.set_xlabel(REAL)
+    ax.set_ylabel(MINUS_IMAG)
     ax.set_aspect("equal", adjustable="datalim")
     ax.grid(alpha=0.3)
-    if len(spectra) > 1:
-        ax.legend(fontsize=8)
+    if len(spectra) + len(fits) > 1 or legend_title:
+        ax.legend(title=legend_title, fontsize=7, title_fontsize=7)
     if title:
         ax.set_title(title_text(title, 70), fontsize=9)
     if path is not None:
         fig.savefig(path, dpi=150)
     return fig
+
+
+def _mark_decades(ax, table, colour):
+    """Each decade of ``table``'s "Frequency [Hz]" at its nearest point, if one lies
+    within half the grid's step, marked and labelled."""
+    import numpy as np
+
+    from .impedance.spectra import FREQUENCY, MINUS_IMAG, REAL
+
+    log_f = np.log10(table[FREQUENCY].to_numpy())
+    step = np.max(np.abs(np.diff(log_f))) if log_f.size > 1 else 1.0
+    for decade in range(int(np.floor(log_f.min())), int(np.ceil(log_f.max())) + 1):
+        k = int(np.argmin(np.abs(log_f - decade)))
+        if abs(log_f[k] - decade) <= step / 2:
+            x, y = table[REAL].iloc[k], table[MINUS_IMAG].iloc[k]
+            ax.plot(x, y, "o", ms=4, color=colour)
+            ax.annotate(
+                f"1e{decade} Hz", (x, y), fontsize=7, xytext=(3, 3), textcoords="offset points"
+            )
 
 
 def plot_bode(spectra, path=None, title=None):

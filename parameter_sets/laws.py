@@ -7,8 +7,7 @@ be overridden (or made a PyBaMM input for fitting and sweeps) by name.
 import numpy as np
 import pybamm
 
-R_GAS = 8.314462618  # J/(mol K), CODATA 2018
-F = 96485.33212  # C/mol, CODATA 2018
+from .constants import R_GAS, F
 
 
 def _arrhenius(activation_energy_name, T):

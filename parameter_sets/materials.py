@@ -23,10 +23,7 @@ from pybamm.input.parameters.lithium_ion.Mohtat2020 import NMC_ocp_PeymanMPM
 from pybamm.input.parameters.lithium_ion.NCA_Kim2011 import nca_ocp_Kim2011
 
 from . import laws
-
-F = 96485.33212  # C/mol
-EV = F  # J/mol per eV per ion
-R_GAS = 8.314462618  # J/(mol K), CODATA 2018
+from .constants import EV, R_GAS
 
 
 class Sourced(float):

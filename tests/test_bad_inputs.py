@@ -697,6 +697,14 @@ FLAGS = [
         ["--thickness-um", "3 values for 2 spectra"],
     ),
     (
+        "eis-conductivity --separator-arc with a value",
+        [
+            *["eis-conductivity", "ohm.csv", "--area-cm2", "0.8", "--out", "e"],
+            *["--thickness-um", "100", "--separator-arc=yes"],
+        ],
+        ["--separator-arc", "'yes'"],
+    ),
+    (
         "eis-conductivity area 0",
         ["eis-conductivity", "ohm.csv", "--area-cm2", "0", "--thickness-um", "100"],
         ["--area-cm2", "0.0", "(0, inf)"],
@@ -1027,6 +1035,38 @@ def test_bad_retention_excess(kwargs, words):
         assert word in str(info.value), str(info.value)
     with pytest.raises(CellDefinitionError, match=r"printed coulombic efficiency: 1\.2"):
         check_printed_efficiency(1.2, LEE_2020)
+
+
+@pytest.mark.parametrize(
+    ("function", "args", "words"),
+    [
+        ("fade_delay", ("2", 0.999, 4.0), ["excess: '2'", "[0, inf)"]),
+        ("fade_delay", (2.0, 0.999, None), ["capacity: None", "(0, inf)"]),
+        ("fade_delay", (2.0, 0.999, math.inf), ["capacity: inf", "(0, inf)"]),
+        ("fade_delay", (2.0, "0.999", 4.0), ["coulombic_efficiency: '0.999'", "(0, 1]"]),
+        ("retention_model", ([1, 2], 0.999, 2.0, None), ["capacity: None", "(0, inf)"]),
+        ("retention_model", ([1, 2], 0.999, "2", 4.0), ["excess: '2'", "[0, inf)"]),
+        ("retention_model", ([1, 2], 1.5), ["coulombic_efficiency: 1.5", "(0, 1]"]),
+    ],
+    ids=[
+        "delay excess text",
+        "delay no capacity",
+        "delay infinite capacity",
+        "delay CE text",
+        "model excess without capacity",
+        "model excess text",
+        "model CE above 1",
+    ],
+)
+def test_bad_retention_law_arguments(function, args, words):
+    import asslb_sim.cycling as cycling
+
+    with pytest.raises(CellDefinitionError) as info:
+        getattr(cycling, function)(*args)
+    text = str(info.value)
+    assert "\n" not in text, text
+    for word in words:
+        assert word in text, text
 
 
 # --- extreme physics: a flagged result with a short reason -----------------------------

@@ -173,6 +173,41 @@ def test_undetermined_conductivities_are_not_appended(tmp_path, capsys):
     assert not table.exists() or table.read_text() == ""
 
 
+def test_separator_arc_flag_fits_the_se_layers_rc(tmp_path):
+    """--separator-arc fits the SE layers' R || C_geo beside the series resistance: a
+    spectrum with that arc inside the range gives back the layers' resistance and
+    sigma_ion (without the flag the arc has no element to go to)."""
+    se_resistance, se_capacitance = 20.0, 1e-8  # Ohm.cm2, F.cm-2: the arc's apex at 0.8 MHz
+    line = TransmissionLine(
+        "electron-blocking",
+        resistance(0.03, L_UM * 1e-6),
+        resistance(1.0, L_UM * 1e-6),
+        1e-4,
+        0.85,
+        series=SeriesElements(
+            resistance=SERIES,
+            separator_resistance=se_resistance,
+            separator_capacitance=se_capacitance,
+        ),
+    )
+    z = line.impedance(FREQ)
+    path = tmp_path / "arc.csv"
+    pd.DataFrame(
+        {"Frequency [Hz]": FREQ, "Z' [Ohm.cm2]": z.real, "-Z'' [Ohm.cm2]": -z.imag}
+    ).to_csv(path, index=False)
+    argv = ["eis-conductivity", str(path), "--thickness-um", str(L_UM)]
+    argv += ["--series-ohm-cm2", str(SERIES), "--out"]
+    assert run([*argv, str(tmp_path / "arc"), "--separator-arc"]) == 0
+    summary = pd.read_csv(tmp_path / "arc" / "eis-conductivity.csv").iloc[0]
+    # noise-free data on the model: 1e-4 is the optimiser's tolerance, with margin
+    assert summary["Separator resistance [Ohm.cm2]"] == pytest.approx(se_resistance, rel=1e-4)
+    assert summary["Effective ionic conductivity [mS.cm-1]"] == pytest.approx(0.3, rel=1e-4)
+    assert run([*argv, str(tmp_path / "plain")]) == 0
+    plain = pd.read_csv(tmp_path / "plain" / "eis-conductivity.csv").iloc[0]
+    assert "Separator resistance [Ohm.cm2]" not in plain
+    assert plain["Effective ionic conductivity [mS.cm-1]"] != pytest.approx(0.3, rel=1e-2)
+
+
 def test_cli_configurations_are_the_models():
     assert eis_conductivity.CONFIGURATIONS == CONFIGURATIONS
 

@@ -77,6 +77,15 @@ def test_recovers_known_conductivities_from_a_noisy_spectrum():
         assert elements.loc[name, "95% CI low"] < truth < elements.loc[name, "95% CI high"]
     # the residuals are the noise: 0.5 % per part is 0.71 % of |Z| in RMS (+-20 %)
     assert result.rms_relative_residual == pytest.approx(NOISE * math.sqrt(2), rel=0.2)
+    # the numbers the README quotes for this spectrum (seed 3), to their last printed
+    # digit (half a unit of it): sigma_ion 0.1999 (0.1994-0.2004), sigma_el 0.0506
+    # (0.0496-0.0517) mS/cm
+    for phase, quoted in (
+        ("ionic", (0.1999, 0.1994, 0.2004)),
+        ("electronic", (0.0506, 0.0496, 0.0517)),
+    ):
+        got = [10 * v for v in result.conductivity(phase)[:3]]
+        assert got == pytest.approx(quoted, abs=5e-5), (phase, got)
 
 
 def test_the_starts_are_not_the_answer():
@@ -264,3 +273,28 @@ def test_every_element_has_bounds_in_its_space():
         assert low < high, name
         if space == "linear":
             assert high == 1.0, name  # CPE exponents: an ideal capacitor at most
+
+
+def test_the_nyquist_plot_shows_the_data_the_fit_and_the_conductivities():
+    from asslb_sim.impedance.report import plot_extraction
+
+    table = measured(cell(), NOISE, seed=3)
+    result = extract_conductivities(table, L_UM, fixed_series(frequency_range=(0.0, 1e5)))
+    fig = plot_extraction(result, table, title="synthetic")
+    (ax,) = fig.axes
+    lines = {line.get_label(): line for line in ax.get_lines()}
+    frequency, z = complex_impedance(table)
+    inside = frequency <= 1e5
+    fitted, left_out = lines["measured (fitted)"], lines["measured (not fitted)"]
+    np.testing.assert_array_equal(fitted.get_xdata(), z.real[inside])
+    np.testing.assert_array_equal(left_out.get_ydata(), -z.imag[~inside])
+    assert left_out.get_markerfacecolor() == "none" and fitted.get_markerfacecolor() != "none"
+    # the fit's line is the fitted model over the fitted range, highest frequency last
+    model = lines["electron-blocking fit"]
+    ends = result.impedance(np.array([frequency[inside].min(), 1e5]))
+    np.testing.assert_allclose(model.get_xdata()[[0, -1]], ends.real, rtol=1e-12)
+    np.testing.assert_allclose(model.get_ydata()[[0, -1]], -ends.imag, rtol=1e-12)
+    title = ax.get_legend().get_title().get_text()
+    value = result.conductivity("ionic")[0]
+    assert f"sigma_ion = {10 * value:.3g} mS/cm" in title and "sigma_el" in title
+    assert ax.get_title() == "synthetic"

@@ -136,17 +136,35 @@ def test_nmc622_ocp_is_the_inverse_of_the_msmr_fit(U):
 
 
 def test_nmc622_ocp_falls_strictly_over_its_whole_table():
-    """The MSMR inverse is strictly monotonic over its whole table (x 0.0014-0.999998,
-    5.0-2.5 V), not only between the cut-offs, and its capacity between 4.3 and 3.0 V is
-    the MSMR's 0.8725 of c_max. Catches: a table that is not strictly ordered (a flat or
-    reversed step), a window that differs from the fit's."""
+    """The library's NMC622 OCP is the inverse of the MSMR fit (evaluated here, apart from
+    the library) over its whole table (x 0.0014-0.999998, 5.0-2.5 V), not only between
+    the cut-offs; it falls strictly; and its capacity between 4.3 and 3.0 V is the MSMR's
+    0.8725 of c_max. Catches: a wrong constant or law in the library's table (one U0 moved
+    by 1e-5 V fails), a table that is not strictly ordered (a flat or reversed step), a
+    window that differs from the fit's."""
+    from asslb_sim.design import stoichiometry_at_voltage
+
     ocp = materials.ACTIVE_MATERIALS["NMC622"].ocp
-    x = np.linspace(_msmr_x(5.0) + 1e-9, _msmr_x(2.5) - 1e-9, 20001)
-    u = ocp(x)
+    # 1 mV apart, each midway between two of the table's 0.25 mV points (where linear
+    # interpolation errs most), inside the table's ends
+    potentials = np.linspace(4.95, 2.55, 2401) + 0.125e-3
+    x = np.array([_msmr_x(U) for U in potentials])
+    # 1e-6 V: measured 2.4e-7 V at most here (and on 20000 random potentials); a 1e-5 V
+    # shift of one U0 moves the inverse by up to 1e-5 V (each of the four fails, tried)
+    np.testing.assert_allclose(ocp(x), potentials, rtol=0, atol=1e-6)
+    fine = np.linspace(_msmr_x(5.0) + 1e-9, _msmr_x(2.5) - 1e-9, 20001)
+    u = ocp(fine)
     assert np.all(np.diff(u) < 0)
     assert u[0] == pytest.approx(5.0, abs=1e-3) and u[-1] == pytest.approx(2.5, abs=1e-2)
-    # 1e-5: both ends are hand-computed from the fit; the table inverts to 2e-7
-    assert _msmr_x(3.0) - _msmr_x(4.3) == pytest.approx(0.8725, abs=1e-4)
+
+    def library_x(U):
+        return stoichiometry_at_voltage(lambda s: float(ocp(s)), U)
+
+    capacity = library_x(3.0) - library_x(4.3)
+    # 1e-6: each end inverts to 2.1e-7 in x (measured, as above); 1e-4: the 4 digits the
+    # docstring prints
+    assert capacity == pytest.approx(_msmr_x(3.0) - _msmr_x(4.3), abs=1e-6)
+    assert capacity == pytest.approx(0.8725, abs=1e-4)
 
 
 def test_materials_command_names_only_the_remaining_proxies(capsys):

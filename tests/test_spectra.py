@@ -259,6 +259,24 @@ def test_biologic_mpt_round_trip(tmp_path, comma):
     np.testing.assert_allclose(table[MINUS_IMAG], -Z.imag, rtol=1e-10)
 
 
+def test_biologic_file_records_are_galvanis_after_the_file_checks(tmp_path):
+    from asslb_sim.fitting.cycler import biologic_file_records
+    from asslb_sim.fitting.data import DataError
+
+    with pytest.raises(DataError, match="file does not exist"):
+        biologic_file_records(tmp_path / "missing.mpt")
+    other = tmp_path / "peis.csv"
+    other.write_text("a,b\n1,2\n")
+    with pytest.raises(DataError, match="not a BioLogic file"):
+        biologic_file_records(other)
+    pytest.importorskip("galvani")
+    records = biologic_file_records(write_mpt(tmp_path / "peis.mpt"))
+    # galvani's structured array under its column names, every row of the file
+    names = {"freq/Hz", "Re(Z)/Ohm", "-Im(Z)/Ohm", "cycle number"}
+    assert names <= set(records.dtype.names) and len(records) == len(FREQ)
+    np.testing.assert_allclose(records["freq/Hz"], FREQ, rtol=1e-10)
+
+
 def test_biologic_loops_need_a_choice(tmp_path):
     pytest.importorskip("galvani")
     path = write_mpt(tmp_path / "peis.mpt", loops=2)

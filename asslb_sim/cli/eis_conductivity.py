@@ -70,6 +70,13 @@ def add_parser(sub):
         help="a CPE in series for blocking contacts (the low-frequency tail)",
     )
     parser.add_argument(
+        "--separator-arc",
+        action="store_true",
+        help="fit the SE layers' resistance with their geometric capacitance (an RC in "
+        "series) when their arc lies inside the measured range; --series-ohm-cm2 then "
+        "holds only the contacts",
+    )
+    parser.add_argument(
         "--weighting", choices=["modulus", "proportional", "unit"], default="modulus"
     )
     parser.add_argument("--f-min", type=float, default=0.0, help="lowest frequency fitted [Hz]")
@@ -187,6 +194,7 @@ def run(args):
         interface=args.interface,
         charge_transfer=args.charge_transfer,
         blocking_contacts=args.blocking_contacts,
+        separator_arc=args.separator_arc,
         weighting=args.weighting,
         frequency_range=(args.f_min, args.f_max),
         fixed=fixed,

@@ -137,39 +137,47 @@ def read_retention_table(table, where="retention table"):
 
 def fade_delay(excess, coulombic_efficiency, capacity):
     """Cycles ``n0 = E / ((1 - CE) Q)`` a Li excess ``E`` [mA.h.cm-2] lasts at the
-    Coulombic efficiency ``CE`` with ``Q`` [mA.h.cm-2] cycled (inf at CE = 1)."""
+    Coulombic efficiency ``CE`` with ``Q`` [mA.h.cm-2] cycled (inf at CE = 1; 0 without
+    an excess, whatever ``Q``).
+
+    Bad arguments raise a one-line :class:`~asslb_sim.errors.CellDefinitionError`
+    naming the argument and its valid range."""
     _check_efficiency(coulombic_efficiency, "coulombic_efficiency")
-    if not (excess >= 0 and math.isfinite(excess)):
-        raise CellDefinitionError(f"excess: {excess!r} is out of range; valid range [0, inf)")
-    if not (capacity > 0 and math.isfinite(capacity)):
-        raise CellDefinitionError(f"capacity: {capacity!r} is out of range; valid range (0, inf)")
-    loss = (1 - coulombic_efficiency) * capacity
+    _check_excess(excess, capacity)
     if excess == 0:
         return 0.0
+    loss = (1 - coulombic_efficiency) * capacity
     return math.inf if loss == 0 else excess / loss
 
 
 def retention_model(cycles, coulombic_efficiency, excess=0.0, capacity=None):
     """Retention (fraction) after ``cycles`` of a Li-limited cell:
-    ``CE^max(n - n0, 0)`` with ``n0`` = :func:`fade_delay` (0 without excess)."""
-    n0 = fade_delay(excess, coulombic_efficiency, capacity) if excess else 0.0
+    ``CE^max(n - n0, 0)`` with ``n0`` = :func:`fade_delay` (0 without excess).
+
+    Bad arguments raise as :func:`fade_delay` says."""
+    n0 = fade_delay(excess, coulombic_efficiency, capacity)
     n = np.asarray(cycles, dtype=float)
     return coulombic_efficiency ** np.maximum(n - n0, 0.0)
 
 
+def _is_real(value):
+    """A real number (not a bool, not a string)."""
+    return isinstance(value, (int, float, np.integer, np.floating)) and not isinstance(
+        value, (bool, np.bool_)
+    )
+
+
 def _check_efficiency(value, where):
-    if not (isinstance(value, (int, float)) and 0 < value <= 1):
+    if not (_is_real(value) and 0 < value <= 1):
         raise CellDefinitionError(f"{where}: {value!r} is out of range; valid range (0, 1]")
 
 
 def _check_excess(excess, capacity):
-    if not (isinstance(excess, (int, float)) and excess >= 0 and math.isfinite(excess)):
+    if not (_is_real(excess) and excess >= 0 and math.isfinite(excess)):
         raise CellDefinitionError(
             f"excess: {excess!r} mA.h.cm-2 is out of range; valid range [0, inf)"
         )
-    if excess > 0 and not (
-        isinstance(capacity, (int, float)) and capacity > 0 and math.isfinite(capacity)
-    ):
+    if excess > 0 and not (_is_real(capacity) and capacity > 0 and math.isfinite(capacity)):
         raise CellDefinitionError(
             f"capacity: {capacity!r} mA.h.cm-2 is needed with a Li excess; valid range (0, inf)"
         )
@@ -270,7 +278,7 @@ def implied_coulombic_efficiency(table, excess=0.0, capacity=None):
         ce,
         se,
         (ce - half, min(ce + half, 1.0)),
-        fade_delay(excess, ce, capacity) if excess else 0.0,
+        fade_delay(excess, ce, capacity),
         cycles,
         retention,
         residuals,

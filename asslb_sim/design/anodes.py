@@ -22,11 +22,11 @@ from __future__ import annotations
 from ..errors import CellDefinitionError
 from ..parameter_sets import defaults, laws
 from ..parameter_sets import materials as lib
+from ..parameter_sets.constants import F
 from .basis import COUNTER_POTENTIAL, REFERENCE_POTENTIAL
 from .schema import SCHEMA
 from .state import CellState
 
-F = lib.F
 LITHIUM_AT_START = "Lithium counter electrode thickness [m]"
 INACTIVE_AT_START = "Initial inactive lithium thickness [m]"
 AS_BUILT = "Lithium metal thickness as built [m]"

@@ -14,8 +14,8 @@ import numpy as np
 from scipy.optimize import brentq
 
 from ..errors import CellDefinitionError
+from ..parameter_sets.constants import F
 
-F = 96485.33212  # C/mol
 # the counter electrode's equilibrium potential vs Li, a function of its Li inventory
 # (0 for Li metal; In/InLi's against its Li content, 0.622 V on its plateau)
 COUNTER_POTENTIAL = "Counter electrode potential vs Li [V]"

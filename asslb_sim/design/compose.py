@@ -18,6 +18,7 @@ import math
 from ..errors import CellDefinitionError
 from ..parameter_sets import defaults
 from ..parameter_sets import materials as lib
+from ..parameter_sets.constants import F
 from .anodes import anode_kind_of_design, check_anode_keys
 from .basis import REFERENCE_POTENTIAL, usable_window
 from .cathode import compose_cathode
@@ -256,7 +257,7 @@ def compose(design, overrides=None, source="cell definition"):
     kind.compose_inventory(anode, values, moles / c_li)
     c_max = values["Maximum concentration in positive electrode [mol.m-3]"]
     area = values["Electrode height [m]"] * values["Electrode width [m]"]
-    q = moles * lib.F / 3600 * area  # A.h
+    q = moles * F / 3600 * area  # A.h
     values.update(
         {
             "Initial concentration in positive electrode [mol.m-3]": x_charged * c_max,

@@ -15,9 +15,9 @@ import numbers
 from dataclasses import dataclass
 
 from ..errors import CellDefinitionError
+from ..parameter_sets.constants import EV
 
 _INF = math.inf
-EV = 96485.33212  # J/mol per eV per ion
 
 
 def is_number(value):

@@ -36,10 +36,11 @@ def is_cycler_file(path):
     return cycler_kind(path) is not None
 
 
-def read_biologic(path):
+def biologic_file_records(path):
     """The records of a BioLogic ``.mpr`` or ``.mpt`` file as galvani reads them (a
     structured array under galvani's column names), after checking the file: what
-    :mod:`asslb_sim.impedance.spectra` reads spectra from.
+    :mod:`asslb_sim.impedance.spectra` reads spectra from. (The time series of a BioLogic
+    file is :func:`.cycler_readers.read_biologic`'s.)
 
     Raises
     ------

@@ -51,11 +51,8 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
-from .transmission_line import layer_impedance
-
-F = 96485.33212  # C/mol
-R_GAS = 8.314462618  # J/(mol K)
-EPS0 = 8.8541878128e-12  # F/m
+from ..parameter_sets.constants import EPS0, R_GAS, F
+from .transmission_line import layer_impedance, rq_impedance
 
 SPECTRUM_COLUMNS = ("Frequency [Hz]", "Z' [Ohm.cm2]", "-Z'' [Ohm.cm2]")
 DEFAULT_FREQUENCIES = (1e6, 1e-2, 60)  # Hz: highest, lowest, number (log-spaced)
@@ -106,7 +103,13 @@ def frequencies_from(spec=DEFAULT_FREQUENCIES):
         raise CellDefinitionError(
             f"frequencies: {spec!r} must be three numbers: highest [Hz], lowest [Hz], count"
         ) from None
-    if not (np.isfinite(high) and np.isfinite(low) and 0 < low < high <= 1e9):
+    for name, value in (("highest", high), ("lowest", low), ("count", number)):
+        if not np.isfinite(value):
+            raise CellDefinitionError(
+                f"frequencies: {name} {value:g} is not a finite number; valid: "
+                "0 < lowest < highest <= 1e9 Hz, count an integer in [2, 10000]"
+            )
+    if not 0 < low < high <= 1e9:
         raise CellDefinitionError(
             f"frequencies: highest {high:g} and lowest {low:g} Hz must satisfy "
             "0 < lowest < highest <= 1e9 Hz"
@@ -266,7 +269,7 @@ def contact_impedance(elements, frequencies):
     C_chem = elements["Positive electrode chemical capacity [F.m-2]"]
     w = 2j * np.pi * np.asarray(frequencies, dtype=float)
     faradaic = R_ct + 1 / (w * C_chem)
-    return 1 / (1 / faradaic + w * C_dl) + R_f / (1 + w * R_f * C_f)
+    return 1 / (1 / faradaic + w * C_dl) + rq_impedance(frequencies, R_f, C_f)
 
 
 def _parts(e):
@@ -318,13 +321,12 @@ def equivalent_circuit_impedance(elements, frequencies):
     R_sep, C_g, R_int, R_li, C_li, L, r1, r2 = parts[:8]
     a_theta = parts[9]
     R_gb, C_gb = _grain_boundaries(elements)
-    w = 2j * np.pi * np.asarray(frequencies, dtype=float)
     zeta = contact_impedance(elements, frequencies) / a_theta
     return (
-        R_sep / (1 + w * R_sep * C_g)
-        + R_gb / (1 + w * R_gb * C_gb)
+        rq_impedance(frequencies, R_sep, C_g)
+        + rq_impedance(frequencies, R_gb, C_gb)
         + R_int
-        + R_li / (1 + w * R_li * C_li)
+        + rq_impedance(frequencies, R_li, C_li)
         + transmission_line(L, r1, r2, zeta)
     )
 
@@ -428,7 +430,6 @@ def blocking_spectrum(
     state = cell.anode.at_state_of_charge(cell, soc)
     e = circuit_elements(cell, state, Runner(mesh=mesh))
     R_sep, C_g, R_int, R_li, C_li, L, r1, r2, _, a_theta = _parts(e)[:10]
-    w = 2j * np.pi * f
     z_int = contact_impedance(e, f) / (a_theta * L)  # the whole layer's, Ohm m2
     z = layer_impedance(r1 * L, r2 * L, z_int, configuration)
     rows = [
@@ -438,7 +439,7 @@ def blocking_spectrum(
     series = 0.0
     if configuration == "electron-blocking":
         # two SE layers and two counter-electrode interfaces, one on each side
-        z = z + 2 * (R_sep / (1 + w * R_sep * C_g) + R_int + R_li / (1 + w * R_li * C_li))
+        z = z + 2 * (rq_impedance(f, R_sep, C_g) + R_int + rq_impedance(f, R_li, C_li))
         series = 2 * (R_sep + R_int + R_li)
         rows += [
             ("SE layers (two separators)", "2 R_sep || C_geometric", 2 * R_sep),

@@ -1,4 +1,5 @@
-"""Outputs of a conductivity extraction: the Nyquist plot, the tables, and the rows of a
+"""Outputs of a conductivity extraction: the Nyquist plot (drawn by
+:func:`asslb_sim.plotting.plot_nyquist`), the tables, and the rows of a
 conductivity table that ``asslb-sim fit-conductivity`` reads.
 
 The conductivity table (:func:`append_conductivity_table`) has exactly the columns
@@ -20,48 +21,65 @@ import pandas as pd
 
 from ..errors import CellDefinitionError
 from .extraction import ELECTRONIC, IONIC
-from .spectra import FREQUENCY, complex_impedance
+from .spectra import FREQUENCY, MINUS_IMAG, REAL, complex_impedance
 
 # what each configuration measures: the rail contacted at both faces
 MEASURED_PHASE = {"electron-blocking": IONIC, "ion-blocking": ELECTRONIC}
 
 
-def plot_nyquist(result, table, ax=None, title=None):
-    """Nyquist plot of a spectrum (every point; those outside the fitted range open)
-    and its transmission-line fit, equal axes.
+def plot_extraction(result, table, path=None, ax=None, title=None):
+    """Nyquist plot of a spectrum and its transmission-line fit
+    (:func:`asslb_sim.plotting.plot_nyquist`): every point, those outside the fitted
+    range open, the fit as a line over the fitted range, the conductivities with their
+    95 % intervals above the legend.
 
     Parameters
     ----------
     result : ExtractionResult
     table : pandas.DataFrame
         The whole spectrum.
-    """
-    import matplotlib.pyplot as plt
+    path : str or Path, optional
+        Save the figure there (PNG) when given.
+    ax : matplotlib.axes.Axes, optional
+        Draw into this axes instead of a new figure.
+    title : str, optional
+        Title of the plot.
 
-    if ax is None:
-        _, ax = plt.subplots(figsize=(5.5, 4.5))
+    Returns
+    -------
+    matplotlib.figure.Figure
+    """
+    from ..plotting import plot_nyquist
+
     frequency, z = complex_impedance(table)
-    fitted = np.isin(frequency, result.residuals[FREQUENCY].to_numpy())
-    ax.plot(z.real[fitted], -z.imag[fitted], "o", ms=4, label="measured (fitted)")
-    if not np.all(fitted):
-        ax.plot(
-            z.real[~fitted], -z.imag[~fitted], "o", ms=4, mfc="none", label="measured (not fitted)"
-        )
     fitted_f = result.residuals[FREQUENCY].to_numpy()
+    fitted = np.isin(frequency, fitted_f)
+    spectra = {"measured (fitted)": _nyquist_table(z[fitted])}
+    if not np.all(fitted):
+        spectra["measured (not fitted)"] = _nyquist_table(z[~fitted])
     fine = np.logspace(np.log10(fitted_f.min()), np.log10(fitted_f.max()), 400)
-    model = result.impedance(fine)
-    ax.plot(model.real, -model.imag, "-", label=f"{result.options.configuration} fit")
+    fits = {result.options.configuration: _nyquist_table(result.impedance(fine))}
     lines = []
     for phase, symbol in ((IONIC, "sigma_ion"), (ELECTRONIC, "sigma_el")):
         value, low, high, determined = result.conductivity(phase)
         text = f"{symbol} = {10 * value:.3g} mS/cm"
         lines.append(text + (f" [{10 * low:.4g}, {10 * high:.4g}]" if determined else " (n.d.)"))
-    ax.set_xlabel("Z' [Ohm.cm2]")
-    ax.set_ylabel("-Z'' [Ohm.cm2]")
-    ax.set_aspect("equal", adjustable="datalim")
-    ax.set_title(title or "", fontsize=9)
-    ax.legend(title="\n".join(lines), fontsize=8, title_fontsize=8)
-    return ax
+    return plot_nyquist(
+        spectra,
+        path,
+        ax=ax,
+        title=title,
+        fits=fits,
+        points=True,
+        hollow=("measured (not fitted)",),
+        decades=False,
+        legend_title="\n".join(lines),
+    )
+
+
+def _nyquist_table(z):
+    """The two columns of a Nyquist plot of the impedances ``z`` [Ohm.cm2]."""
+    return pd.DataFrame({REAL: z.real, MINUS_IMAG: -z.imag})
 
 
 def summary_row(result, source, cam_fraction=None, area_cm2=None):
@@ -210,8 +228,6 @@ def write_extraction(out, results, tables, sources, cam_fractions=None, areas=No
     -------
     list of Path
     """
-    import matplotlib.pyplot as plt
-
     out = Path(out)
     out.mkdir(parents=True, exist_ok=True)
     n = len(results)
@@ -236,10 +252,7 @@ def write_extraction(out, results, tables, sources, cam_fractions=None, areas=No
     for result, table, source, stem in zip(results, tables, sources, stems, strict=True):
         fit_path, plot_path = out / f"{stem}-fit.csv", out / f"{stem}-nyquist.png"
         fit_table(result).to_csv(fit_path, index=False)
-        ax = plot_nyquist(result, table, title=str(source))
-        ax.figure.tight_layout()
-        ax.figure.savefig(plot_path, dpi=120)
-        plt.close(ax.figure)
+        plot_extraction(result, table, plot_path, title=str(source))
         paths += [fit_path, plot_path]
     return paths
 

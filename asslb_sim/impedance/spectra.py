@@ -14,7 +14,7 @@ Sources:
   Z'' in different kinds of unit, or absolute without an area is refused with the
   column named.
 - BioLogic ``.mpr`` / ``.mpt`` (PEIS, GEIS) through galvani, the optional ``[cycler]``
-  extra, read by :func:`asslb_sim.fitting.cycler.read_biologic`: ``freq/Hz``,
+  extra, read by :func:`asslb_sim.fitting.cycler.biologic_file_records`: ``freq/Hz``,
   ``Re(Z)/Ohm``, ``-Im(Z)/Ohm`` (absolute: the area is required). Rows at zero
   frequency (the other techniques of a linked experiment) are left out; a file with
   several impedance loops needs ``cycle`` to say which.
@@ -240,10 +240,10 @@ def read_biologic_spectrum(path, area_cm2=None, cycle=None):
     cycle : int, optional
         Which impedance loop of a file with several (its "cycle number" or "z cycle").
     """
-    from ..fitting.cycler import read_biologic
+    from ..fitting.cycler import biologic_file_records
 
     source = str(path)
-    records = read_biologic(path)
+    records = biologic_file_records(path)
     names = list(records.dtype.names or ())
     for key in ("frequency", "real", "minus_imag"):
         if BIOLOGIC[key] not in names:

@@ -88,6 +88,9 @@ def rq_impedance(frequency, r, q, alpha=1.0):
 
     For ``alpha = 1`` (an RC) a semicircle of diameter ``R`` whose apex lies at
     ``f = 1 / (2 pi R Q)``. ``R = inf`` is the CPE alone, ``R = 0`` nothing.
+    Unit-free: ``Z`` comes in ``R``'s unit for any ``R`` and ``Q`` per the same area
+    (Ohm.cm2 and F.cm-2 here, Ohm.m2 and F.m-2 in
+    :mod:`~asslb_sim.impedance.cell_spectrum`), the frequency in Hz.
     """
     w = angular_frequency(frequency)
     if math.isinf(r):
