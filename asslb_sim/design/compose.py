@@ -18,7 +18,7 @@ import math
 from ..errors import CellDefinitionError
 from ..parameter_sets import defaults
 from ..parameter_sets import materials as lib
-from ..parameter_sets.constants import F
+from ..parameter_sets.constants import EPS0, F
 from .anodes import anode_kind_of_design, check_anode_keys
 from .basis import REFERENCE_POTENTIAL, usable_window
 from .cathode import compose_cathode
@@ -73,6 +73,8 @@ def _separator(design, values):
                 number("separator", "conductivity_mS_cm", design, float(se.conductivity)),
                 number("separator", "activation_energy_eV", design, float(se.activation_energy)),
             ),
+            # a physical constant, a parameter so that the models hold no numbers
+            "Vacuum permittivity [F.m-1]": EPS0,
             f"{pre} solid electrolyte relative permittivity": number(
                 "separator",
                 "relative_permittivity",

@@ -2,7 +2,6 @@
 
 import pybamm
 
-from .capacitive_separator_ohm import VACUUM_PERMITTIVITY
 from .grain_boundaries import GrainBoundaries
 from .separator_ohm import BOUNDARY_DROP
 
@@ -32,7 +31,7 @@ class CapacitiveGrainBoundaries(GrainBoundaries):
         gb = variables[BOUNDARY_DROP]
         i = variables["Current collector current density [A.m-2]"]
         eps_gb = pybamm.Parameter("Separator grain-boundary relative permittivity")
-        C_gb = VACUUM_PERMITTIVITY * eps_gb / self.param.s.L
+        C_gb = pybamm.Parameter("Vacuum permittivity [F.m-1]") * eps_gb / self.param.s.L
         self.rhs = {gb: (i - gb / self._resistance()) / C_gb}
 
     def set_initial_conditions(self, variables):

@@ -4,8 +4,6 @@ import pybamm
 
 from .separator_ohm import GRAIN_DROP, SeparatorOhm
 
-VACUUM_PERMITTIVITY = 8.8541878128e-12  # F/m (CODATA 2018)
-
 
 class CapacitiveSeparatorOhm(SeparatorOhm):
     r"""The separator of :class:`SeparatorOhm` with its geometric capacitance (the
@@ -21,7 +19,8 @@ class CapacitiveSeparatorOhm(SeparatorOhm):
         \varepsilon_r}{L_s}, \qquad \Delta\phi_{grains}(0) = 0
 
     with :math:`\varepsilon_r` the ``"Separator solid electrolyte relative
-    permittivity"``. The ionic current :math:`\kappa_{s,eff}\Delta\phi_{grains}/L_s`
+    permittivity"`` and :math:`\varepsilon_0` the ``"Vacuum permittivity [F.m-1]"``.
+    The ionic current :math:`\kappa_{s,eff}\Delta\phi_{grains}/L_s`
     flows through the SE; the displacement current joins it at the composite
     (the bulk element :math:`R_b \parallel C_g` of an SE in series with the rest:
     its time constant :math:`\varepsilon_0\varepsilon_r/\kappa` is about 1e-8 s for
@@ -40,7 +39,7 @@ class CapacitiveSeparatorOhm(SeparatorOhm):
         kappa_eff = variables["Separator effective ionic conductivity [S.m-1]"]
         L_s = self.param.s.L
         eps_r = pybamm.Parameter("Separator solid electrolyte relative permittivity")
-        C_g = VACUUM_PERMITTIVITY * eps_r / L_s
+        C_g = pybamm.Parameter("Vacuum permittivity [F.m-1]") * eps_r / L_s
         self.rhs = {drop: (i - kappa_eff * drop / L_s) / C_g}
 
     def set_initial_conditions(self, variables):
