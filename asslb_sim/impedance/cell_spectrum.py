@@ -7,14 +7,17 @@ through :meth:`~asslb_sim.simulation.Runner.impedance`). :func:`process_table`
 names the processes that make the arcs, each with its small-signal resistance,
 capacitance and characteristic frequency, read from the model at that state;
 :func:`equivalent_circuit_impedance` is the circuit they form, exact for the
-model above the frequencies of solid diffusion:
+model above the frequencies of solid diffusion (the chemical capacitances of the CAM,
+``C_chem`` below, and of a sloping anode, ``C_ce``: the Li they store per volt, taken as
+uniform; ``C_ce`` is infinite for Li metal and a potential plateau):
 
 .. math::
     Z &= Z_{sep} + Z_{gb} + R_{int,Li} + Z_{Li} + Z_{TL}\\
     Z_{sep} &= \frac{R_{sep}}{1 + i\omega R_{sep} C_g}, \quad
     R_{sep} = \frac{L_s}{\kappa_{s,eff}}, \quad C_g = \frac{\varepsilon_0\varepsilon_r}{L_s}\\
-    Z_{Li} &= \frac{R_{ct,Li}}{1 + i\omega R_{ct,Li} C_{dl,Li}}, \quad
-    R_{ct,Li} = \frac{RT}{F\,i_{0,Li}}\\
+    Z_{Li} &= \left(R_{ct,Li} + \frac{1}{i\omega C_{ce}}\right) \parallel C_{dl,Li},
+    \quad R_{ct,Li} = \frac{RT}{F\,i_{0,Li}}, \quad
+    C_{ce} = \frac{F c_{Li}}{|dU_{ce}/dL|}\\
     Z_{TL} &= \frac{r_1 r_2}{r_1 + r_2}\left(L + \frac{2\lambda}{\sinh(L/\lambda)}\right)
         + \lambda\,\frac{r_1^2 + r_2^2}{r_1 + r_2}\coth\frac{L}{\lambda},
         \quad \lambda = \sqrt{\frac{\zeta}{r_1 + r_2}}
@@ -46,6 +49,7 @@ layers (each the separator's) and two counter-electrode interfaces in series.
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 
 import numpy as np
@@ -215,6 +219,8 @@ def circuit_elements(cell, state, runner):
         "Lithium metal double-layer capacity [F.m-2]": float(
             v["Lithium metal double-layer capacity [F.m-2]"]
         ),
+        # Li the anode side stores per volt (inf for Li metal and a potential plateau)
+        "Counter electrode chemical capacity [F.m-2]": _counter_chemical_capacity(v, state),
         "Positive electrode thickness [m]": float(v["Positive electrode thickness [m]"]),
         "Positive electrode effective ionic conductivity [S.m-1]": got["kappa_p"],
         "Positive electrode effective electronic conductivity [S.m-1]": got["sigma_p"],
@@ -251,6 +257,36 @@ def _chemical_capacity(values, state):
     radius = float(values["Positive particle radius [m]"])
     theta = float(values["Positive electrode active material contact coverage"])
     return F * c_max / slope * radius / (3 * theta)
+
+
+def _counter_chemical_capacity(values, state):
+    """The anode side's chemical capacitance per electrode area [F.m-2]:
+    ``F c_Li / |dU_ce/dL|``, the Li it stores per volt of its equilibrium potential at the
+    state's inventory (a central difference, step 1 nm; inf where the potential is flat:
+    Li metal, an alloy on its plateau, Li plated on a full interlayer)."""
+    from ..design.basis import counter_potential_law
+
+    potential, varies = counter_potential_law(values)
+    if not varies:
+        return math.inf
+    L, h = state.lithium_thickness, 1e-9
+    slope = abs(float(np.diff(potential(np.array([L - h, L + h])))[0])) / (2 * h)  # V/m
+    c_li = float(values["Lithium metal density [kg.m-3]"]) / float(
+        values["Lithium metal molar mass [kg.mol-1]"]
+    )
+    return F * c_li / slope if slope > 0 else math.inf
+
+
+def lithium_interface_impedance(elements, frequencies):
+    """The Li|SE (alloy, interlayer) interface's impedance per electrode area [Ohm.m2]:
+    the charge transfer in series with the anode side's chemical capacitance, in
+    parallel with the double layer, ``(R_ct,Li + 1/(j w C_ce)) || C_dl,Li`` (``R_ct,Li
+    || C_dl,Li`` for a flat potential)."""
+    R_li, C_li = _parts(elements)[3:5]
+    C_ce = elements.get("Counter electrode chemical capacity [F.m-2]", math.inf)
+    w = 2j * np.pi * np.asarray(frequencies, dtype=float)
+    faradaic = R_li + (0 if math.isinf(C_ce) else 1 / (w * C_ce))
+    return 1 / (1 / faradaic + w * C_li)
 
 
 def _interphase(values):
@@ -316,17 +352,18 @@ def equivalent_circuit_impedance(elements, frequencies):
     """Impedance [Ohm.m2] of the circuit of ``elements`` (as in
     :attr:`ImpedanceResult.settings`) at ``frequencies`` [Hz]; see the module
     docstring. Solid diffusion is left out (the CAM's chemical capacitance is taken as
-    uniform in each particle), so it holds above its frequencies."""
+    uniform in each particle, the anode side's likewise), so it holds above its
+    frequencies."""
     parts = _parts(elements)
-    R_sep, C_g, R_int, R_li, C_li, L, r1, r2 = parts[:8]
-    a_theta = parts[9]
+    R_sep, C_g, R_int = parts[:3]
+    L, r1, r2, _, a_theta = parts[5:10]
     R_gb, C_gb = _grain_boundaries(elements)
     zeta = contact_impedance(elements, frequencies) / a_theta
     return (
         rq_impedance(frequencies, R_sep, C_g)
         + rq_impedance(frequencies, R_gb, C_gb)
         + R_int
-        + rq_impedance(frequencies, R_li, C_li)
+        + lithium_interface_impedance(elements, frequencies)
         + transmission_line(L, r1, r2, zeta)
     )
 
@@ -429,7 +466,7 @@ def blocking_spectrum(
         raise CellDefinitionError("frequencies: must be finite and positive [Hz]")
     state = cell.anode.at_state_of_charge(cell, soc)
     e = circuit_elements(cell, state, Runner(mesh=mesh))
-    R_sep, C_g, R_int, R_li, C_li, L, r1, r2, _, a_theta = _parts(e)[:10]
+    R_sep, C_g, R_int, R_li, _, L, r1, r2, _, a_theta = _parts(e)[:10]
     z_int = contact_impedance(e, f) / (a_theta * L)  # the whole layer's, Ohm m2
     z = layer_impedance(r1 * L, r2 * L, z_int, configuration)
     rows = [
@@ -439,7 +476,7 @@ def blocking_spectrum(
     series = 0.0
     if configuration == "electron-blocking":
         # two SE layers and two counter-electrode interfaces, one on each side
-        z = z + 2 * (rq_impedance(f, R_sep, C_g) + R_int + rq_impedance(f, R_li, C_li))
+        z = z + 2 * (rq_impedance(f, R_sep, C_g) + R_int + lithium_interface_impedance(e, f))
         series = 2 * (R_sep + R_int + R_li)
         rows += [
             ("SE layers (two separators)", "2 R_sep || C_geometric", 2 * R_sep),
