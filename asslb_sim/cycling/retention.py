@@ -13,7 +13,10 @@ Then an anode-free cell (no Li excess) keeps
 .. math::
     R(n) = CE^{n}
 
-of its capacity after ``n`` cycles, and a cell with a Li excess ``E`` [mA.h.cm-2]
+of its capacity after ``n`` cycles (``n`` counts the cycles after the one the table's
+retention is measured against; :func:`~asslb_sim.cycling.life.cycle_life`'s retention
+is against cycle 1, so its cycle ``k`` is ``n = k - 1`` here: one factor of ``CE``,
+0.01 % at Lee's CE), and a cell with a Li excess ``E`` [mA.h.cm-2]
 cycling ``Q`` [mA.h.cm-2] loses ``(1 - CE) Q`` of its excess per cycle and none of
 its capacity until the excess is used, after
 
