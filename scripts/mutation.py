@@ -46,19 +46,33 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 BITWISE = r"core/ReplaceBinaryOperator_.*_(LShift|RShift|BitOr|BitAnd|BitXor)$"
+OUTSIDE_SPANS = "outside the target's spans"
 
 UNIFORM = "tests/test_uniform_limits.py"
 ALLOY = "tests/test_alloy_counter_electrode.py"
 SLOTS = "tests/test_model.py::test_every_law_in_every_slot_gives_its_analytic_conductivity"
+EIS = "tests/test_impedance.py"
+RUN_TIME = f"{EIS}::test_surface_form_read_at_run_time_gives_every_element_its_state"
+LI_ANODE = "models/submodels/lithium_metal/lithium_metal_anode.py"
+SPECTRUM = "asslb_sim/impedance/cell_spectrum.py"
+CIRCUIT = "tests/test_impedance_circuit.py"
 
 
 @dataclass(frozen=True)
 class Target:
-    """Source paths to mutate (files or folders, from the root) and the tests to run."""
+    """Source paths to mutate (files or folders, from the root) and the tests to run.
+
+    ``spans`` restricts the mutants of a file to parts of it (a branch added to an
+    older file): ``(path, first, last)`` with ``first`` and ``last`` text that occurs
+    in the file, the span running from the line where ``first`` starts to the line
+    where the first ``last`` after it ends. Files of ``paths`` without a span are
+    mutated whole; mutants outside every span of their file are skipped.
+    """
 
     paths: tuple
     tests: tuple
     note: str = ""
+    spans: tuple = ()
 
 
 TARGETS = {
@@ -129,6 +143,87 @@ TARGETS = {
         "thresholds, coverage and isolated CAM of the composite cathode",
     ),
     "laws": Target(("parameter_sets/laws.py",), ("tests/test_laws.py",)),
+    "double_layer": Target(
+        (
+            "models/submodels/interface/double_layer.py",
+            "models/submodels/interface/no_double_layer.py",
+            "models/submodels/interface/butler_volmer_capacitive_film.py",
+        ),
+        (
+            f"{EIS}::test_a_coating_is_its_own_rc_element",
+            f"{EIS}::test_lithium_conserved_with_double_layers",
+            f"{EIS}::test_model_spectrum_is_the_equivalent_circuit",
+            f"{EIS}::test_double_layers_leave_the_discharge_unchanged",
+            f"{EIS}::test_a_vanishing_film_resistance_is_a_short",
+            RUN_TIME,
+        ),
+        "the cathode's double layer, and the capacitive film (R_f || C_f)",
+    ),
+    "lithium_double_layer": Target(
+        (
+            "models/submodels/lithium_metal/interface_kinetics.py",
+            "models/submodels/lithium_metal/interface_double_layer.py",
+            LI_ANODE,
+        ),
+        (
+            "tests/test_anode_laws.py",
+            f"{EIS}::test_lithium_conserved_with_double_layers",
+            f"{EIS}::test_li_interface_is_a_semicircle_of_the_charge_transfer_resistance",
+            f"{EIS}::test_small_sinusoidal_current_gives_the_spectrum",
+            "tests/test_cycling.py::test_li_metal_foil_loses_li_per_cycle_with_the_library_ce",
+            "tests/test_lithium_metal.py::"
+            "test_li_kinetics_and_interphase_shift_the_voltage_as_hand_calculated",
+            f"{EIS}::test_double_layers_leave_the_discharge_unchanged",
+            RUN_TIME,
+        ),
+        "the Li|SE interface (kinetics, double layer) and the anode's per-charge plating loss",
+        spans=(
+            (LI_ANODE, "def _efficiency", "return 1 - self._efficiency()"),
+            (LI_ANODE, "def set_rhs", "def add_events_from"),
+        ),
+    ),
+    "separator_capacitance": Target(
+        (
+            "models/submodels/solid_electrolyte/separator_ohm.py",
+            "models/submodels/solid_electrolyte/capacitive_separator_ohm.py",
+            "models/submodels/solid_electrolyte/no_grain_boundaries.py",
+            "models/submodels/solid_electrolyte/grain_boundaries.py",
+            "models/submodels/solid_electrolyte/capacitive_grain_boundaries.py",
+        ),
+        (
+            f"{EIS}::test_grain_boundaries_add_their_resistance_to_a_discharge",
+            f"{EIS}::test_separator_permittivity_sets_the_bulk_arc",
+            f"{EIS}::test_grain_boundaries_are_their_own_rc_element",
+            f"{EIS}::test_separator_adds_its_resistance_at_high_frequency",
+            f"{EIS}::test_double_layers_leave_the_discharge_unchanged",
+            f"{EIS}::test_separator_capacitors_charge_from_rest_to_their_ohmic_drops",
+            UNIFORM,
+            RUN_TIME,
+        ),
+        "the separator (closed form, capacitive) and its grain boundaries (every behaviour)",
+    ),
+    "cell_spectrum": Target(
+        (SPECTRUM,),
+        (
+            f"{CIRCUIT}::test_contact_impedance_is_its_circuit",
+            f"{CIRCUIT}::test_equivalent_circuit_is_the_series_of_its_elements",
+            f"{CIRCUIT}::test_equivalent_circuit_without_grain_boundaries_or_film",
+            f"{CIRCUIT}::test_process_table_rows_are_the_elements",
+            f"{EIS}::test_model_spectrum_is_the_equivalent_circuit",
+        ),
+        "the cell's equivalent circuit and its process table",
+        spans=((SPECTRUM, "def contact_impedance", "return table"),),
+    ),
+    "blocking_spectrum": Target(
+        (SPECTRUM,),
+        (
+            f"{CIRCUIT}::test_blocking_spectrum_is_its_circuit",
+            f"{EIS}::test_blocking_cells_reach_their_dc_limits",
+            f"{EIS}::test_eis_command_blocking_configuration",
+        ),
+        "the composite between blocking electrodes (cell_spectrum.blocking_spectrum)",
+        spans=((SPECTRUM, "def blocking_spectrum", "return ImpedanceResult(spectrum, processes"),),
+    ),
 }
 GROUPS = {
     "submodels": [
@@ -141,6 +236,13 @@ GROUPS = {
         "diagnostics",
     ],
     "metrics": ["energy", "resistance", "formulation", "microstructure"],
+    "impedance": [
+        "double_layer",
+        "lithium_double_layer",
+        "separator_capacitance",
+        "cell_spectrum",
+        "blocking_spectrum",
+    ],
 }
 
 # The planted errors of issue #18, each a set of (file, text, replacement), and the
@@ -371,6 +473,47 @@ exclude-operators = ['{BITWISE}']
 """
 
 
+def _line_spans(spans):
+    """{path: [(first line, last line), ...]} of ``spans`` (see :class:`Target`)."""
+    lines = {}
+    for path, first, last in spans:
+        text = (ROOT / path).read_text()
+        if text.count(first) != 1:
+            sys.exit(f"span start {first!r} is not found exactly once in {path}")
+        start = text.index(first)
+        end = text.find(last, start)
+        if end < 0:
+            sys.exit(f"span end {last!r} is not found after {first!r} in {path}")
+        span = (text[:start].count("\n") + 1, text[: end + len(last)].count("\n") + 1)
+        lines.setdefault(str(Path(path)), []).append(span)
+    return lines
+
+
+def _skip_outside_spans(session, spans):
+    """Mark the mutants of a spanned file that lie outside its spans as skipped."""
+    from cosmic_ray.work_db import WorkDB, use_db
+    from cosmic_ray.work_item import WorkerOutcome, WorkResult
+
+    lines = _line_spans(spans)
+    with use_db(session, WorkDB.Mode.open) as db:
+        outside = [
+            item.job_id
+            for item in db.pending_work_items
+            if any(
+                str(Path(m.module_path)) in lines
+                and not any(
+                    a <= m.end_pos[0] and m.start_pos[0] <= b
+                    for a, b in lines[str(Path(m.module_path))]
+                )
+                for m in item.mutations
+            )
+        ]
+        if outside:
+            db.set_multiple_results(
+                outside, WorkResult(output=OUTSIDE_SPANS, worker_outcome=WorkerOutcome.SKIPPED)
+            )
+
+
 def _baseline(tests):
     start = time.perf_counter()
     run = subprocess.run(
@@ -392,6 +535,7 @@ def run_target(name, sessions):
         )
     folder = sessions / name
     folder.mkdir(parents=True, exist_ok=True)
+    _line_spans(target.spans)  # each span is found, before any run
     print(f"{name}: baseline run of {len(tests)} test selection(s)...", flush=True)
     baseline = _baseline(tests)
     # a mutant may slow the solver down (tiny steps, retries) rather than break it: it
@@ -406,6 +550,7 @@ def run_target(name, sessions):
         _cosmic_ray("init", str(config), str(session))
         filter_tool = Path(sys.executable).with_name("cr-filter-operators")
         subprocess.run([str(filter_tool), str(session), str(config)], cwd=ROOT, check=True)
+        _skip_outside_spans(session, target.spans)
         _cosmic_ray("exec", str(config), str(session))
     finally:
         _restore(target.paths)
@@ -430,7 +575,10 @@ def report(name, sessions, elapsed=None, baseline=None, quiet=False):
         pending = sum(1 for _ in db.pending_work_items)
         for item, result in db.completed_work_items:
             if result.worker_outcome == WorkerOutcome.SKIPPED:
-                counts["skipped (bitwise operators)"] += 1
+                if result.output == OUTSIDE_SPANS:
+                    counts["skipped (outside the spans)"] += 1
+                else:
+                    counts["skipped (bitwise operators)"] += 1
             elif result.worker_outcome != WorkerOutcome.NORMAL:
                 counts[str(result.worker_outcome)] += 1
             elif result.test_outcome == TestOutcome.KILLED:
@@ -522,6 +670,8 @@ def main(argv=None):
     if args.list:
         for name, target in TARGETS.items():
             print(f"{name}: {', '.join(target.paths)}")
+            for path, first, last in target.spans:
+                print(f"    only in {path}: from {first!r} to {last!r}")
             for test in target.tests:
                 print(f"    {test}")
         for group, names in GROUPS.items():
