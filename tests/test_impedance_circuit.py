@@ -143,13 +143,23 @@ def test_equivalent_circuit_without_grain_boundaries_or_film():
     assert "Cathode film (coating)" not in processes
 
 
-def test_process_table_rows_are_the_elements():
+# contacts 100x faster and a thin film: the rails, not the contacts, limit the composite
+# (its transport part is then 7x the contacts' resistance)
+RAILS_LIMITED = {
+    **ELEMENTS,
+    "Positive electrode exchange current density [A.m-2]": 35.0,
+    "Positive electrode film resistance [Ohm.m2]": 6e-5,
+}
+
+
+@pytest.mark.parametrize("elements", [ELEMENTS, RAILS_LIMITED], ids=["contacts", "rails"])
+def test_process_table_rows_are_the_elements(elements):
     """Each process: its resistance [Ohm.cm2], capacitance [F.cm-2] and 1/(2 pi R C);
     the distributed contacts per electrode area (R / (a theta L), C a theta L) keep
     their local time constants; the total is the circuit's real part at DC (above
     solid diffusion: the chemical capacitance a short)."""
-    v = _values()
-    table = process_table(ELEMENTS).set_index("Process")
+    v = _values(elements)
+    table = process_table(elements).set_index("Process")
     assert list(table.index) == [
         "Separator (SE bulk)",
         "Separator grain boundaries",
@@ -198,7 +208,7 @@ def test_process_table_rows_are_the_elements():
     assert np.isnan(C["Cathode ionic and electronic transport"])
     # the total: the circuit's real part at 1 nHz with the chemical capacitance a short
     # (its correction there is (w R_ct C_dl)^2, 1e-19)
-    shorted = {**ELEMENTS, "Positive electrode chemical capacity [F.m-2]": 1e30}
+    shorted = {**elements, "Positive electrode chemical capacity [F.m-2]": 1e30}
     dc = equivalent_circuit_impedance(shorted, [1e-9])[0].real
     assert R["Total (above solid diffusion)"] == pytest.approx(dc * 1e4, rel=1e-9)
     assert R["Total (above solid diffusion)"] == pytest.approx(R.iloc[:-1].sum(), rel=1e-12)
