@@ -217,7 +217,9 @@ TARGETS = {
     "blocking_spectrum": Target(
         (SPECTRUM,),
         (
+            f"{CIRCUIT}::test_blocking_inputs_checked_before_any_solve",
             f"{CIRCUIT}::test_blocking_spectrum_is_its_circuit",
+            f"{CIRCUIT}::test_blocking_spectrum_defaults_to_half_charge",
             f"{EIS}::test_blocking_cells_reach_their_dc_limits",
             f"{EIS}::test_eis_command_blocking_configuration",
         ),

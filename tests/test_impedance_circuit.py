@@ -143,13 +143,23 @@ def test_equivalent_circuit_without_grain_boundaries_or_film():
     assert "Cathode film (coating)" not in processes
 
 
-def test_process_table_rows_are_the_elements():
+# contacts 100x faster and a thin film: the rails, not the contacts, limit the composite
+# (its transport part is then 7x the contacts' resistance)
+RAILS_LIMITED = {
+    **ELEMENTS,
+    "Positive electrode exchange current density [A.m-2]": 35.0,
+    "Positive electrode film resistance [Ohm.m2]": 6e-5,
+}
+
+
+@pytest.mark.parametrize("elements", [ELEMENTS, RAILS_LIMITED], ids=["contacts", "rails"])
+def test_process_table_rows_are_the_elements(elements):
     """Each process: its resistance [Ohm.cm2], capacitance [F.cm-2] and 1/(2 pi R C);
     the distributed contacts per electrode area (R / (a theta L), C a theta L) keep
     their local time constants; the total is the circuit's real part at DC (above
     solid diffusion: the chemical capacitance a short)."""
-    v = _values()
-    table = process_table(ELEMENTS).set_index("Process")
+    v = _values(elements)
+    table = process_table(elements).set_index("Process")
     assert list(table.index) == [
         "Separator (SE bulk)",
         "Separator grain boundaries",
@@ -198,7 +208,7 @@ def test_process_table_rows_are_the_elements():
     assert np.isnan(C["Cathode ionic and electronic transport"])
     # the total: the circuit's real part at 1 nHz with the chemical capacitance a short
     # (its correction there is (w R_ct C_dl)^2, 1e-19)
-    shorted = {**ELEMENTS, "Positive electrode chemical capacity [F.m-2]": 1e30}
+    shorted = {**elements, "Positive electrode chemical capacity [F.m-2]": 1e30}
     dc = equivalent_circuit_impedance(shorted, [1e-9])[0].real
     assert R["Total (above solid diffusion)"] == pytest.approx(dc * 1e4, rel=1e-9)
     assert R["Total (above solid diffusion)"] == pytest.approx(R.iloc[:-1].sum(), rel=1e-12)
@@ -258,3 +268,62 @@ def test_blocking_spectrum_is_its_circuit(default_cell, configuration):
         )
     else:
         assert len(rows) == 2
+
+
+class _Reached(Exception):
+    """Raised where the model would be solved: the inputs were accepted."""
+
+
+@pytest.mark.parametrize(
+    "configuration, soc, frequencies, words",
+    [
+        ("capacitive", 0.5, None, "configuration"),
+        ("ion-blocking", 0.0, None, "soc"),
+        ("ion-blocking", 1.5, None, "soc"),
+        ("ion-blocking", "0.5", None, "soc"),
+        ("electron-blocking", 0.5, [[1e3, 1.0]], "frequencies"),
+        ("electron-blocking", 0.5, [], "frequencies"),
+        ("electron-blocking", 0.5, [1e3, np.inf], "frequencies"),
+        ("electron-blocking", 0.5, [1e3, 0.0], "frequencies"),
+        ("electron-blocking", 0.5, [1e3, -1.0], "frequencies"),
+        # the edge of the valid SOCs, a single frequency and the default ones: accepted
+        ("ion-blocking", 1.0, [1e3], None),
+        ("electron-blocking", 1e-3, None, None),
+    ],
+)
+def test_blocking_inputs_checked_before_any_solve(
+    default_cell, monkeypatch, configuration, soc, frequencies, words
+):
+    """Bad inputs are one-line errors naming the input, raised before the model is
+    solved; the edges of the valid ranges (SOC 1, one frequency) get to the solve."""
+    from asslb_sim.errors import CellDefinitionError
+    from asslb_sim.impedance import blocking_spectrum, cell_spectrum
+
+    def reached(*args, **kwargs):
+        raise _Reached
+
+    monkeypatch.setattr(cell_spectrum, "circuit_elements", reached)
+    if words is None:
+        with pytest.raises(_Reached):
+            blocking_spectrum(default_cell, configuration, soc, frequencies)
+        return
+    with pytest.raises(CellDefinitionError, match=words) as error:
+        blocking_spectrum(default_cell, configuration, soc, frequencies)
+    assert len(str(error.value).splitlines()) == 1
+
+
+def test_blocking_spectrum_defaults_to_half_charge(default_cell, monkeypatch):
+    """Without a state of charge the composite is read at SOC 0.5 (as ``eis``)."""
+    from asslb_sim.impedance import blocking_spectrum, cell_spectrum
+
+    states = []
+
+    def reached(cell, state, runner):
+        states.append(state)
+        raise _Reached
+
+    monkeypatch.setattr(cell_spectrum, "circuit_elements", reached)
+    with pytest.raises(_Reached):
+        blocking_spectrum(default_cell, "ion-blocking", frequencies=[1e3])
+    expected = default_cell.anode.at_state_of_charge(default_cell, 0.5)
+    assert states[0].stoichiometry == expected.stoichiometry
