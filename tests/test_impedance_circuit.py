@@ -279,9 +279,11 @@ class _Reached(Exception):
     [
         ("capacitive", 0.5, None, "configuration"),
         ("ion-blocking", 0.0, None, "soc"),
+        ("ion-blocking", -0.5, None, "soc"),
         ("ion-blocking", 1.5, None, "soc"),
         ("ion-blocking", "0.5", None, "soc"),
         ("electron-blocking", 0.5, [[1e3, 1.0]], "frequencies"),
+        ("electron-blocking", 0.5, 1e3, "frequencies"),  # not a list
         ("electron-blocking", 0.5, [], "frequencies"),
         ("electron-blocking", 0.5, [1e3, np.inf], "frequencies"),
         ("electron-blocking", 0.5, [1e3, 0.0], "frequencies"),
