@@ -586,3 +586,20 @@ def test_stock_eis_simulation_runs_on_the_named_models(model_name):
     assert np.all(np.imag(z) < 0)  # capacitive arcs at every frequency here
     with pytest.raises(ValueError, match="surface form"):
         pybamm.EISSimulation(model_class())
+
+
+def test_electron_blocking_cell_counts_its_se_layers_grain_boundaries(default_cell):
+    """The electron-blocking cell's two SE layers carry the separator's grain boundaries:
+    3 Ohm.cm2 of them add 6 Ohm.cm2 (two layers) to its series resistance and to its
+    low-frequency real part, so an extraction holding that series fixed does not take
+    them for the composite's ionic rail."""
+    from asslb_sim.impedance import blocking_spectrum
+
+    plain = blocking_spectrum(default_cell, "electron-blocking", 0.5, [1e-9])
+    gb_cell = default_cell.with_design(separator={"grain_boundary_resistance_ohm_cm2": 3.0})
+    with_gb = blocking_spectrum(gb_cell, "electron-blocking", 0.5, [1e-9])
+    series = "Series resistance [Ohm.cm2]"
+    assert with_gb.settings[series] - plain.settings[series] == pytest.approx(6.0, rel=1e-12)
+    # at 1 nHz every capacitor is open: the same 6 Ohm.cm2 in the real part (1e-9: the
+    # rest of the two spectra is identical)
+    assert complex_z(with_gb)[0].real - complex_z(plain)[0].real == pytest.approx(6.0, rel=1e-9)

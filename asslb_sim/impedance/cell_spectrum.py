@@ -475,11 +475,14 @@ def blocking_spectrum(
     ]
     series = 0.0
     if configuration == "electron-blocking":
-        # two SE layers and two counter-electrode interfaces, one on each side
-        z = z + 2 * (rq_impedance(f, R_sep, C_g) + R_int + lithium_interface_impedance(e, f))
-        series = 2 * (R_sep + R_int + R_li)
+        # two SE layers (with their grain boundaries) and two counter-electrode
+        # interfaces, one on each side
+        R_gb, C_gb = _grain_boundaries(e)
+        layer = rq_impedance(f, R_sep, C_g) + rq_impedance(f, R_gb, C_gb)
+        z = z + 2 * (layer + R_int + lithium_interface_impedance(e, f))
+        series = 2 * (R_sep + R_gb + R_int + R_li)
         rows += [
-            ("SE layers (two separators)", "2 R_sep || C_geometric", 2 * R_sep),
+            ("SE layers (two separators)", "2 (R_sep || C_g + R_gb || C_gb)", 2 * (R_sep + R_gb)),
             ("Counter-electrode interfaces (two)", "2 (R_int + R_ct || C_dl)", 2 * (R_int + R_li)),
         ]
     z_cm2 = z * 1e4
