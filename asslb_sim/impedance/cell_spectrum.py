@@ -143,18 +143,11 @@ def impedance_spectrum(cell="default", soc=0.5, frequencies=None, mesh=None):
     -------
     ImpedanceResult
     """
-    from ..design import load_cell
     from ..design.basis import cell_ocv_as_float
     from ..errors import CellDefinitionError
     from ..simulation import Runner
 
-    cell = load_cell(cell)
-    if not (isinstance(soc, (int, float)) and 0 < soc <= 1):
-        raise CellDefinitionError(f"soc: {soc!r} is out of range; valid range (0, 1]")
-    f = frequencies_from() if frequencies is None else np.asarray(frequencies, dtype=float)
-    if f.ndim != 1 or f.size < 1 or not np.all(np.isfinite(f) & (f > 0)):
-        raise CellDefinitionError("frequencies: must be finite and positive [Hz]")
-    state = cell.anode.at_state_of_charge(cell, soc)
+    cell, state, f = _at_rest(cell, soc, frequencies)
     runner = Runner(mesh=mesh)
     z = runner.impedance(cell, state, f) * cell.area_cm2  # Ohm cm2
     if not np.all(np.isfinite(z)):
@@ -181,6 +174,21 @@ def impedance_spectrum(cell="default", soc=0.5, frequencies=None, mesh=None):
         **elements,
     }
     return ImpedanceResult(spectrum, process_table(elements), settings)
+
+
+def _at_rest(cell, soc, frequencies):
+    """The cell, its rest state at ``soc`` and the frequencies [Hz] (default:
+    :data:`DEFAULT_FREQUENCIES`), checked before any solve."""
+    from ..design import load_cell
+    from ..errors import CellDefinitionError
+
+    cell = load_cell(cell)
+    if isinstance(soc, bool) or not (isinstance(soc, (int, float)) and 0 < soc <= 1):
+        raise CellDefinitionError(f"soc: {soc!r} is out of range; valid range (0, 1]")
+    f = frequencies_from() if frequencies is None else np.asarray(frequencies, dtype=float)
+    if f.ndim != 1 or f.size < 1 or not np.all(np.isfinite(f) & (f > 0)):
+        raise CellDefinitionError("frequencies: must be finite and positive [Hz]")
+    return cell, cell.anode.at_state_of_charge(cell, soc), f
 
 
 def circuit_elements(cell, state, runner):
@@ -450,7 +458,6 @@ def blocking_spectrum(
         spectrum should give back) and "Series resistance [Ohm.cm2]", the resistance
         in series at low frequency that a lab measures without the composite.
     """
-    from ..design import load_cell
     from ..errors import CellDefinitionError
     from ..simulation import Runner
 
@@ -458,13 +465,7 @@ def blocking_spectrum(
         raise CellDefinitionError(
             f"configuration: {configuration!r} is not known; valid: {list(BLOCKING_CONFIGURATIONS)}"
         )
-    cell = load_cell(cell)
-    if not (isinstance(soc, (int, float)) and 0 < soc <= 1):
-        raise CellDefinitionError(f"soc: {soc!r} is out of range; valid range (0, 1]")
-    f = frequencies_from() if frequencies is None else np.asarray(frequencies, dtype=float)
-    if f.ndim != 1 or f.size < 1 or not np.all(np.isfinite(f) & (f > 0)):
-        raise CellDefinitionError("frequencies: must be finite and positive [Hz]")
-    state = cell.anode.at_state_of_charge(cell, soc)
+    cell, state, f = _at_rest(cell, soc, frequencies)
     e = circuit_elements(cell, state, Runner(mesh=mesh))
     R_sep, C_g, R_int, R_li, _, L, r1, r2, _, a_theta = _parts(e)[:10]
     z_int = contact_impedance(e, f) / (a_theta * L)  # the whole layer's, Ohm m2
