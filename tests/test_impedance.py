@@ -541,6 +541,69 @@ def test_nyquist_plot_draws_each_spectrum_and_its_fit_in_one_colour():
 def test_frequencies_from_spec():
     f = frequencies_from((1e6, 1e-2, 9))
     np.testing.assert_allclose(f, np.logspace(6, -2, 9))
+    # the ends of the valid ranges are valid: 2 and 10,000 points, up to 1 GHz
+    assert frequencies_from((1e9, 1.0, 2)).tolist() == [1e9, 1.0]
+    assert frequencies_from((10.0, 1.0, 10_000)).size == 10_000
+
+
+@pytest.mark.parametrize(
+    "spec, words",
+    [
+        ((1.0, 1.0, 5), "0 < lowest < highest"),  # one frequency is no range
+        ((2e9, 1.0, 5), "0 < lowest < highest"),
+        ((10.0, 0.0, 5), "0 < lowest < highest"),
+        ((10.0, 1.0, 1), "count 1 is out of range"),
+        ((10.0, 1.0, 10_001), "count 10001 is out of range"),
+        ((10.0, 1.0, 2.5), "count 2.5 is out of range"),
+    ],
+)
+def test_frequency_specs_out_of_range_are_clear_errors(spec, words):
+    from asslb_sim.errors import CellDefinitionError
+
+    with pytest.raises(CellDefinitionError, match=words):
+        frequencies_from(spec)
+
+
+def test_spectrum_per_area_does_not_depend_on_the_cell_area(fast_cell):
+    """The spectrum is stated per electrode area [Ohm.cm2]: a cell three times as large
+    has the same one (its impedance in Ohm a third)."""
+    big = fast_cell.with_design(parameters={"Electrode width [m]": 0.03})
+    assert big.area_cm2 == pytest.approx(3 * fast_cell.area_cm2)  # the case is what it says
+    f = np.logspace(3, -1, 5)
+    small_z, big_z = (complex_z(impedance_spectrum(c, 0.5, f)) for c in (fast_cell, big))
+    # the same linear system scaled by the area: equal to the solver's rounding
+    np.testing.assert_allclose(big_z, small_z, rtol=1e-9)
+
+
+def test_spectrum_below_the_charge_transfer_is_the_cams_chemical_capacitance(fast_cell):
+    """With solid diffusion far faster than the frequencies, the composite at rest is a
+    capacitor below its arcs: dQ/dU = F c_max eps_am L / |dU/dx| per electrode area, the
+    Li the CAM takes up per volt (x its stoichiometry, U its OCP). The model's spectrum
+    and the circuit (its chemical capacitance per contact area times the contact area)
+    both give that capacitance."""
+    from asslb_sim.design.basis import ocp_as_float
+
+    f = np.array([1e-6, 1e-7])  # far below the arcs (see the tolerance)
+    result = impedance_spectrum(fast_cell, 0.5, f)
+    v = fast_cell.parameter_values
+    x = fast_cell.anode.at_state_of_charge(fast_cell, 0.5).stoichiometry
+    ocp = ocp_as_float(v)
+    h = 1e-3  # a wider stencil than the library's: the OCP is smooth on this scale
+    slope = abs(ocp(x + h) - ocp(x - h)) / (2 * h)
+    eps_am = v["Positive electrode active material volume fraction"] * (
+        1 - v["Positive electrode isolated active material fraction"]
+    )
+    capacity = F * v["Maximum concentration in positive electrode [mol.m-3]"] * eps_am
+    capacity *= v["Positive electrode thickness [m]"] / slope * 1e-4  # F.cm-2
+    w = 2 * np.pi * f
+    model = -1 / (w * complex_z(result).imag)
+    circuit = -1 / (w * (equivalent_circuit_impedance(result.settings, f) * 1e4).imag)
+    # the capacitance is about 30 F/cm2 and the cell's resistance about 30 Ohm.cm2, so
+    # the time constant is some 900 s: at 0.1-1 uHz the distributed resistances change
+    # the reactance by below 1e-4. The two stencils' slopes of the smooth OCP differ by
+    # 3e-5 (measured: model and circuit both 2.7e-5 and 3.0e-5 from the hand value)
+    np.testing.assert_allclose(model, capacity, rtol=1e-3)
+    np.testing.assert_allclose(circuit, capacity, rtol=1e-3)
 
 
 @pytest.mark.parametrize(
@@ -603,3 +666,20 @@ def test_electron_blocking_cell_counts_its_se_layers_grain_boundaries(default_ce
     # at 1 nHz every capacitor is open: the same 6 Ohm.cm2 in the real part (1e-9: the
     # rest of the two spectra is identical)
     assert complex_z(with_gb)[0].real - complex_z(plain)[0].real == pytest.approx(6.0, rel=1e-9)
+
+
+def test_a_singular_linearisation_is_a_clear_error(default_cell, monkeypatch):
+    """Where the linearised model has no finite impedance (a state where an interface or
+    a network conducts nothing), the spectrum is a one-line error naming how many
+    frequencies failed and the first of them, not a table of NaN."""
+    from asslb_sim.errors import CellDefinitionError
+    from asslb_sim.simulation import Runner
+
+    def singular(self, cell, state, frequencies):
+        z = np.ones(len(frequencies), dtype=complex)
+        z[1:] = [np.nan, np.inf]  # at 1 Hz and 0.1 Hz
+        return z
+
+    monkeypatch.setattr(Runner, "impedance", singular)
+    with pytest.raises(CellDefinitionError, match=r"at 2 of 3 frequencies, e\.g\. 1 Hz\)"):
+        impedance_spectrum(default_cell, 0.5, [10.0, 1.0, 0.1])

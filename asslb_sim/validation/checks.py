@@ -210,7 +210,7 @@ def lee2020(runner=None):
         sol = outcome.solution
         capacity[c] = np.nan if sol is None else float(sol["Discharge capacity [A.h]"].entries[-1])
     for c, measured in LEE_RETENTION.items():
-        retention = 100 * capacity[c] / capacity[0.2]
+        retention = 100 * (capacity[c] / capacity[0.2])  # exactly 100 at 0.2C itself
         rows.append(
             Comparison(
                 spec.name,
