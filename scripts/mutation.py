@@ -56,6 +56,13 @@ RUN_TIME = f"{EIS}::test_surface_form_read_at_run_time_gives_every_element_its_s
 LI_ANODE = "models/submodels/lithium_metal/lithium_metal_anode.py"
 SPECTRUM = "asslb_sim/impedance/cell_spectrum.py"
 CIRCUIT = "tests/test_impedance_circuit.py"
+CYCLING = "tests/test_cycling.py"
+BAD_CYCLING = f"{CYCLING}::test_bad_cycling_inputs_are_refused_before_any_solve"
+INTERLAYER_LIFE = (
+    f"{CYCLING}::test_fast_estimate_ends_discharges_where_the_interlayer_"
+    "potential_meets_the_cut_off"
+)
+BAD = "tests/test_bad_inputs.py"
 
 
 @dataclass(frozen=True)
@@ -226,6 +233,37 @@ TARGETS = {
         "the composite between blocking electrodes (cell_spectrum.blocking_spectrum)",
         spans=((SPECTRUM, "def blocking_spectrum", "return ImpedanceResult(spectrum, processes"),),
     ),
+    "cycling_estimate": Target(
+        ("asslb_sim/cycling/estimate.py",),
+        (f"{CYCLING}::test_fast_estimate_agrees_with_full_cycling", INTERLAYER_LIFE, BAD_CYCLING),
+        "the fast estimate: steady cycles, then the Li inventory booked forward",
+    ),
+    "cycling_life": Target(
+        ("asslb_sim/cycling/life.py",),
+        (
+            BAD_CYCLING,
+            f"{CYCLING}::test_li_limited_anode_free_cell_retains_ce_per_cycle",
+            f"{CYCLING}::test_li_excess_delays_the_fade_by_excess_over_loss_per_cycle",
+            f"{CYCLING}::test_loss_booked_per_cycle_is_one_minus_ce_of_the_charge",
+            f"{CYCLING}::test_table_thickness_swing_and_energy_density",
+            f"{CYCLING}::test_cam_loss_isolates_capacity_and_its_li",
+            f"{CYCLING}::test_li_metal_foil_loses_li_per_cycle_with_the_library_ce",
+            f"{CYCLING}::test_cycling_currents_are_flagged_against_the_critical_current",
+            INTERLAYER_LIFE,
+        ),
+        "full cycling: the per-cycle table, CAM isolation, how a discharge ended",
+    ),
+    "cycling_retention": Target(
+        ("asslb_sim/cycling/retention.py",),
+        (
+            "tests/test_retention.py",
+            f"{BAD}::test_bad_retention_table",
+            f"{BAD}::test_bad_retention_file",
+            f"{BAD}::test_bad_retention_excess",
+            f"{BAD}::test_bad_retention_law_arguments",
+        ),
+        "from a retention curve back to the Coulombic efficiency of plating",
+    ),
 }
 GROUPS = {
     "submodels": [
@@ -245,6 +283,7 @@ GROUPS = {
         "cell_spectrum",
         "blocking_spectrum",
     ],
+    "cycling": ["cycling_estimate", "cycling_life", "cycling_retention"],
 }
 
 # The planted errors of issue #18, each a set of (file, text, replacement), and the
