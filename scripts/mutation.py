@@ -13,6 +13,7 @@ it)::
     python scripts/mutation.py --list                 # targets and their tests
     python scripts/mutation.py interface               # mutate, test, report
     python scripts/mutation.py interface --report      # report the last session again
+    python scripts/mutation.py interface --resume      # run the mutants a session left
     python scripts/mutation.py --planted               # the planted errors of issue #18
 
 Slow (one to two hours for models/submodels on one core) and not part of CI. On a
@@ -56,6 +57,13 @@ RUN_TIME = f"{EIS}::test_surface_form_read_at_run_time_gives_every_element_its_s
 LI_ANODE = "models/submodels/lithium_metal/lithium_metal_anode.py"
 SPECTRUM = "asslb_sim/impedance/cell_spectrum.py"
 CIRCUIT = "tests/test_impedance_circuit.py"
+CYCLING = "tests/test_cycling.py"
+BAD_CYCLING = f"{CYCLING}::test_bad_cycling_inputs_are_refused_before_any_solve"
+INTERLAYER_LIFE = (
+    f"{CYCLING}::test_fast_estimate_ends_discharges_where_the_interlayer_"
+    "potential_meets_the_cut_off"
+)
+BAD = "tests/test_bad_inputs.py"
 
 
 @dataclass(frozen=True)
@@ -226,6 +234,45 @@ TARGETS = {
         "the composite between blocking electrodes (cell_spectrum.blocking_spectrum)",
         spans=((SPECTRUM, "def blocking_spectrum", "return ImpedanceResult(spectrum, processes"),),
     ),
+    "cycling_estimate": Target(
+        ("asslb_sim/cycling/estimate.py",),
+        (
+            f"{CYCLING}::test_fast_estimate_agrees_with_full_cycling",
+            f"{CYCLING}::test_estimate_simulates_through_the_threshold_and_the_cycle_asked_for",
+            f"{CYCLING}::test_estimate_of_a_cell_that_loses_nothing_books_up_to_max_cycles",
+            f"{CYCLING}::test_estimate_with_cam_loss_after_one_cathode_limited_cycle",
+            f"{CYCLING}::test_estimate_ends_on_a_failed_cycle_with_its_reason",
+            INTERLAYER_LIFE,
+            BAD_CYCLING,
+        ),
+        "the fast estimate: steady cycles, then the Li inventory booked forward",
+    ),
+    "cycling_life": Target(
+        ("asslb_sim/cycling/life.py",),
+        (
+            BAD_CYCLING,
+            f"{CYCLING}::test_li_limited_anode_free_cell_retains_ce_per_cycle",
+            f"{CYCLING}::test_li_excess_delays_the_fade_by_excess_over_loss_per_cycle",
+            f"{CYCLING}::test_loss_booked_per_cycle_is_one_minus_ce_of_the_charge",
+            f"{CYCLING}::test_table_thickness_swing_and_energy_density",
+            f"{CYCLING}::test_cam_loss_isolates_capacity_and_its_li",
+            f"{CYCLING}::test_li_metal_foil_loses_li_per_cycle_with_the_library_ce",
+            f"{CYCLING}::test_cycling_currents_are_flagged_against_the_critical_current",
+            INTERLAYER_LIFE,
+        ),
+        "full cycling: the per-cycle table, CAM isolation, how a discharge ended",
+    ),
+    "cycling_retention": Target(
+        ("asslb_sim/cycling/retention.py",),
+        (
+            "tests/test_retention.py",
+            f"{BAD}::test_bad_retention_table",
+            f"{BAD}::test_bad_retention_file",
+            f"{BAD}::test_bad_retention_excess",
+            f"{BAD}::test_bad_retention_law_arguments",
+        ),
+        "from a retention curve back to the Coulombic efficiency of plating",
+    ),
 }
 GROUPS = {
     "submodels": [
@@ -245,6 +292,7 @@ GROUPS = {
         "cell_spectrum",
         "blocking_spectrum",
     ],
+    "cycling": ["cycling_estimate", "cycling_life", "cycling_retention"],
 }
 
 # The planted errors of issue #18, each a set of (file, text, replacement), and the
@@ -527,7 +575,10 @@ def _baseline(tests):
     return elapsed
 
 
-def run_target(name, sessions):
+def run_target(name, sessions, resume=False):
+    """Mutate ``name``'s files and run its tests on each mutant; with ``resume``, run only
+    the mutants its last session left pending (an interrupted or stopped session: those
+    run keep their outcome, the rest run with the target's current tests)."""
     target = TARGETS[name]
     tests = list(target.tests)
     if _dirty(target.paths):
@@ -546,17 +597,25 @@ def run_target(name, sessions):
     config = folder / "config.toml"
     session = folder / "session.sqlite"
     config.write_text(_config(target, tests, timeout))
-    session.unlink(missing_ok=True)
+    earlier = 0.0
+    if resume:
+        if not session.exists():
+            sys.exit(f"{name}: no session in {folder} to resume; run it first")
+        if (folder / "summary.json").exists():
+            earlier = json.loads((folder / "summary.json").read_text()).get("time [s]") or 0.0
+    else:
+        session.unlink(missing_ok=True)
     start = time.perf_counter()
     try:
-        _cosmic_ray("init", str(config), str(session))
-        filter_tool = Path(sys.executable).with_name("cr-filter-operators")
-        subprocess.run([str(filter_tool), str(session), str(config)], cwd=ROOT, check=True)
-        _skip_outside_spans(session, target.spans)
+        if not resume:
+            _cosmic_ray("init", str(config), str(session))
+            filter_tool = Path(sys.executable).with_name("cr-filter-operators")
+            subprocess.run([str(filter_tool), str(session), str(config)], cwd=ROOT, check=True)
+            _skip_outside_spans(session, target.spans)
         _cosmic_ray("exec", str(config), str(session))
     finally:
         _restore(target.paths)
-    elapsed = time.perf_counter() - start
+    elapsed = earlier + time.perf_counter() - start
     summary = report(name, sessions, elapsed=elapsed, baseline=baseline)
     (folder / "summary.json").write_text(json.dumps(summary, indent=2))
     return summary
@@ -661,6 +720,9 @@ def main(argv=None):
     parser.add_argument("target", nargs="?", help=f"one of {[*TARGETS, *GROUPS]}")
     parser.add_argument("--list", action="store_true", help="list the targets and their tests")
     parser.add_argument("--report", action="store_true", help="report the last session only")
+    parser.add_argument(
+        "--resume", action="store_true", help="run the mutants the last session left pending"
+    )
     parser.add_argument("--planted", action="store_true", help="check the planted errors")
     parser.add_argument(
         "--sessions",
@@ -690,7 +752,8 @@ def main(argv=None):
     if ROOT in args.sessions.resolve().parents or args.sessions.resolve() == ROOT:
         parser.error("--sessions must be outside the repository")
     summaries = [
-        report(n, args.sessions) if args.report else run_target(n, args.sessions) for n in names
+        report(n, args.sessions) if args.report else run_target(n, args.sessions, args.resume)
+        for n in names
     ]
     if len(summaries) > 1:
         print("\ntarget                 mutants  killed  survived  killed %  time [s]")
