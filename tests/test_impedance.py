@@ -551,6 +551,8 @@ def test_frequencies_from_spec():
     [
         ((1.0, 1.0, 5), "0 < lowest < highest"),  # one frequency is no range
         ((2e9, 1.0, 5), "0 < lowest < highest"),
+        ((1e9 + 1, 1.0, 5), "0 < lowest < highest"),  # 1 GHz is the highest
+        ((10.0, -1.0, 5), "0 < lowest < highest"),
         ((10.0, 0.0, 5), "0 < lowest < highest"),
         ((10.0, 1.0, 1), "count 1 is out of range"),
         ((10.0, 1.0, 10_001), "count 10001 is out of range"),
