@@ -222,6 +222,13 @@ TARGETS = {
         "the cell's equivalent circuit and its process table",
         spans=((SPECTRUM, "def contact_impedance", "return table"),),
     ),
+    "spectrum_elements": Target(
+        (SPECTRUM,),
+        (EIS, CIRCUIT),
+        "the cell's spectrum at a state and its circuit's elements (frequencies, rest "
+        "state, R and C of every process, the chemical capacities)",
+        spans=((SPECTRUM, "class ImpedanceResult", "def contact_impedance"),),
+    ),
     "blocking_spectrum": Target(
         (SPECTRUM,),
         (
@@ -286,6 +293,7 @@ GROUPS = {
     ],
     "metrics": ["energy", "resistance", "formulation", "microstructure"],
     "impedance": [
+        "spectrum_elements",
         "double_layer",
         "lithium_double_layer",
         "separator_capacitance",
