@@ -10,9 +10,8 @@ Both use the same meshes and solver tolerance (the study's: its "study" mesh and
 ``--rtol``). A discharge the study refines (its particles' boundary layer thinner
 than the study mesh resolves: asslb_sim.simulation.resolution) is solved again by
 the stock approach on the same refined meshes, each of them a build of its own, so
-that every discharge gets the same meshes in both; the speed-up on the study mesh
-alone (no refinement on either side) is printed too. The compiler cache starts
-empty, so a compiled build pays its compile time.
+that every discharge gets the same meshes in both. The compiler cache starts empty,
+so a compiled build pays its compile time.
 Then the sweep with Dask, 2 workers vs 1 (LocalCluster), the peak memory of the
 main process for 2000 vs 200 designs (tracemalloc; results stream to disk), and the
 resident memory of a Dask worker after the same two studies (Unix).
@@ -88,25 +87,25 @@ def run_ours(st, **kwargs):
         shutil.rmtree(out)
 
 
-def refinement_levels(results, designs, base_points):
+def refinement_levels(results, designs, mesh):
     """``{(design index, C-rate): [radial points]}`` of the refined meshes the study
-    solved each refined discharge on: it doubles the points from the study mesh's up to
-    the result's (at most MAX_POINTS)."""
+    solved each refined discharge on: the study's own ladder (``Runner.refined``, as
+    :func:`asslb_sim.simulation.resolution.solve_resolved` climbs it) from ``mesh`` up
+    to the result's points."""
+    from asslb_sim.simulation import Runner
     from asslb_sim.simulation.resolution import MAX_POINTS
 
     index = {tuple(sorted(d.items())): i for i, d in enumerate(designs)}
     names = sorted(designs[0])
     levels = {}
     for _, row in results.iterrows():
-        final = int(row["Radial points"])
-        if final <= base_points:
-            continue
-        key = tuple(sorted((n, float(row[n])) for n in names))
-        steps, n = [], base_points
-        while n < final:
-            n = min(2 * n, MAX_POINTS)
-            steps.append(n)
-        levels[(index[key], float(row["C-rate"]))] = steps
+        level, steps = Runner(mesh=mesh), []
+        while level.mesh.r_p < int(row["Radial points"]):
+            level = level.refined(MAX_POINTS)
+            steps.append(level.mesh.r_p)
+        if steps:
+            key = tuple(sorted((n, float(row[n])) for n in names))
+            levels[(index[key], float(row["C-rate"]))] = steps
     return levels
 
 
@@ -168,7 +167,7 @@ def main():
     designs = st.designs()
     t_ours, results = run_ours(st)
     assert (results["Status"] == "ok").all(), results[results["Status"] != "ok"]
-    levels = refinement_levels(results, designs, st.mesh.r_p)
+    levels = refinement_levels(results, designs, st.mesh)
     t_stock, _ = run_stock(designs, args.rtol, st.mesh, levels)
     n = len(designs)
     print(
